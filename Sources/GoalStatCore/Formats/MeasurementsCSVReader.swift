@@ -1,0 +1,472 @@
+/// One pass over a measurements file: tokenizes it, checks every row against the catalog, and collects good rows and issues.
+///
+/// Works on the input bytes throughout: codes and periods are looked up in byte-keyed tables, periods are
+/// parsed once per distinct (text, frequency), and a row's only allocations are its note and level, if any.
+struct MeasurementsCSVReader {
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private let calendar: FiscalCalendar
+
+    private var indicatorTable: ByteKeyTable
+    private let indicatorCodes: [String]
+    private let indicatorIndexByCode: [String: Int]
+    private let indicatorFrequencies: [Frequency]
+    private let indicatorLevels: [[String]?]
+    private let indicatorLevelBytes: [[[UInt8]]]
+
+    private var orgUnitTable: ByteKeyTable
+    private let orgUnitCodes: [String]
+    private let orgUnitIndexByCode: [String: Int]
+
+    /// Parsed periods by text, one table per frequency and a fifth for rows whose indicator is unknown.
+    private var periodTables: [ByteKeyTable]
+    private var periodEntries: [[CachedPeriod]]
+
+    private var duplicates = MeasurementKeyTable(expectedCount: 0)
+    private var rows: [ParsedMeasurement] = []
+    private var issues: [ImportIssue] = []
+    private var issueCount = 0
+
+    /// The header's names by field index, and the field index of each known column (-1: absent).
+    private var headerNames: [String] = []
+    private var indicatorColumn = -1, periodColumn = -1, valueColumn = -1
+    private var orgUnitColumn = -1, statusColumn = -1, noteColumn = -1
+
+    /// The field and catalog index of the last indicator and org unit found: files list a series row after row,
+    /// so comparing with the previous row's bytes usually spares a hash lookup.
+    private var lastIndicator: (field: CSVField, index: Int)?
+    private var lastOrgUnit: (field: CSVField, index: Int)?
+
+    private enum CachedPeriod {
+        /// A period with its first day and ordinal, as the duplicate table wants them.
+        case period(Period, start: Int, ordinal: Int)
+        case failure(PeriodError)
+    }
+
+    private static let statusBytes: [(MeasurementStatus, [UInt8])] = MeasurementStatus.allCases.map {
+        ($0, Array($0.rawValue.utf8))
+    }
+
+    init(bytes: UnsafeBufferPointer<UInt8>, catalog: MeasurementCatalog) {
+        self.bytes = bytes
+        calendar = catalog.calendar
+
+        let indicators = catalog.indicators.sorted { $0.key < $1.key }
+        indicatorTable = ByteKeyTable(expectedCount: indicators.count)
+        for (code, _) in indicators { indicatorTable.insert(code) }
+        indicatorCodes = indicators.map(\.key)
+        indicatorIndexByCode = Dictionary(uniqueKeysWithValues: indicators.enumerated().map { ($1.key, $0) })
+        indicatorFrequencies = indicators.map(\.value.frequency)
+        indicatorLevels = indicators.map(\.value.levels)
+        indicatorLevelBytes = indicators.map { ($0.value.levels ?? []).map { Array($0.utf8) } }
+
+        let orgUnits = catalog.orgUnits.sorted()
+        orgUnitTable = ByteKeyTable(expectedCount: orgUnits.count)
+        for code in orgUnits { orgUnitTable.insert(code) }
+        orgUnitCodes = orgUnits
+        orgUnitIndexByCode = Dictionary(uniqueKeysWithValues: orgUnits.enumerated().map { ($1, $0) })
+
+        periodTables = Array(repeating: ByteKeyTable(), count: Frequency.allCases.count + 1)
+        periodEntries = Array(repeating: [], count: Frequency.allCases.count + 1)
+    }
+
+    mutating func read() -> MeasurementsCSVResult {
+        if bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)) {
+            report(line: 1, column: nil, "the file is UTF-16; save it as UTF-8 (CSV UTF-8 in spreadsheet programs)")
+            return result
+        }
+        var tokenizer = CSVTokenizer(bytes: bytes)
+        var fields: [CSVField] = []
+        fields.reserveCapacity(8)
+
+        guard let header = tokenizer.nextRecord(into: &fields) else {
+            report(line: 1, column: nil, "the file is empty; it needs a header row such as indicator,period,value")
+            return result
+        }
+        guard readHeader(fields, problem: header.problem) else { return result }
+
+        let headerCount = headerNames.count
+        let expectedRows = estimatedRowCount()
+        rows.reserveCapacity(expectedRows)
+        duplicates = MeasurementKeyTable(expectedCount: expectedRows)
+
+        while let record = tokenizer.nextRecord(into: &fields) {
+            if let problem = record.problem {
+                reportQuoting(problem, line: record.line)
+                continue
+            }
+            if fields.allSatisfy({ $0.isEmpty && !$0.quoted }) { continue } // a blank line, or a spreadsheet's ",,,"
+            guard fields.count == headerCount else {
+                let fieldCount = fields.count
+                let hint = fieldCount > headerCount ? " (a value with a comma in it must be in double quotes)" : ""
+                report(
+                    line: record.line, column: nil,
+                    "this row has \(fieldCount) fields, but the header has \(headerCount)\(hint)"
+                )
+                continue
+            }
+            readRow(fields, line: record.line)
+        }
+        return result
+    }
+
+    private var result: MeasurementsCSVResult {
+        MeasurementsCSVResult(rows: rows, issues: issues, issueCount: issueCount)
+    }
+
+    // MARK: - Header
+
+    /// Reads the header's column names; false when rows cannot be checked (a required column is missing).
+    private mutating func readHeader(_ fields: [CSVField], problem: CSVRecordProblem?) -> Bool {
+        if let problem {
+            reportQuoting(problem, line: 1)
+            return false
+        }
+        var seen: [MeasurementsCSV.Column: Int] = [:]
+        for (index, field) in fields.enumerated() {
+            let name = Self.string(field, in: bytes)
+            headerNames.append(name)
+            if name.isEmpty {
+                report(line: 1, column: nil, "column \(index + 1) of the header has no name")
+                continue
+            }
+            guard let column = MeasurementsCSV.Column(rawValue: name) else {
+                report(line: 1, column: name, Self.unknownColumnReason(name))
+                continue
+            }
+            if let previous = seen[column] {
+                report(line: 1, column: name, "the header names \(name) twice (columns \(previous + 1) and \(index + 1))")
+                continue
+            }
+            seen[column] = index
+        }
+        for column in MeasurementsCSV.Column.allCases where column.isRequired && seen[column] == nil {
+            report(
+                line: 1, column: column.rawValue,
+                "the header has no \(column.rawValue) column; indicator, period and value are required"
+            )
+        }
+        indicatorColumn = seen[.indicator] ?? -1
+        periodColumn = seen[.period] ?? -1
+        valueColumn = seen[.value] ?? -1
+        orgUnitColumn = seen[.orgUnit] ?? -1
+        statusColumn = seen[.status] ?? -1
+        noteColumn = seen[.note] ?? -1
+        return indicatorColumn >= 0 && periodColumn >= 0 && valueColumn >= 0
+    }
+
+    private static func unknownColumnReason(_ name: String) -> String {
+        let known = "indicator, period, value, org_unit, status and note"
+        let folded = String(name.lowercased().trimmingPrefix(" ").reversed().trimmingPrefix(" ").reversed())
+            .map { $0 == " " ? "_" : String($0) }.joined()
+        if let guess = MeasurementsCSV.Column(rawValue: folded) ?? (folded == "orgunit" ? .orgUnit : nil) {
+            return "unknown column \(quoted(name)); did you mean \(guess.rawValue)? (column names are lower case)"
+        }
+        return "unknown column \(quoted(name)); the columns are \(known)"
+    }
+
+    // MARK: - Rows
+
+    private mutating func readRow(_ fields: [CSVField], line: Int) {
+        let issuesBefore = issueCount
+        let bytes = bytes
+
+        // indicator
+        var indicator: Int?
+        let indicatorField = fields[indicatorColumn]
+        if indicatorField.isEmpty {
+            report(line: line, column: .indicator, "the indicator is empty")
+        } else {
+            if let last = lastIndicator, Self.sameBytes(last.field, indicatorField, in: bytes) {
+                indicator = last.index
+            } else {
+                indicator = Self.withBytes(of: indicatorField, in: bytes) { indicatorIndex($0) }
+                if let indicator { lastIndicator = (indicatorField, indicator) }
+            }
+            if indicator == nil {
+                let code = Self.string(indicatorField, in: bytes)
+                report(line: line, column: .indicator, "unknown indicator \(Self.quoted(code))")
+            }
+        }
+        let frequency = indicator.map { indicatorFrequencies[$0] }
+
+        // period
+        var period: Period?
+        var periodStart = 0, periodOrdinal = 0
+        let periodField = fields[periodColumn]
+        if periodField.isEmpty {
+            report(line: line, column: .period, "the period is empty")
+        } else {
+            switch Self.withBytes(of: periodField, in: bytes, { cachedPeriod($0, frequency: frequency) }) {
+            case .period(let parsed, let start, let ordinal):
+                period = parsed
+                periodStart = start
+                periodOrdinal = ordinal
+            case .failure(let error):
+                report(line: line, column: .period, error.message)
+            }
+        }
+
+        // status, read before the value, which depends on it, but reported in column order
+        var status = MeasurementStatus.final
+        var statusIsKnown = true
+        if statusColumn >= 0, !fields[statusColumn].isEmpty {
+            if let known = Self.withBytes(of: fields[statusColumn], in: bytes, Self.status) {
+                status = known
+            } else {
+                statusIsKnown = false
+            }
+        }
+
+        // value
+        var value: Double?
+        var level: String?
+        let valueField = fields[valueColumn]
+        if status == .missing {
+            if !valueField.isEmpty {
+                report(
+                    line: line, column: .value,
+                    "the status is missing, so the value must be empty (it is \(Self.quoted(Self.string(valueField, in: bytes))))"
+                )
+            }
+        } else if valueField.isEmpty {
+            if statusIsKnown {
+                report(line: line, column: .value, "the value is empty; leave it empty only when the status is missing")
+            }
+        } else if let indicator {
+            if let levels = indicatorLevels[indicator] {
+                let code = indicatorCodes[indicator]
+                level = Self.withBytes(of: valueField, in: bytes) { matchLevel($0, indicator: indicator) }
+                if level == nil {
+                    report(
+                        line: line, column: .value,
+                        "\(Self.quoted(Self.string(valueField, in: bytes))) is not a level of \(code); "
+                            + "use one of \(levels.map(Self.quoted).joined(separator: ", "))"
+                    )
+                }
+            } else {
+                switch Self.withBytes(of: valueField, in: bytes, DoubleParsing.parse) {
+                case .number(let number): value = number
+                case .problem(let problem):
+                    report(line: line, column: .value, Self.valueReason(problem, Self.string(valueField, in: bytes)))
+                }
+            }
+        }
+
+        // org unit
+        var orgUnit: Int?
+        var orgUnitIsKnown = true
+        if orgUnitColumn >= 0, case let orgUnitField = fields[orgUnitColumn], !orgUnitField.isEmpty {
+            if let last = lastOrgUnit, Self.sameBytes(last.field, orgUnitField, in: bytes) {
+                orgUnit = last.index
+            } else {
+                orgUnit = Self.withBytes(of: orgUnitField, in: bytes) { orgUnitIndex($0) }
+                if let orgUnit { lastOrgUnit = (orgUnitField, orgUnit) }
+            }
+            if orgUnit == nil {
+                orgUnitIsKnown = false
+                let code = Self.string(orgUnitField, in: bytes)
+                report(line: line, column: .orgUnit, "unknown org unit \(Self.quoted(code))")
+            }
+        }
+
+        if !statusIsKnown {
+            let text = Self.string(fields[statusColumn], in: bytes)
+            report(
+                line: line, column: .status,
+                "unknown status \(Self.quoted(text)); use final, provisional, estimated or missing"
+            )
+        }
+
+        // note
+        var note: String?
+        if noteColumn >= 0, !fields[noteColumn].isEmpty {
+            note = Self.withBytes(of: fields[noteColumn], in: bytes, Self.validString)
+            if note == nil {
+                report(line: line, column: .note, "the note is not valid UTF-8; save the file as UTF-8")
+            }
+        }
+
+        if let indicator, let period, orgUnitIsKnown {
+            let series = MeasurementKeyTable.series(indicator: indicator, orgUnit: orgUnit, granularity: period.granularity)
+            if let firstLine = duplicates.insert(series: series, start: periodStart, ordinal: periodOrdinal, line: line) {
+                report(
+                    line: line, column: nil,
+                    "duplicate of line \(firstLine): the same indicator, period and org unit appear on both lines"
+                )
+            }
+        }
+
+        guard issueCount == issuesBefore, let indicator, let period else { return }
+        rows.append(
+            ParsedMeasurement(
+                line: line, indicator: indicatorCodes[indicator], period: period, orgUnit: orgUnit.map { orgUnitCodes[$0] },
+                value: value, level: level, status: status, note: note
+            )
+        )
+    }
+
+    // MARK: - Lookups
+
+    private func indicatorIndex(_ key: UnsafeBufferPointer<UInt8>) -> Int? {
+        if let index = indicatorTable.index(of: key) { return index }
+        // Swift compares strings by canonical equivalence; honour that for the rare non-ASCII code.
+        return Self.hasNonASCII(key) ? Self.validString(key).flatMap { indicatorIndexByCode[$0] } : nil
+    }
+
+    private func orgUnitIndex(_ key: UnsafeBufferPointer<UInt8>) -> Int? {
+        if let index = orgUnitTable.index(of: key) { return index }
+        return Self.hasNonASCII(key) ? Self.validString(key).flatMap { orgUnitIndexByCode[$0] } : nil
+    }
+
+    private func matchLevel(_ key: UnsafeBufferPointer<UInt8>, indicator: Int) -> String? {
+        let levels = indicatorLevels[indicator] ?? []
+        for (index, levelBytes) in indicatorLevelBytes[indicator].enumerated() where levelBytes.elementsEqual(key) {
+            return levels[index]
+        }
+        guard Self.hasNonASCII(key), let text = Self.validString(key) else { return nil }
+        return levels.first { $0 == text }
+    }
+
+    private mutating func cachedPeriod(_ key: UnsafeBufferPointer<UInt8>, frequency: Frequency?) -> CachedPeriod {
+        let table = frequency.map { Frequency.allCases.firstIndex(of: $0)! } ?? Frequency.allCases.count
+        if let index = periodTables[table].index(of: key) { return periodEntries[table][index] }
+        let entry: CachedPeriod
+        switch Period.parse(utf8: key, frequency: frequency, calendar: calendar) {
+        case .success(let period):
+            let start = period.start.daysSinceEpoch
+            let ordinal = MeasurementKeyTable.ordinal(start: start, granularity: period.granularity)
+            entry = .period(period, start: start, ordinal: ordinal)
+        case .failure(let reason):
+            entry = .failure(PeriodError(text: String(decoding: key, as: UTF8.self), reason: reason))
+        }
+        periodTables[table].insert(key)
+        periodEntries[table].append(entry)
+        return entry
+    }
+
+    private static func status(_ key: UnsafeBufferPointer<UInt8>) -> MeasurementStatus? {
+        statusBytes.first { $0.1.elementsEqual(key) }?.0
+    }
+
+    // MARK: - Issues
+
+    private mutating func report(line: Int, column: MeasurementsCSV.Column, _ reason: @autoclosure () -> String) {
+        report(line: line, column: column.rawValue, reason())
+    }
+
+    private mutating func report(line: Int, column: String?, _ reason: @autoclosure () -> String) {
+        issueCount += 1
+        if issues.count < MeasurementsCSV.maximumIssues {
+            issues.append(ImportIssue(line: line, column: column, reason: reason()))
+        }
+    }
+
+    private mutating func reportQuoting(_ problem: CSVRecordProblem, line: Int) {
+        func columnName(_ field: Int) -> String? {
+            field < headerNames.count && !headerNames[field].isEmpty ? headerNames[field] : nil
+        }
+        switch problem {
+        case .unterminatedQuote(let field, let quoteLine):
+            report(
+                line: line, column: columnName(field),
+                "the quote that opens this value on line \(quoteLine) is never closed, so the rest of the file was read as part of it"
+            )
+        case .quoteInUnquotedField(let field):
+            report(
+                line: line, column: columnName(field),
+                "a quote inside a value that does not start with one; put the value in double quotes and double each quote in it (\"\")"
+            )
+        case .textAfterClosingQuote(let field):
+            report(
+                line: line, column: columnName(field),
+                "text follows the closing quote; inside a quoted value, write each quote twice (\"\")"
+            )
+        }
+    }
+
+    private static func valueReason(_ problem: DoubleParsing.Problem, _ text: String) -> String {
+        let shown = quoted(text)
+        switch problem {
+        case .notANumber:
+            return "\(shown) is not a number; write digits with an optional - sign, a . decimal point and an optional exponent (1.5e3)"
+        case .notFinite:
+            return "\(shown) is not a number; NaN and infinity cannot be stored"
+        case .plusSign:
+            return "\(shown) has a + sign; write positive numbers without a sign"
+        case .thousandsSeparator:
+            return "\(shown) has a comma; use . as the decimal point and no thousands separators"
+        case .whitespace:
+            return "\(shown) has spaces in it; write the number without them"
+        case .leadingPoint:
+            return "\(shown) starts with a decimal point; write a 0 before it"
+        case .trailingPoint:
+            return "\(shown) has no digits after the decimal point; add them or drop the point"
+        case .tooLarge:
+            return "\(shown) is too large to store as a number"
+        }
+    }
+
+    // MARK: - Bytes
+
+    /// Calls `body` with a field's content, its doubled quotes made single (the rare case that costs a copy).
+    @inline(__always)
+    private static func withBytes<Result>(
+        of field: CSVField, in bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Result
+    ) -> Result {
+        guard field.hasEscapedQuotes else { return body(UnsafeBufferPointer(rebasing: bytes[field.start..<field.end])) }
+        return CSVTokenizer.unescapedBytes(of: field, in: bytes).withUnsafeBufferPointer(body)
+    }
+
+    /// Whether two fields without doubled quotes hold the same bytes.
+    @inline(__always)
+    private static func sameBytes(_ left: CSVField, _ right: CSVField, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        !left.hasEscapedQuotes && !right.hasEscapedQuotes && ByteKeyTable.equal(
+            UnsafeBufferPointer(rebasing: bytes[left.start..<left.end]),
+            UnsafeBufferPointer(rebasing: bytes[right.start..<right.end])
+        )
+    }
+
+    /// A field's content as text, invalid UTF-8 replaced (for messages and header names).
+    private static func string(_ field: CSVField, in bytes: UnsafeBufferPointer<UInt8>) -> String {
+        Self.withBytes(of: field, in: bytes) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The text of `bytes`, or nil when they are not valid UTF-8.
+    private static func validString(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        let text = String(decoding: bytes, as: UTF8.self)
+        // Decoding replaces each invalid sequence with U+FFFD, which changes the bytes.
+        return text.utf8.elementsEqual(bytes) ? text : nil
+    }
+
+    private static func hasNonASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.contains { $0 >= 0x80 }
+    }
+
+    /// `text` in double quotes, shortened when long, for a message.
+    private static func quoted(_ text: String) -> String {
+        let shown = text.count > 60 ? text.prefix(57) + "..." : Substring(text)
+        return "\"\(shown)\""
+    }
+
+    /// A generous row count (line breaks), to size the row array and the duplicate table once.
+    private func estimatedRowCount() -> Int {
+        guard let base = bytes.baseAddress else { return 0 }
+        let raw = UnsafeRawPointer(base)
+        let count = bytes.count
+        var lineBreaks = 0
+        var offset = 0
+        // Eight bytes at a time: a byte of `word ^ 0x0A…` is zero where a line feed was; count those zero bytes.
+        while offset + 8 <= count {
+            let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self) ^ 0x0A0A_0A0A_0A0A_0A0A
+            let low7 = 0x7F7F_7F7F_7F7F_7F7F as UInt64
+            let nonZero = ((word & low7) &+ low7) | word
+            lineBreaks += (~nonZero & 0x8080_8080_8080_8080).nonzeroBitCount
+            offset += 8
+        }
+        while offset < count {
+            if base[offset] == UInt8(ascii: "\n") { lineBreaks += 1 }
+            offset += 1
+        }
+        return lineBreaks + 1
+    }
+}

@@ -1,0 +1,117 @@
+import GoalStatCore
+import GoalStatStore
+import Vapor
+
+/// An API error with a stable code; rendered as `{"error": {"code", "message", "field", "details"}}` (SPEC §5a).
+struct APIError: Error, Sendable {
+    var status: HTTPResponseStatus
+    var code: String
+    var message: String
+    var field: String?
+    var details: [APIErrorDetail] = []
+
+    static func notFound(_ what: String) -> APIError {
+        APIError(status: .notFound, code: "notFound", message: "\(what) does not exist")
+    }
+
+    static func invalid(_ field: String?, _ message: String) -> APIError {
+        APIError(status: .unprocessableEntity, code: "invalidValue", message: message, field: field)
+    }
+
+    static func malformed(_ message: String, field: String? = nil) -> APIError {
+        APIError(status: .badRequest, code: "malformedBody", message: message, field: field)
+    }
+
+    static func conflict(_ message: String, field: String? = nil) -> APIError {
+        APIError(status: .conflict, code: "alreadyExists", message: message, field: field)
+    }
+}
+
+/// One row-level problem of an import, or one invalid field.
+struct APIErrorDetail: Content, Equatable {
+    var file: String?
+    var line: Int?
+    var column: String?
+    var field: String?
+    var reason: String
+}
+
+/// The error body of every failing API call.
+struct APIErrorBody: Content {
+    struct Inner: Content {
+        var code: String
+        var message: String
+        var field: String?
+        var details: [APIErrorDetail]
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(code, forKey: .code)
+            try container.encode(message, forKey: .message)
+            try container.encode(field, forKey: .field)
+            try container.encode(details, forKey: .details)
+        }
+    }
+
+    var error: Inner
+}
+
+extension APIError {
+    /// Maps the errors of the lower layers onto API errors, so that bad input is a 4xx naming the field, never a 500.
+    init?(translating error: any Error) {
+        switch error {
+        case let error as APIError:
+            self = error
+        case let failure as ImportFailure:
+            self.init(
+                status: .unprocessableEntity, code: "importRejected",
+                message: "\(failure.count) problem\(failure.count == 1 ? "" : "s") found; nothing was stored",
+                field: failure.problems.first?.field ?? failure.problems.first?.column,
+                details: failure.problems.map { APIErrorDetail(file: $0.file, line: $0.line, column: $0.column, field: $0.field, reason: $0.reason) }
+            )
+        case let failure as FrameworkImportError:
+            let first = failure.issues.first
+            self.init(
+                status: .unprocessableEntity, code: "invalidValue", message: first.map { "\($0.field): \($0.reason)" } ?? "invalid",
+                field: first.map { APIError.recordField($0.field) },
+                details: failure.issues.map { APIErrorDetail(field: APIError.recordField($0.field), reason: $0.reason) }
+            )
+        case let issues as EntryIssues:
+            let first = issues.issues.first
+            self.init(
+                status: .unprocessableEntity, code: "invalidValue", message: first?.reason ?? "invalid", field: first?.column,
+                details: issues.issues.map { APIErrorDetail(line: $0.line, column: $0.column, field: $0.column, reason: $0.reason) }
+            )
+        case let error as DecodingError:
+            let (field, message) = APIError.describe(error)
+            self.init(status: .badRequest, code: "malformedBody", message: message, field: field)
+        case let abort as any AbortError:
+            let code = abort.status == .notFound ? "notFound" : abort.status == .badRequest ? "malformedBody" : "httpError"
+            self.init(status: abort.status, code: code, message: abort.reason)
+        default:
+            return nil
+        }
+    }
+
+    /// `goals[0].leader` → `leader`: a one-record write names the field of that record.
+    static func recordField(_ path: String) -> String {
+        guard let dot = path.firstIndex(of: "."), path[..<dot].hasSuffix("[0]") || path.hasPrefix("plan.") else { return path }
+        return String(path[path.index(after: dot)...])
+    }
+
+    static func describe(_ error: DecodingError) -> (String?, String) {
+        func path(_ keys: [any CodingKey]) -> String {
+            keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".").replacingOccurrences(of: ".[", with: "[")
+        }
+        switch error {
+        case .keyNotFound(let key, let context):
+            let full = (context.codingPath + [key])
+            return (path(full), "\(path(full)) is required")
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
+            let field = path(context.codingPath)
+            return (field.isEmpty ? nil : field, field.isEmpty ? "the body is not valid JSON" : "\(field): \(context.debugDescription)")
+        @unknown default:
+            return (nil, "the body cannot be read")
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import GoalStatCore
+import GoalStatStore
+import Vapor
+
+/// File imports and exports over the API, in the formats of SPEC §3.
+struct ImportExportAPIController {
+    /// The body is the file: `text/csv` (measurements), `application/yaml` or `application/json` (framework),
+    /// or say `?format=csv|yaml|json`. `?dryRun=true` reports without storing.
+    func importFile(_ request: Request) async throws -> ImportReport {
+        let format = try request.query.get(String?.self, at: "format") ?? {
+            switch request.headers.contentType?.subType {
+            case "csv": "csv"
+            case "yaml", "x-yaml": "yaml"
+            case "json": "json"
+            default: nil
+            }
+        }()
+        guard let format, ["csv", "yaml", "json"].contains(format) else {
+            throw APIError.invalid("format", "send text/csv, application/yaml or application/json, or say ?format=csv|yaml|json")
+        }
+        let dryRun = try request.query.get(Bool?.self, at: "dryRun") ?? false
+        guard let body = request.body.data else { throw APIError.malformed("the request has no body") }
+        return try await ImportService.importFiles(
+            [ImportFile(name: "upload.\(format)", data: Data(buffer: body))], dryRun: dryRun, enteredBy: nil, kind: .api,
+            now: request.clock.now(), on: request.db
+        )
+    }
+
+    func exportMeasurements(_ request: Request) async throws -> Response {
+        let format = try request.query.get(String?.self, at: "format") ?? "csv"
+        guard format == "csv" || format == "json" else { throw APIError.invalid("format", "measurements export as csv or json") }
+        let data = try await ExportService.measurements(format: format == "csv" ? .csv : .json, on: request.db)
+        return file(data, type: format == "csv" ? HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"]) : .json,
+                    name: "measurements.\(format)")
+    }
+
+    func exportFramework(_ request: Request) async throws -> Response {
+        let format = try request.query.get(String?.self, at: "format") ?? "yaml"
+        guard let parsed = FrameworkFile.Format(rawValue: format) else { throw APIError.invalid("format", "the framework exports as yaml or json") }
+        let data = try await ExportService.framework(format: parsed, on: request.db)
+        return file(data, type: parsed == .json ? .json : HTTPMediaType(type: "application", subType: "yaml"), name: "framework.\(format)")
+    }
+
+    private func file(_ data: Data, type: HTTPMediaType, name: String) -> Response {
+        let response = Response(status: .ok, body: .init(data: data))
+        response.headers.contentType = type
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(name)\"")
+        return response
+    }
+}

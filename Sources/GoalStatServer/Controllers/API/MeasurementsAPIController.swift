@@ -1,0 +1,153 @@
+import Fluent
+import GoalStatCore
+import GoalStatStore
+import Vapor
+
+/// An indicator's values, their corrections, and its targets over the API.
+struct MeasurementsAPIController {
+    /// A stored value as JSON.
+    struct MeasurementBody: Content {
+        var indicator: String
+        var period: String
+        var orgUnit: String?
+        var value: Double?
+        var level: String?
+        var status: MeasurementStatus
+        var note: String?
+        var revision: Int
+        var source: String
+        var enteredBy: String?
+        var enteredAt: Date
+    }
+
+    /// A superseded value as JSON.
+    struct RevisionBody: Content {
+        var period: String
+        var revision: Int
+        var value: Double?
+        var level: String?
+        var status: MeasurementStatus
+        var note: String?
+        var source: String
+        var supersededAt: Date
+    }
+
+    func list(_ request: Request) async throws -> ListPage<MeasurementBody> {
+        let code = try request.parameters.require("code")
+        let orgUnit = try request.query.get(String?.self, at: "orgUnit").flatMap { $0.isEmpty ? nil : $0 }
+        try await requireIndicator(code, on: request.db)
+        let reporting = try await FrameworkStore.reporting(on: request.db)
+        let series = try await MeasurementStore.series(indicator: code, orgUnit: orgUnit, on: request.db)
+        return try ListPage(series.map { measurement in
+            MeasurementBody(
+                indicator: code, period: reporting.label(measurement.period), orgUnit: measurement.orgUnit,
+                value: measurement.value, level: measurement.level, status: measurement.status, note: measurement.note,
+                revision: measurement.revision, source: measurement.source.kind.rawValue,
+                enteredBy: measurement.source.enteredBy, enteredAt: measurement.source.enteredAt
+            )
+        }, request: request)
+    }
+
+    /// Records one value (an object) or several (an array); all are stored or none.
+    func record(_ request: Request) async throws -> Response {
+        let code = try request.parameters.require("code")
+        try await requireIndicator(code, on: request.db)
+        let entries: [MeasurementEntry]
+        if let many = try? request.content.decode([MeasurementEntry].self) {
+            entries = many
+        } else {
+            entries = [try request.content.decode(MeasurementEntry.self)]
+        }
+        guard !entries.isEmpty else { throw APIError.invalid(nil, "send at least one value") }
+        let catalog = try await MeasurementStore.catalog(on: request.db)
+        var parsed: [ParsedMeasurement] = []
+        var issues: [ImportIssue] = []
+        var seen: [Period: Int] = [:]
+        for (index, entry) in entries.enumerated() {
+            switch entry.validate(indicator: code, catalog: catalog, line: index + 1) {
+            case .success(let row):
+                if let first = seen[row.period], parsed[first].orgUnit == row.orgUnit {
+                    issues.append(ImportIssue(line: index + 1, column: "period", reason: "the same period is already item \(first + 1)"))
+                } else {
+                    seen[row.period] = parsed.count
+                    parsed.append(row)
+                }
+            case .failure(let failure):
+                issues += failure.issues
+            }
+        }
+        guard issues.isEmpty else { throw EntryIssues(issues: issues) }
+        let now = request.clock.now()
+        let summary = try await Transactions.run(on: request.db) { [parsed] tx in
+            try await MeasurementStore.store(parsed, kind: .api, label: "API", enteredBy: nil, now: now, on: tx)
+        }
+        let response = Response(status: summary.added > 0 ? .created : .ok)
+        try response.content.encode(summary)
+        return response
+    }
+
+    func revisions(_ request: Request) async throws -> ListPage<RevisionBody> {
+        let code = try request.parameters.require("code")
+        let orgUnit = try request.query.get(String?.self, at: "orgUnit").flatMap { $0.isEmpty ? nil : $0 }
+        try await requireIndicator(code, on: request.db)
+        let reporting = try await FrameworkStore.reporting(on: request.db)
+        return try ListPage(try await MeasurementStore.revisions(indicator: code, orgUnit: orgUnit, on: request.db).map { item in
+            RevisionBody(
+                period: reporting.label(item.period), revision: item.revision.revision, value: item.revision.value,
+                level: item.revision.level, status: item.revision.status, note: item.revision.note,
+                source: item.revision.source.kind.rawValue, supersededAt: item.revision.supersededAt
+            )
+        }, request: request)
+    }
+
+    /// Every target version of the indicator; with `?asOf=DATE`, only those in force on that date.
+    func targets(_ request: Request) async throws -> ListPage<Target> {
+        let code = try request.parameters.require("code")
+        try await requireIndicator(code, on: request.db)
+        let reporting = try await FrameworkStore.reporting(on: request.db)
+        let all = try await FrameworkStore.exportDocument(on: request.db).targets.filter { $0.indicator == code }
+        guard let asOfText = try request.query.get(String?.self, at: "asOf"), !asOfText.isEmpty else {
+            return try ListPage(all, request: request)
+        }
+        let asOf: CalendarDate
+        do {
+            asOf = try CalendarDate.parse(asOfText)
+        } catch {
+            throw APIError.invalid("asOf", error.message)
+        }
+        let byUnit = Dictionary(grouping: all) { $0.orgUnit ?? "" }
+        let inForce = byUnit.values.flatMap { versions in
+            TargetHistory(versions.compactMap { TargetVersion($0, calendar: reporting.calendar) }).asOf(asOf).map(\.target)
+        }
+        return try ListPage(inForce.sorted { ($0.orgUnit ?? "", $0.period) < ($1.orgUnit ?? "", $1.period) }, request: request)
+    }
+
+    /// Adds a target version (a revision never overwrites).
+    func addTarget(_ request: Request) async throws -> Response {
+        let code = try request.parameters.require("code")
+        try await requireIndicator(code, on: request.db)
+        var target = try request.content.decode(Target.self)
+        guard target.indicator == code else {
+            throw APIError.invalid("indicator", "the body's indicator '\(target.indicator)' differs from the path's '\(code)'")
+        }
+        target.rationale = target.rationale?.trimmingCharacters(in: .whitespacesAndNewlines)
+        if target.rationale?.isEmpty ?? true { throw APIError.invalid("rationale", "say why the target is set or revised") }
+        do {
+            try await TargetService.addVersion(target, on: request.db)
+        } catch let error as TargetInputError {
+            let field = error.fields.keys.sorted().first
+            throw APIError(
+                status: field == "setOn" ? .conflict : .unprocessableEntity, code: field == "setOn" ? "alreadyExists" : "invalidValue",
+                message: field.flatMap { error.fields[$0] } ?? "invalid target", field: field,
+                details: error.fields.sorted { $0.key < $1.key }.map { APIErrorDetail(field: $0.key, reason: $0.value) }
+            )
+        }
+        let response = Response(status: .created)
+        try response.content.encode(target)
+        return response
+    }
+
+    private func requireIndicator(_ code: String, on db: any Database) async throws {
+        guard try await FrameworkStore.storedKeys(on: db).indicators.contains(code) else { throw APIError.notFound("Indicator \(code)") }
+    }
+}

@@ -1,0 +1,56 @@
+import GoalStatCore
+import GoalStatStore
+import Vapor
+
+/// The plan, its links between indicators, and goals' narratives over the API.
+struct PlanAPIController {
+    func plan(_ request: Request) async throws -> Plan {
+        guard let plan = try await FrameworkStore.exportDocument(on: request.db).plan else { throw APIError.notFound("The plan") }
+        return plan
+    }
+
+    func updatePlan(_ request: Request) async throws -> Plan {
+        let plan = try request.content.decode(Plan.self)
+        try await Transactions.run(on: request.db) { tx in
+            if let existing = try await FrameworkStore.exportDocument(on: tx).plan, existing.code != plan.code {
+                throw APIError.invalid("code", "GoalStat holds one plan (\(existing.code)); its code cannot change")
+            }
+            _ = try await FrameworkStore.importDocument(FrameworkDocument(plan: plan), on: tx)
+        }
+        return plan
+    }
+
+    func links(_ request: Request) async throws -> ListPage<IndicatorLink> {
+        try ListPage(try await FrameworkStore.exportDocument(on: request.db).links, request: request)
+    }
+
+    func addLink(_ request: Request) async throws -> Response {
+        let link = try request.content.decode(IndicatorLink.self)
+        _ = try await Transactions.run(on: request.db) { tx in
+            try await FrameworkStore.importDocument(FrameworkDocument(links: [link]), on: tx)
+        }
+        let response = Response(status: .created)
+        try response.content.encode(link)
+        return response
+    }
+
+    func narratives(_ request: Request) async throws -> ListPage<Narrative> {
+        let code = try request.parameters.require("key")
+        let document = try await FrameworkStore.exportDocument(on: request.db)
+        guard document.goals.contains(where: { $0.code == code }) else { throw APIError.notFound("Goal \(code)") }
+        return try ListPage(document.narratives.filter { $0.goal == code }, request: request)
+    }
+
+    /// Adds or replaces the goal's narrative for a quarter.
+    func putNarrative(_ request: Request) async throws -> Narrative {
+        let code = try request.parameters.require("key")
+        let narrative = try request.content.decode(Narrative.self)
+        guard narrative.goal == code else {
+            throw APIError.invalid("goal", "the body's goal '\(narrative.goal)' differs from the path's '\(code)'")
+        }
+        _ = try await Transactions.run(on: request.db) { tx in
+            try await FrameworkStore.importDocument(FrameworkDocument(narratives: [narrative]), on: tx)
+        }
+        return narrative
+    }
+}

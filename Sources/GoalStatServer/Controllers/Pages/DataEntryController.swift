@@ -1,0 +1,156 @@
+import GoalStatCore
+import GoalStatStore
+import Vapor
+
+/// The data-entry grid: one form per steward and month for all of their indicators (SPEC §2a).
+struct DataEntryController {
+    struct Query: Content {
+        var steward: String?
+        var month: String?
+    }
+
+    struct Submission: Content {
+        var steward: String?
+        var month: String
+        var value: [String: String]?
+        var level: [String: String]?
+        var status: [String: String]?
+        var note: [String: String]?
+    }
+
+    func show(_ request: Request) async throws -> Response {
+        let query = try request.query.decode(Query.self)
+        let model = try await makeModel(steward: query.steward, monthText: query.month, submission: nil, errors: [:], saved: nil, on: request)
+        return model.render().htmlResponse()
+    }
+
+    func submit(_ request: Request) async throws -> Response {
+        let submission = try request.content.decode(Submission.self)
+        let steward = submission.steward.flatMap { $0.isEmpty ? nil : $0 }
+        let month = try Self.month(submission.month, today: request.clock.today)
+        let catalog = try await MeasurementStore.catalog(on: request.db)
+        let grid = try await gridIndicators(steward: steward, on: request)
+        let reporting = try await FrameworkStore.reporting(on: request.db)
+        var entries: [ParsedMeasurement] = []
+        var errors: [String: String] = [:]
+        for (index, indicator) in grid.enumerated() {
+            let code = indicator.code
+            let valueText = submission.value?[code]?.trimmingCharacters(in: .whitespaces) ?? ""
+            let level = submission.level?[code].flatMap { $0.isEmpty ? nil : $0 }
+            let status = submission.status?[code].flatMap(MeasurementStatus.init(rawValue:)) ?? .final
+            guard !valueText.isEmpty || level != nil || status == .missing else { continue }
+            var value: Double?
+            if !valueText.isEmpty {
+                guard NumberText.isDecimal(valueText), let parsed = Double(valueText) else {
+                    errors[code] = "'\(valueText)' is not a number: use digits with '.' for decimals, no thousands separators"
+                    continue
+                }
+                value = parsed
+            }
+            let period = Period.containing(month.start, frequency: indicator.frequency, calendar: reporting.calendar, fiscal: reporting.fiscal)
+            let entry = MeasurementEntry(
+                period: reporting.label(period), value: value, level: level, orgUnit: nil, status: status,
+                note: submission.note?[code]
+            )
+            switch entry.validate(indicator: code, catalog: catalog, line: index + 1) {
+            case .success(let parsed): entries.append(parsed)
+            case .failure(let issues): errors[code] = issues.issues.map(\.reason).joined(separator: "; ")
+            }
+        }
+        guard errors.isEmpty else {
+            let model = try await makeModel(steward: steward, monthText: submission.month, submission: submission, errors: errors, saved: nil, on: request)
+            return model.render().htmlResponse(status: .unprocessableEntity)
+        }
+        let now = request.clock.now()
+        let summary = try await Transactions.run(on: request.db) { [entries] tx in
+            try await MeasurementStore.store(entries, kind: .form, label: "data-entry grid", enteredBy: steward, now: now, on: tx)
+        }
+        let saved = "Saved: \(summary.added) added, \(summary.revised) revised, \(summary.unchanged) unchanged."
+        let model = try await makeModel(steward: steward, monthText: submission.month, submission: nil, errors: [:], saved: saved, on: request)
+        return model.render().htmlResponse()
+    }
+
+    static func month(_ text: String?, today: CalendarDate) throws -> Period {
+        guard let text, !text.isEmpty else {
+            let last = today.month == 1 ? (today.year - 1, 12) : (today.year, today.month - 1)
+            return .month(year: last.0, month: last.1)
+        }
+        do {
+            let period = try Period.parse(text, calendar: .federal)
+            guard period.granularity == .month else { throw APIError.invalid("month", "'\(text)' is not a month (YYYY-MM)") }
+            return period
+        } catch let error as PeriodError {
+            throw APIError.invalid("month", error.message)
+        }
+    }
+
+    private func gridIndicators(steward: String?, on request: Request) async throws -> [Indicator] {
+        let indicators = try await FrameworkStore.exportDocument(on: request.db).indicators.filter { $0.formula == nil }
+        guard let steward else { return indicators }
+        return indicators.filter { $0.steward == steward }
+    }
+
+    private func makeModel(
+        steward: String?, monthText: String?, submission: Submission?, errors: [String: String], saved: String?, on request: Request
+    ) async throws -> DataEntryPageModel {
+        let steward = steward.flatMap { $0.isEmpty ? nil : $0 }
+        let month = try Self.month(monthText, today: request.clock.today)
+        let document = try await FrameworkStore.exportDocument(on: request.db)
+        let reporting = try await FrameworkStore.reporting(on: request.db)
+        let indicators = try await gridIndicators(steward: steward, on: request)
+        let series = try await MeasurementStore.measurements(indicators: indicators.map(\.code), on: request.db)
+        let stewardEmails = Set(document.indicators.compactMap(\.steward))
+        return DataEntryPageModel(
+            stewards: document.people.filter { stewardEmails.contains($0.email) }.map { ($0.email, $0.name) },
+            steward: steward,
+            month: reporting.label(month).count == 7 ? reporting.label(month) : month.description,
+            rows: indicators.map { indicator in
+                let period = Period.containing(month.start, frequency: indicator.frequency, calendar: reporting.calendar, fiscal: reporting.fiscal)
+                let values = series[indicator.code] ?? []
+                let current = values.first { $0.period == period }
+                let previous = values.last { $0.period < period }
+                return DataEntryRow(
+                    code: indicator.code, name: indicator.name, unit: indicator.unit.text, frequency: indicator.frequency,
+                    period: reporting.label(period),
+                    value: submission?.value?[indicator.code] ?? current?.value.map { NumberText.plain($0) } ?? "",
+                    level: submission?.level?[indicator.code] ?? current?.level,
+                    levels: indicator.levels,
+                    status: submission?.status?[indicator.code].flatMap(MeasurementStatus.init(rawValue:)) ?? current?.status ?? .final,
+                    note: submission?.note?[indicator.code] ?? current?.note ?? "",
+                    previous: previous.map { "\(reporting.label($0.period)): \(ValueFormatting.format($0, indicator: indicator))" }
+                )
+            },
+            errors: errors,
+            savedMessage: saved
+        )
+    }
+}
+
+/// Numbers as typed into forms: the same grammar as the CSV `value` column (`-?digits[.digits][e±digits]`).
+enum NumberText {
+    static func isDecimal(_ text: String) -> Bool {
+        var bytes = Array(text.utf8)[...]
+        if bytes.first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
+        func digits() -> Int {
+            let count = bytes.prefix { $0 >= 48 && $0 <= 57 }.count
+            bytes = bytes.dropFirst(count)
+            return count
+        }
+        guard digits() > 0 else { return false }
+        if bytes.first == UInt8(ascii: ".") {
+            bytes = bytes.dropFirst()
+            guard digits() > 0 else { return false }
+        }
+        if bytes.first == UInt8(ascii: "e") || bytes.first == UInt8(ascii: "E") {
+            bytes = bytes.dropFirst()
+            if bytes.first == UInt8(ascii: "+") || bytes.first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
+            guard digits() > 0 else { return false }
+        }
+        return bytes.isEmpty
+    }
+
+    /// A value as a form field shows it: shortest round-trip digits, no trailing `.0`.
+    static func plain(_ value: Double) -> String {
+        DoubleFormatting.shortest(value) ?? "\(value)"
+    }
+}

@@ -1,0 +1,42 @@
+import GoalStatCore
+import GoalStatStore
+import Vapor
+
+/// A goal's page.
+struct GoalPageController {
+    func show(_ request: Request) async throws -> Response {
+        let code = try request.parameters.require("code")
+        let snapshot = try await PerformanceSnapshot.load(on: request.db, today: request.clock.today)
+        guard let goal = snapshot.document.goals.first(where: { $0.code == code }) else { throw APIError.notFound("Goal \(code)") }
+        let people = snapshot.peopleByEmail
+        let indicators = snapshot.indicators(of: code)
+        let codes = Set(indicators.map(\.code))
+        let byCode = snapshot.indicatorsByCode
+        let model = GoalPageModel(
+            goal: goal, status: snapshot.status(ofGoal: goal),
+            parent: goal.parent.flatMap { parent in snapshot.document.goals.first { $0.code == parent } }.map { ($0.code, $0.name) },
+            children: snapshot.document.goals.filter { $0.parent == code }.map { snapshot.card($0, depth: 1) },
+            orgUnitName: goal.orgUnit.map { unit in snapshot.document.orgUnits.first { $0.code == unit }?.name ?? unit },
+            leaderName: goal.leader.map { people[$0]?.name ?? $0 },
+            deputyNames: goal.deputies.map { people[$0]?.name ?? $0 },
+            stages: ValueChainStage.allCases.map { stage in
+                let atStage = indicators.filter { $0.stage == stage }.sorted { ($0.rank == .key ? 0 : 1) < ($1.rank == .key ? 0 : 1) }
+                return (stage, atStage.map(snapshot.summary(of:)))
+            },
+            links: snapshot.document.links.filter { codes.contains($0.driver) || codes.contains($0.result) }.map { link in
+                LinkRow(
+                    driverCode: link.driver, driverName: byCode[link.driver]?.name ?? link.driver,
+                    resultCode: link.result, resultName: byCode[link.result]?.name ?? link.result,
+                    expectedSign: link.expectedSign, lagPeriods: link.lagPeriods
+                )
+            },
+            milestones: snapshot.document.milestones.filter { $0.goal == code }.map { milestone in
+                let due = try? CalendarDate.parse(milestone.due)
+                let open = milestone.status == .planned || milestone.status == .inProgress
+                return MilestoneRow(milestone: milestone, overdue: open && (due.map { $0 < snapshot.today } ?? false))
+            },
+            narratives: snapshot.document.narratives.filter { $0.goal == code }.reversed()
+        )
+        return model.render().htmlResponse()
+    }
+}

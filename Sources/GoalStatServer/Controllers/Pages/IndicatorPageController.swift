@@ -1,0 +1,130 @@
+import GoalStatCore
+import GoalStatStore
+import Vapor
+
+/// An indicator's page and its chart.
+struct IndicatorPageController {
+    func show(_ request: Request) async throws -> Response {
+        let model = try await IndicatorPageModel.load(for: request)
+        return model.render().htmlResponse()
+    }
+
+    func chart(_ request: Request) async throws -> Response {
+        let model = try await IndicatorPageModel.load(for: request)
+        let response = Response(status: .ok, body: .init(string: LineChartSVG.render(model.chart)))
+        response.headers.contentType = HTTPMediaType(type: "image", subType: "svg+xml")
+        return response
+    }
+}
+
+extension IndicatorPageModel {
+    /// Reads `code` from the path and `orgUnit`, `asOf` from the query.
+    static func load(for request: Request) async throws -> IndicatorPageModel {
+        let code = try request.parameters.require("code")
+        let orgUnit = (try? request.query.get(String.self, at: "orgUnit")).flatMap { $0.isEmpty ? nil : $0 }
+        var asOf: CalendarDate?
+        if let text = try? request.query.get(String.self, at: "asOf"), !text.isEmpty {
+            do {
+                asOf = try CalendarDate.parse(text)
+            } catch {
+                throw APIError.invalid("asOf", error.message)
+            }
+        }
+        let db = request.db
+        let snapshot = try await PerformanceSnapshot.load(on: db, today: request.clock.today)
+        guard let indicator = snapshot.indicatorsByCode[code] else { throw APIError.notFound("Indicator \(code)") }
+        if let orgUnit, !snapshot.document.orgUnits.contains(where: { $0.code == orgUnit }) {
+            throw APIError.invalid("orgUnit", "unknown org unit '\(orgUnit)'")
+        }
+        let reporting = snapshot.reporting
+        let series = orgUnit == nil
+            ? snapshot.series[code] ?? []
+            : try await MeasurementStore.series(indicator: code, orgUnit: orgUnit, on: db)
+        let versions = snapshot.document.targets
+            .filter { $0.indicator == code && $0.orgUnit == orgUnit }
+            .compactMap { TargetVersion($0, calendar: reporting.calendar) }
+        let history = TargetHistory(versions)
+        let inForce = history.asOf(asOf)
+        let people = snapshot.peopleByEmail
+
+        func targetRow(_ version: TargetVersion, inForce: Bool) -> TargetRow {
+            TargetRow(
+                period: reporting.label(version.period), orgUnit: version.target.orgUnit,
+                value: ValueFormatting.format(version, indicator: indicator), rationale: version.target.rationale,
+                setOn: version.target.setOn, setBy: version.target.setBy.map { people[$0]?.name ?? $0 },
+                benchmark: version.target.benchmark.map { "\($0.kind.rawValue): \(ValueFormatting.format($0.value, indicator: indicator))\($0.source.map { " (\($0))" } ?? "")" },
+                inForce: inForce
+            )
+        }
+        let current = Set(inForce.map { "\($0.period.start)|\($0.setOn)" })
+        let latest = series.last { $0.value != nil || $0.level != nil }
+        let status: StatusAssessment
+        if orgUnit == nil {
+            status = snapshot.status(of: indicator)
+        } else if indicator.isQualitative {
+            status = latest?.level.map { QualitativeStatus.assess(level: $0, levels: indicator.levels ?? [], period: reporting.label(latest!.period)) }
+                ?? StatusAssessment(status: .noData, reason: "No level has been reported yet.")
+        } else {
+            status = StatusRules().assess(latest: latest, target: latest.flatMap { history.applicable(to: $0.period, asOf: asOf) }, direction: indicator.direction) {
+                ValueFormatting.format($0, indicator: indicator)
+            }
+        }
+        let revisions = try await MeasurementStore.revisions(indicator: code, orgUnit: orgUnit, on: db)
+        return IndicatorPageModel(
+            indicator: indicator,
+            goals: indicator.goals.map { goal in (goal, snapshot.document.goals.first { $0.code == goal }?.name ?? goal) },
+            orgUnitName: snapshot.document.orgUnits.first { $0.code == indicator.orgUnit }?.name,
+            stewardName: indicator.steward.map { people[$0]?.name ?? $0 },
+            status: status,
+            selectedOrgUnit: orgUnit,
+            orgUnitsWithValues: try await MeasurementStore.orgUnits(withValuesFor: code, on: db),
+            asOf: asOf,
+            chart: ChartModel(
+                title: indicator.name, unit: indicator.unit.text, decimals: indicator.decimals,
+                points: series.map { measurement in
+                    let band = history.applicable(to: measurement.period, asOf: asOf)?.band
+                    return ChartModel.Point(label: reporting.label(measurement.period), value: measurement.value, targetLow: band?.lowerBound, targetHigh: band?.upperBound)
+                }
+            ),
+            rows: series.reversed().map { measurement in
+                ValueRow(
+                    period: reporting.label(measurement.period), value: ValueFormatting.format(measurement, indicator: indicator),
+                    status: measurement.status, note: measurement.note, revision: measurement.revision,
+                    source: SourceText.describe(measurement.source),
+                    target: history.applicable(to: measurement.period, asOf: asOf).map { ValueFormatting.format($0, indicator: indicator) }
+                )
+            },
+            currentTargets: inForce.map { targetRow($0, inForce: true) },
+            targetHistory: history.versions.sorted { $0.setOn > $1.setOn }.map {
+                targetRow($0, inForce: current.contains("\($0.period.start)|\($0.setOn)"))
+            },
+            revisions: revisions.map { item in
+                RevisionRow(
+                    period: reporting.label(item.period), revision: item.revision.revision,
+                    value: item.revision.status == .missing ? "missing"
+                        : item.revision.level ?? item.revision.value.map { ValueFormatting.format($0, indicator: indicator) } ?? "—",
+                    status: item.revision.status, note: item.revision.note, source: SourceText.describe(item.revision.source),
+                    supersededAt: SourceText.date(item.revision.supersededAt)
+                )
+            }
+        )
+    }
+}
+
+/// Where a value came from, in words: "import of q3.csv by r.alvarez@example.gov on 2026-10-04".
+enum SourceText {
+    static func describe(_ source: MeasurementSource) -> String {
+        let how: String
+        switch source.kind {
+        case .form: how = "data-entry form"
+        case .api: how = "API"
+        case .import: how = "import of \(source.label)"
+        case .demo: how = "demo data"
+        }
+        return "\(how)\(source.enteredBy.map { " by \($0)" } ?? "") on \(date(source.enteredAt))"
+    }
+
+    static func date(_ date: Date) -> String {
+        date == .distantPast ? "unknown date" : CalendarDate(utc: date).description
+    }
+}

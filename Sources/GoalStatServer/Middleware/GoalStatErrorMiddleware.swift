@@ -1,0 +1,26 @@
+import GoalStatCore
+import Vapor
+
+/// Turns every error into a JSON error body under `/api` and a plain error page elsewhere. Unknown errors are
+/// logged and answered with a 500 that reveals nothing.
+struct GoalStatErrorMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        do {
+            return try await next.respond(to: request)
+        } catch {
+            let apiError = APIError(translating: error) ?? {
+                request.logger.report(error: error)
+                return APIError(status: .internalServerError, code: "internalError", message: "Something went wrong on the server.")
+            }()
+            if request.url.path.hasPrefix("/api/") || request.url.path == "/openapi.json" {
+                let response = Response(status: apiError.status)
+                try response.content.encode(APIErrorBody(error: .init(
+                    code: apiError.code, message: apiError.message, field: apiError.field, details: apiError.details
+                )))
+                return response
+            }
+            let page = ErrorPage(status: apiError.status, message: apiError.message, details: apiError.details)
+            return page.response(status: apiError.status)
+        }
+    }
+}

@@ -1,0 +1,29 @@
+import GoalStatCore
+
+/// One grid where a data steward updates all of their indicators for a period at once (SPEC §2a).
+struct DataEntryPageModel: Sendable {
+    var stewards: [(email: String, name: String)]
+    var steward: String?
+    /// The month the grid is for ("2026-10"); quarterly and annual indicators show the period that contains it.
+    var month: String
+    var rows: [DataEntryRow]
+    /// Indicator code → message, for a rejected submission.
+    var errors: [String: String]
+    /// Set after a successful save: "3 values added, 1 revised".
+    var savedMessage: String?
+}
+
+/// One indicator's line in the grid.
+struct DataEntryRow: Sendable {
+    var code: String
+    var name: String
+    var unit: String
+    var frequency: Frequency
+    var period: String
+    var value: String
+    var level: String?
+    var levels: [String]?
+    var status: MeasurementStatus
+    var note: String
+    var previous: String?
+}

@@ -1,0 +1,34 @@
+import GoalStatCore
+
+/// One goal: its statement, people, status and why, indicators along the value chain, links, milestones and narratives.
+struct GoalPageModel: Sendable {
+    var goal: Goal
+    var status: StatusAssessment
+    var parent: (code: String, name: String)?
+    var children: [GoalCard]
+    var orgUnitName: String?
+    var leaderName: String?
+    var deputyNames: [String]
+    /// Every value-chain stage in order, with the goal's indicators at that stage (possibly none).
+    var stages: [(stage: ValueChainStage, indicators: [IndicatorSummary])]
+    var links: [LinkRow]
+    var milestones: [MilestoneRow]
+    /// Newest quarter first.
+    var narratives: [Narrative]
+}
+
+/// A driver → result link in words.
+struct LinkRow: Sendable {
+    var driverCode: String
+    var driverName: String
+    var resultCode: String
+    var resultName: String
+    var expectedSign: LinkSign
+    var lagPeriods: Int
+}
+
+/// A milestone with whether it is overdue today.
+struct MilestoneRow: Sendable {
+    var milestone: Milestone
+    var overdue: Bool
+}

@@ -1,0 +1,71 @@
+import GoalStatCore
+
+/// One indicator: definition and data quality, chart with target line, data table, targets and their history, revisions.
+struct IndicatorPageModel: Sendable {
+    var indicator: Indicator
+    var goals: [(code: String, name: String)]
+    var orgUnitName: String?
+    var stewardName: String?
+    var status: StatusAssessment
+    /// The org unit shown (nil: the indicator's own unit) and the others that have values, for switching.
+    var selectedOrgUnit: String?
+    var orgUnitsWithValues: [String]
+    /// The date targets are shown as known on (nil: today).
+    var asOf: CalendarDate?
+    var chart: ChartModel
+    var rows: [ValueRow]
+    /// Targets in force (as of `asOf`), then every version ever set, newest first.
+    var currentTargets: [TargetRow]
+    var targetHistory: [TargetRow]
+    var revisions: [RevisionRow]
+}
+
+/// One period's value in the data table.
+struct ValueRow: Sendable {
+    var period: String
+    var value: String
+    var status: MeasurementStatus
+    var note: String?
+    var revision: Int
+    var source: String
+    var target: String?
+}
+
+/// One target version.
+struct TargetRow: Sendable {
+    var period: String
+    var orgUnit: String?
+    var value: String
+    var rationale: String?
+    var setOn: String
+    var setBy: String?
+    var benchmark: String?
+    /// False for a version a later one replaced.
+    var inForce: Bool
+}
+
+/// A value that a correction replaced.
+struct RevisionRow: Sendable {
+    var period: String
+    var revision: Int
+    var value: String
+    var status: MeasurementStatus
+    var note: String?
+    var source: String
+    var supersededAt: String
+}
+
+/// What the SVG line chart draws: values by period and the target band by period.
+struct ChartModel: Sendable {
+    struct Point: Sendable {
+        var label: String
+        var value: Double?
+        var targetLow: Double?
+        var targetHigh: Double?
+    }
+
+    var title: String
+    var unit: String
+    var decimals: Int
+    var points: [Point]
+}

@@ -1,0 +1,101 @@
+import GoalStatCore
+
+// The words the pages use for the domain's enumerations. They live with the views rather than in GoalStatCore
+// because they are presentation: the API and the files keep the raw values.
+
+extension GoalKind {
+    var title: String {
+        switch self {
+        case .strategicGoal: "Strategic goal"
+        case .strategicObjective: "Strategic objective"
+        case .performanceGoal: "Performance goal"
+        case .priorityGoal: "Agency priority goal"
+        case .crossAgencyGoal: "Cross-agency priority goal"
+        }
+    }
+}
+
+extension ImprovementDirection {
+    var title: String {
+        switch self {
+        case .increase: "Higher is better"
+        case .decrease: "Lower is better"
+        case .neutral: "Neither higher nor lower is better (watched, not judged)"
+        }
+    }
+}
+
+extension Frequency {
+    var title: String {
+        switch self {
+        case .weekly: "Weekly"
+        case .monthly: "Monthly"
+        case .quarterly: "Quarterly"
+        case .annual: "Annual"
+        }
+    }
+}
+
+extension IndicatorRank {
+    var title: String {
+        switch self {
+        case .key: "Key indicator"
+        case .supporting: "Supporting indicator"
+        }
+    }
+}
+
+extension MeasurementStatus {
+    var title: String {
+        switch self {
+        case .final: "Final"
+        case .provisional: "Provisional"
+        case .estimated: "Estimated"
+        case .missing: "Missing (no value for this period)"
+        }
+    }
+
+    /// The short form for a select or a narrow table cell.
+    var shortTitle: String {
+        switch self {
+        case .missing: "Missing"
+        default: title
+        }
+    }
+}
+
+extension MilestoneStatus {
+    var title: String {
+        switch self {
+        case .planned: "Planned"
+        case .inProgress: "In progress"
+        case .done: "Done"
+        case .missed: "Missed"
+        case .cancelled: "Cancelled"
+        }
+    }
+}
+
+extension ValueKind {
+    var title: String {
+        switch self {
+        case .process: "How we work (process values)"
+        case .outcome: "What we achieve (outcome values)"
+        }
+    }
+}
+
+extension IndicatorUnit {
+    /// `percent`, `per 1,000`, `minutes`: the unit as a reader would say it.
+    func title(per: Int?) -> String {
+        switch self {
+        case .count: "Count"
+        case .percent: "Percent"
+        case .currency: "Currency (US dollars)"
+        case .days: "Days"
+        case .hours: "Hours"
+        case .rate: per.map { "Rate per \(ValueFormatting.grouped(Double($0), decimals: 0))" } ?? "Rate"
+        case .other(let text): text
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import Plot
+
+/// The one layout every page shares: skip link, header with the main navigation, `<main>`, footer.
+///
+/// There is no inline script or style anywhere: the Content-Security-Policy allows styles and scripts from our own
+/// origin only, and every page works without JavaScript.
+enum PageLayout {
+    /// How wide the content may run: text pages keep a readable measure, the dashboard uses the whole screen.
+    enum Width: String {
+        case readable, full
+    }
+
+    /// The main navigation, in order.
+    static let navigation: [(title: String, url: SiteURL)] = [
+        ("Dashboard", .dashboard),
+        ("Data entry", .dataEntry),
+        ("API", .openAPI),
+    ]
+
+    /// A complete HTML5 document titled "`title` · GoalStat" around `body`.
+    static func render(title: String, current: SiteURL?, body: Node<HTML.BodyContext>, width: Width = .readable) -> String {
+        HTML(
+            .lang(.english),
+            .head(
+                .meta(.charset(.utf8)),
+                .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
+                .element(named: "title", nodes: [.plain("\(title) · GoalStat")]),
+                .link(.rel(.stylesheet), .href(SiteURL.stylesheet.path))
+            ),
+            .body(
+                .class("width-\(width.rawValue)"),
+                .a(.class("skip-link"), .href("#main"), .text("Skip to main content")),
+                header(current: current),
+                .main(.id("main"), .attr("tabindex", "-1"), body),
+                footer()
+            )
+        ).render()
+    }
+
+    private static func header(current: SiteURL?) -> Node<HTML.BodyContext> {
+        .header(
+            .class("site-header"),
+            .div(
+                .class("site-header-inner"),
+                .a(.class("brand"), .href(.dashboard), .text("GoalStat")),
+                .nav(
+                    .attr("aria-label", "Main"),
+                    .ul(.forEach(navigation) { item in
+                        .li(.a(
+                            .href(item.url),
+                            .if(item.url == current, .attr("aria-current", "page")),
+                            .text(item.title)
+                        ))
+                    })
+                )
+            )
+        )
+    }
+
+    private static func footer() -> Node<HTML.BodyContext> {
+        .footer(
+            .class("site-footer"),
+            .p(
+                .text("GoalStat — open-source performance management for public agencies. "),
+                .text("Every number here is also available through the "),
+                .a(.href(.openAPI), .text("API")),
+                .text(".")
+            )
+        )
+    }
+}

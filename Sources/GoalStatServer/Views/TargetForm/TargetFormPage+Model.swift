@@ -1,0 +1,22 @@
+import GoalStatCore
+
+/// The form that revises a target: a new version with its reason; the old one is kept.
+struct TargetFormPageModel: Sendable {
+    var indicatorCode: String
+    var indicatorName: String
+    var unit: String
+    /// What the form shows (prefilled from the current target, or the rejected input).
+    var period: String
+    var orgUnit: String
+    var value: String
+    var rangeMin: String
+    var rangeMax: String
+    var rationale: String
+    var setOn: String
+    var setBy: String
+    var people: [(email: String, name: String)]
+    var orgUnits: [(code: String, name: String)]
+    /// Field name → message, for a rejected submission.
+    var errors: [String: String]
+    var currentTargets: [TargetRow]
+}

@@ -1,0 +1,63 @@
+import FluentKit
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
+
+/// Where the data lives: an SQLite file (the embedded default) or a PostgreSQL server (production).
+public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
+    case sqlite(path: String)
+    case postgres(url: String)
+
+    public static let defaultSQLiteFile = "goalstat.sqlite"
+    public static let environmentVariable = "GOALSTAT_DATABASE"
+
+    /// Reads `--database PATH|URL`: a `postgres://` (or `postgresql://`) URL selects PostgreSQL, anything else is an SQLite path.
+    public init(_ text: String) {
+        if text.hasPrefix("postgres://") || text.hasPrefix("postgresql://") {
+            self = .postgres(url: text)
+        } else {
+            self = .sqlite(path: text)
+        }
+    }
+
+    /// The explicit option, else `GOALSTAT_DATABASE`, else `goalstat.sqlite` in the working directory.
+    public static func resolve(_ explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> DatabaseLocation {
+        if let explicit, !explicit.isEmpty { return DatabaseLocation(explicit) }
+        if let fromEnvironment = environment[environmentVariable], !fromEnvironment.isEmpty {
+            return DatabaseLocation(fromEnvironment)
+        }
+        return .sqlite(path: defaultSQLiteFile)
+    }
+
+    public var isSQLite: Bool {
+        if case .sqlite = self { return true }
+        return false
+    }
+
+    public var description: String {
+        switch self {
+        case .sqlite(let path): "SQLite file \(path)"
+        case .postgres(let url): "PostgreSQL \(Self.redactingPassword(url))"
+        }
+    }
+
+    /// The Fluent configuration for this location, for a standalone `Databases` or a Vapor application alike.
+    public func configurationFactory() throws -> DatabaseConfigurationFactory {
+        switch self {
+        case .sqlite(let path):
+            return .sqlite(.file(path), sqlLogLevel: nil)
+        case .postgres(let url):
+            var configuration = try SQLPostgresConfiguration(url: url)
+            configuration.searchPath = nil
+            return .postgres(configuration: configuration, maxConnectionsPerEventLoop: 4, sqlLogLevel: .trace)
+        }
+    }
+
+    public var databaseID: DatabaseID { isSQLite ? .sqlite : .psql }
+
+    private static func redactingPassword(_ url: String) -> String {
+        guard var components = URLComponents(string: url), components.password != nil else { return url }
+        components.password = "***"
+        return components.string ?? url
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+
+/// One file handed to an import: its name decides its format (`.csv`, `.yaml`/`.yml`, `.json`).
+public struct ImportFile: Sendable {
+    public var name: String
+    public var data: Data
+
+    public init(name: String, data: Data) {
+        self.name = name
+        self.data = data
+    }
+
+    public enum Kind: Sendable, Equatable {
+        case measurements
+        case framework(FrameworkFile.Format)
+    }
+
+    public var kind: Kind? {
+        if (name as NSString).pathExtension.lowercased() == "csv" { return .measurements }
+        return FrameworkFile.format(forPath: name).map(Kind.framework)
+    }
+}
+
+/// One reason an import was refused: the file, and where known the line, column or field.
+public struct ImportProblem: Error, Sendable, Equatable, Codable, CustomStringConvertible {
+    public var file: String
+    public var line: Int?
+    public var column: String?
+    public var field: String?
+    public var reason: String
+
+    public init(file: String, line: Int? = nil, column: String? = nil, field: String? = nil, reason: String) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.field = field
+        self.reason = reason
+    }
+
+    public var description: String {
+        var location = file
+        if let line { location += ":\(line)" }
+        if let column { location += " column \(column)" }
+        if let field { location += " \(field)" }
+        return "\(location): \(reason)"
+    }
+}
+
+/// An import refused as a whole; nothing was stored. `problems` holds at most the first 1,000, `count` all of them.
+public struct ImportFailure: Error, Sendable, Equatable {
+    public var problems: [ImportProblem]
+    public var count: Int
+
+    public init(problems: [ImportProblem], count: Int? = nil) {
+        self.problems = Array(problems.prefix(1000))
+        self.count = count ?? problems.count
+    }
+}

@@ -1,0 +1,28 @@
+/// What an import stored (or, on a dry run, would store), per file.
+public struct ImportReport: Sendable, Equatable, Codable {
+    public var dryRun: Bool
+    public var framework: FrameworkImportSummary?
+    public var measurements: MeasurementImportSummary?
+
+    public init(dryRun: Bool, framework: FrameworkImportSummary? = nil, measurements: MeasurementImportSummary? = nil) {
+        self.dryRun = dryRun
+        self.framework = framework
+        self.measurements = measurements
+    }
+
+    /// True when the import changed (or would change) nothing.
+    public var changesNothing: Bool {
+        (framework?.changesNothing ?? true) && (measurements.map { $0.added == 0 && $0.revised == 0 } ?? true)
+    }
+
+    /// Plain lines for the command line.
+    public var lines: [String] {
+        var lines: [String] = []
+        if let framework { lines += framework.lines }
+        if let measurements {
+            lines.append("measurements: \(measurements.added) added, \(measurements.revised) revised, \(measurements.unchanged) unchanged")
+        }
+        if dryRun { lines.append("dry run: nothing was stored") }
+        return lines
+    }
+}

@@ -1,0 +1,91 @@
+import FluentKit
+import Foundation
+import GoalStatCore
+
+/// Imports framework and measurement files in one transaction: every file is stored, or none is.
+public enum ImportService {
+    public static func importFiles(
+        _ files: [ImportFile], dryRun: Bool, enteredBy: String?, kind: EntryKind = .import, now: Date,
+        on db: any Database, progress: (@Sendable (String) -> Void)? = nil
+    ) async throws -> ImportReport {
+        var frameworks: [(ImportFile, FrameworkDocument)] = []
+        var csvs: [ImportFile] = []
+        var problems: [ImportProblem] = []
+        for file in files {
+            switch file.kind {
+            case .framework(let format):
+                do {
+                    frameworks.append((file, try FrameworkFile.decode(file.data, format: format, file: file.name)))
+                } catch {
+                    problems.append(ImportProblem(file: file.name, field: error.field, reason: error.reason))
+                }
+            case .measurements:
+                csvs.append(file)
+            case nil:
+                problems.append(ImportProblem(file: file.name, reason: "unknown file type: use .csv for measurements, .yaml, .yml or .json for a framework"))
+            }
+        }
+        guard problems.isEmpty else { throw ImportFailure(problems: problems) }
+        let label = files.map(\.name).joined(separator: ", ")
+
+        return try await Transactions.run(on: db, dryRun: dryRun) { [frameworks, csvs] tx in
+            try await store(
+                frameworks: frameworks, csvs: csvs, dryRun: dryRun, label: label, enteredBy: enteredBy, kind: kind,
+                now: now, on: tx, progress: progress
+            )
+        }
+    }
+
+    private static func store(
+        frameworks: [(ImportFile, FrameworkDocument)], csvs: [ImportFile], dryRun: Bool, label: String, enteredBy: String?,
+        kind: EntryKind, now: Date, on tx: any Database, progress: (@Sendable (String) -> Void)?
+    ) async throws -> ImportReport {
+        var report = ImportReport(dryRun: dryRun)
+        for (file, document) in frameworks {
+            progress?("reading framework \(file.name)")
+            do {
+                let summary = try await FrameworkStore.importDocument(document, on: tx)
+                report.framework = merge(report.framework, summary)
+            } catch let error as FrameworkImportError {
+                throw ImportFailure(problems: error.issues.map { ImportProblem(file: file.name, field: $0.field, reason: $0.reason) })
+            }
+        }
+        guard !csvs.isEmpty else { return report }
+        let catalog = try await MeasurementStore.catalog(on: tx)
+        var rows: [ParsedMeasurement] = []
+        var csvProblems: [ImportProblem] = []
+        var problemCount = 0
+        for file in csvs {
+            progress?("checking \(file.name)")
+            let result = MeasurementsCSV.read(file.data, catalog: catalog)
+            csvProblems += result.issues.map { ImportProblem(file: file.name, line: $0.line, column: $0.column, reason: $0.reason) }
+            problemCount += result.issueCount
+            rows += result.rows
+        }
+        guard problemCount == 0 else { throw ImportFailure(problems: csvProblems, count: problemCount) }
+        let total = rows.count
+        progress?("storing \(total) values")
+        var reportProgress: (@Sendable (Int) -> Void)?
+        if let progress {
+            reportProgress = { done in
+                if done % 100_000 == 0 || done == total { progress("stored \(done) of \(total) values") }
+            }
+        }
+        report.measurements = try await MeasurementStore.store(
+            rows, kind: kind, label: label, enteredBy: enteredBy, now: now, on: tx, progress: reportProgress
+        )
+        return report
+    }
+
+    private static func merge(_ first: FrameworkImportSummary?, _ second: FrameworkImportSummary) -> FrameworkImportSummary {
+        guard var merged = first else { return second }
+        for (kind, counts) in second.counts {
+            var entry = merged.counts[kind] ?? .init()
+            entry.added += counts.added
+            entry.updated += counts.updated
+            entry.unchanged += counts.unchanged
+            merged.counts[kind] = entry
+        }
+        return merged
+    }
+}

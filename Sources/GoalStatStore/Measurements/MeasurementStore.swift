@@ -1,0 +1,155 @@
+import FluentKit
+import Foundation
+import GoalStatCore
+import SQLKit
+
+/// Reads and writes measurement values through SQLKit: bulk paths never go row by row through the ORM.
+public enum MeasurementStore {
+    /// The indicators, org units and calendar an import is checked against.
+    public static func catalog(on db: any Database) async throws -> MeasurementCatalog {
+        let indicators = try await IndicatorModel.query(on: db).all()
+        var entries: [String: CatalogIndicator] = [:]
+        for indicator in indicators {
+            entries[indicator.code] = CatalogIndicator(
+                frequency: Frequency(rawValue: indicator.frequency) ?? .monthly,
+                levels: JSONColumn.decode([String].self, from: indicator.levelsJSON)
+            )
+        }
+        let orgUnits = Set(try await OrgUnitModel.query(on: db).all(\.$code))
+        let reporting = try await FrameworkStore.reporting(on: db)
+        return MeasurementCatalog(indicators: entries, orgUnits: orgUnits, calendar: reporting.calendar)
+    }
+
+    /// Stores parsed rows as one batch: new values are added, changed ones revised (the old value kept), equal ones left alone.
+    /// Call inside a transaction; the caller rolls back for a dry run.
+    public static func store(
+        _ rows: [ParsedMeasurement], kind: EntryKind, label: String, enteredBy: String?, now: Date,
+        on db: any Database, progress: (@Sendable (Int) -> Void)? = nil
+    ) async throws -> MeasurementImportSummary {
+        guard let sql = db as? any SQLDatabase else { throw StoreError.notSQL }
+        let existing = try await storedValues(for: Set(rows.map(\.indicator)), on: sql)
+        var summary = MeasurementImportSummary()
+        var additions: [ParsedMeasurement] = []
+        var revisions: [(row: ParsedMeasurement, old: StoredValue)] = []
+        for row in rows {
+            let key = MeasurementKey(indicator: row.indicator, orgUnit: row.orgUnit ?? "", periodStart: PeriodStorage.start(row.period))
+            if let old = existing[key] {
+                if old.value == row.value && old.level == row.level && old.status == row.status.rawValue && old.note == row.note {
+                    summary.unchanged += 1
+                } else {
+                    revisions.append((row, old))
+                }
+            } else {
+                additions.append(row)
+            }
+        }
+        summary.added = additions.count
+        summary.revised = revisions.count
+        guard !additions.isEmpty || !revisions.isEmpty else { return summary }
+
+        let batch = ImportBatchModel()
+        batch.kind = kind.rawValue
+        batch.label = label
+        batch.enteredBy = enteredBy
+        batch.enteredAt = now
+        batch.rowsAdded = additions.count
+        batch.rowsRevised = revisions.count
+        try await batch.create(on: db)
+        let batchID = try batch.requireID().uuidString
+        summary.batchID = batchID
+
+        try await insert(additions, batchID: batchID, on: sql, progress: progress)
+        for (row, old) in revisions {
+            try await revise(row, old: old, batchID: batchID, on: sql)
+        }
+        return summary
+    }
+
+    /// Multi-row INSERTs of a few hundred rows each: one statement per chunk keeps a million rows to seconds.
+    private static func insert(
+        _ rows: [ParsedMeasurement], batchID: String, on sql: any SQLDatabase, progress: (@Sendable (Int) -> Void)?
+    ) async throws {
+        let chunkSize = 500
+        var done = 0
+        var startCache: [Period: String] = [:]
+        for chunkStart in stride(from: 0, to: rows.count, by: chunkSize) {
+            let chunk = rows[chunkStart..<min(chunkStart + chunkSize, rows.count)]
+            let builder = sql.insert(into: MeasurementTable.name)
+                .columns("indicator_code", "org_unit_code", "period_start", "value", "level", "status", "note", "revision", "batch_id")
+            for row in chunk {
+                let start: String
+                if let cached = startCache[row.period] {
+                    start = cached
+                } else {
+                    start = PeriodStorage.start(row.period)
+                    startCache[row.period] = start
+                }
+                builder.values([
+                    SQLBind(row.indicator), SQLBind(row.orgUnit ?? ""), SQLBind(start), SQLBind(row.value),
+                    SQLBind(row.level), SQLBind(row.status.rawValue), SQLBind(row.note), SQLLiteral.numeric("0"), SQLBind(batchID),
+                ] as [any SQLExpression])
+            }
+            try await builder.run()
+            done += chunk.count
+            progress?(done)
+        }
+    }
+
+    private static func revise(_ row: ParsedMeasurement, old: StoredValue, batchID: String, on sql: any SQLDatabase) async throws {
+        let orgUnit = row.orgUnit ?? ""
+        let start = PeriodStorage.start(row.period)
+        try await sql.raw("""
+            INSERT INTO \(ident: MeasurementTable.revisions)
+                (indicator_code, org_unit_code, period_start, revision, value, level, status, note, batch_id, superseded_by)
+            SELECT indicator_code, org_unit_code, period_start, revision, value, level, status, note, batch_id, \(bind: batchID)
+            FROM \(ident: MeasurementTable.name)
+            WHERE indicator_code = \(bind: row.indicator) AND org_unit_code = \(bind: orgUnit) AND period_start = \(bind: start)
+            """).run()
+        try await sql.update(MeasurementTable.name)
+            .set("value", to: row.value)
+            .set("level", to: row.level)
+            .set("status", to: row.status.rawValue)
+            .set("note", to: row.note)
+            .set("revision", to: old.revision + 1)
+            .set("batch_id", to: batchID)
+            .where("indicator_code", .equal, row.indicator)
+            .where("org_unit_code", .equal, orgUnit)
+            .where("period_start", .equal, start)
+            .run()
+    }
+
+    /// Current values of the given indicators, keyed for comparison with an import.
+    private static func storedValues(for indicators: Set<String>, on sql: any SQLDatabase) async throws -> [MeasurementKey: StoredValue] {
+        var result: [MeasurementKey: StoredValue] = [:]
+        let codes = Array(indicators)
+        for chunkStart in stride(from: 0, to: codes.count, by: 500) {
+            let chunk = Array(codes[chunkStart..<min(chunkStart + 500, codes.count)])
+            let rows = try await sql.select()
+                .columns("indicator_code", "org_unit_code", "period_start", "value", "level", "status", "note", "revision")
+                .from(MeasurementTable.name)
+                .where("indicator_code", .in, chunk)
+                .all()
+            for row in rows {
+                let key = MeasurementKey(
+                    indicator: try row.decode(column: "indicator_code", as: String.self),
+                    orgUnit: try row.decode(column: "org_unit_code", as: String.self),
+                    periodStart: try row.decode(column: "period_start", as: String.self)
+                )
+                result[key] = StoredValue(
+                    value: try row.decode(column: "value", as: Double?.self),
+                    level: try row.decode(column: "level", as: String?.self),
+                    status: try row.decode(column: "status", as: String.self),
+                    note: try row.decode(column: "note", as: String?.self),
+                    revision: try row.decode(column: "revision", as: Int.self)
+                )
+            }
+        }
+        return result
+    }
+}
+
+/// A failure of the store itself (not of the input).
+public enum StoreError: Error, Sendable, Equatable {
+    case notSQL
+    case unknown(String)
+}

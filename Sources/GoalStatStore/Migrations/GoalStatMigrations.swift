@@ -1,0 +1,22 @@
+import FluentKit
+
+/// Every migration in order. Landed migrations are never edited: changes come as new ones at the end.
+public enum GoalStatMigrations {
+    public static var all: [any Migration] {
+        [
+            CreateOrgUnits(),
+            CreatePeople(),
+            CreatePlans(),
+            CreateGoals(),
+            CreateIndicators(),
+            CreateIndicatorGoals(),
+            CreateIndicatorLinks(),
+            CreateTargets(),
+            CreateMeasurements(),
+            CreateMeasurementRevisions(),
+            CreateMilestones(),
+            CreateNarratives(),
+            CreateImportBatches(),
+        ]
+    }
+}

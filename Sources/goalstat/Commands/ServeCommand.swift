@@ -1,0 +1,25 @@
+import ArgumentParser
+import Foundation
+import GoalStatServer
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "serve", abstract: "Serve the web app and the API.")
+
+    @OptionGroup var options: DatabaseOptions
+
+    @Flag(name: .long, help: "Load the demo agency first if the database is empty.")
+    var demo = false
+
+    @Option(name: .long, help: "The address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(name: .long, help: "The port to listen on.")
+    var port = 8080
+
+    func run() async throws {
+        try await GoalStatServer.serve(
+            ServerSettings(database: options.location, host: host, port: port, loadDemo: demo),
+            log: { StandardError.write($0) }
+        )
+    }
+}

@@ -1,0 +1,12 @@
+import ArgumentParser
+
+@main
+struct GoalStatCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "goalstat",
+        abstract: "GoalStat: goals, indicators, data-driven reviews and a public portal for public agencies.",
+        subcommands: [
+            ServeCommand.self, MigrateCommand.self, DemoCommand.self, ImportCommand.self, ExportCommand.self,
+        ]
+    )
+}
