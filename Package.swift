@@ -64,6 +64,12 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "GoalStatTestSupport",
+            dependencies: ["GoalStatStore"],
+            path: "Tests/GoalStatTestSupport",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "GoalStatCoreTests",
             dependencies: ["GoalStatCore"],
@@ -72,20 +78,21 @@ let package = Package(
         ),
         .testTarget(
             name: "GoalStatStoreTests",
-            dependencies: ["GoalStatStore"],
+            dependencies: ["GoalStatStore", "GoalStatTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "GoalStatServerTests",
             dependencies: [
                 "GoalStatServer",
+                "GoalStatTestSupport",
                 .product(name: "VaporTesting", package: "vapor"),
             ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "goalstatTests",
-            dependencies: ["GoalStatCore"],
+            dependencies: ["GoalStatCore", "GoalStatTestSupport"],
             swiftSettings: swiftSettings
         ),
     ],

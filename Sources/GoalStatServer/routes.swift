@@ -54,11 +54,11 @@ private func apiRoutes(_ api: any RoutesBuilder) throws {
     api.put("goals", ":key", "narratives") { try await plan.putNarrative($0) }
 
     let measurements = MeasurementsAPIController()
-    api.get("indicators", ":code", "measurements") { try await measurements.list($0) }
-    api.post("indicators", ":code", "measurements") { try await measurements.record($0) }
-    api.get("indicators", ":code", "revisions") { try await measurements.revisions($0) }
-    api.get("indicators", ":code", "targets") { try await measurements.targets($0) }
-    api.post("indicators", ":code", "targets") { try await measurements.addTarget($0) }
+    api.get("indicators", ":key", "measurements") { try await measurements.list($0) }
+    api.post("indicators", ":key", "measurements") { try await measurements.record($0) }
+    api.get("indicators", ":key", "revisions") { try await measurements.revisions($0) }
+    api.get("indicators", ":key", "targets") { try await measurements.targets($0) }
+    api.post("indicators", ":key", "targets") { try await measurements.addTarget($0) }
 
     let files = ImportExportAPIController()
     api.on(.POST, "imports", body: .collect(maxSize: "256mb")) { try await files.importFile($0) }

@@ -3,7 +3,7 @@
 /// adds new periods but never changes an old one, and the output is the same on every run and platform.
 struct DemoEngine {
     /// One period of an indicator's frequency and the months it spans.
-    struct Period {
+    struct PeriodMonths {
         let text: String
         let months: [DemoMonth]
         var end: DemoMonth { months[months.count - 1] }
@@ -24,18 +24,18 @@ struct DemoEngine {
     }
 
     /// The periods of a frequency that end inside the window: 60 months, 20 quarters, 5 calendar years.
-    func periods(_ frequency: Frequency) -> [Period] {
+    func periods(_ frequency: Frequency) -> [PeriodMonths] {
         let months = (first.index...last.index).map(DemoMonth.init(index:))
         switch frequency {
-        case .monthly, .weekly:
-            return months.map { Period(text: $0.periodText, months: [$0]) }
+        case .monthly, .weekly:  // no demo indicator is weekly
+            return months.map { PeriodMonths(text: $0.periodText, months: [$0]) }
         case .quarterly:
             return months.filter { $0.month % 3 == 0 }.map { end in
-                Period(text: "\(end.year)-Q\(end.quarter)", months: (-2...0).map { end.adding($0) })
+                PeriodMonths(text: "\(end.year)-Q\(end.quarter)", months: (-2...0).map { end.adding($0) })
             }
         case .annual:
             return months.filter { $0.month == 12 }.map { end in
-                Period(text: "\(end.year)", months: (-11...0).map { end.adding($0) })
+                PeriodMonths(text: "\(end.year)", months: (-11...0).map { end.adding($0) })
             }
         }
     }
@@ -114,7 +114,7 @@ struct DemoEngine {
     }
 
     /// One value: the mean of the period's expected monthly values plus one noise draw, clamped and rounded.
-    private func sample(_ shape: DemoSeries.Shape, _ series: DemoSeries, unit: String?, _ period: Period, rounding: Bool = true) -> Double {
+    private func sample(_ shape: DemoSeries.Shape, _ series: DemoSeries, unit: String?, _ period: PeriodMonths, rounding: Bool = true) -> Double {
         var generator = SeededGenerator(seedFrom: "\(series.code)|\(unit ?? "")|\(period.text)")
         let parts = period.months.map(shape.expected(at:))
         let mean = parts.reduce(0) { $0 + $1.value } / Double(parts.count)

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The demo agency's framework file (SPEC §3.2), shipped as a resource of this module.
-public enum DemoFramework {
+public enum DemoFramework: Sendable {
     /// The resource's file name.
     public static let fileName = "demo-framework.yaml"
 

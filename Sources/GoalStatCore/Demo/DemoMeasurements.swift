@@ -3,7 +3,7 @@
 ///
 /// Each series is level + trend, times seasonality, plus genuine step changes, plus noise drawn from a
 /// `SeededGenerator` seeded by the indicator code, org unit and period; see `docs/demo.md`.
-public enum DemoMeasurements {
+public enum DemoMeasurements: Sendable {
     /// How many months the data spans.
     public static let monthCount = 60
 

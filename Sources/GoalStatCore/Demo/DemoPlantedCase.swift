@@ -39,11 +39,11 @@ extension DemoMeasurements {
             ),
             DemoPlantedCase(
                 check: .bunchingAtTarget, indicator: "VS-TITLE-TIMELY", relatedIndicator: nil, from: "2024-10", to: nil,
-                evidence: "Since FY2025 (target 95 %) every month reads 95.0–95.4, a spread far below the 1-point noise of earlier years."
+                evidence: "Since FY2025 (target 95 %) every month reads 95.1–95.3, a spread far below the noise of earlier years."
             ),
             DemoPlantedCase(
                 check: .stepAfterTarget, indicator: "HR-TIME-TO-HIRE", relatedIndicator: nil, from: "2024-10", to: nil,
-                evidence: "The FY2025 target of 60 days was set on 2024-09-16; the next month the measure fell from about 88 to about 58 days."
+                evidence: "The FY2025 target of 60 days was set on 2024-09-16; the next month the measure fell from about 87 to about 58 days."
             ),
             DemoPlantedCase(
                 check: .missingData, indicator: "SAFE-MED-BACKLOG", relatedIndicator: nil, from: "2025-04", to: "2025-06",
@@ -55,7 +55,7 @@ extension DemoMeasurements {
             ),
             DemoPlantedCase(
                 check: .digitPreference, indicator: "SAFE-OUTREACH-STUDENTS", relatedIndicator: nil, from: first.periodText, to: last.periodText,
-                evidence: "About 85 % of the monthly head counts end in 0 or 5 (about 20 % would be expected)."
+                evidence: "About nine in ten monthly head counts end in 0 or 5, where one in five would be expected."
             ),
         ]
     }

@@ -32,7 +32,7 @@ extension DemoSeries {
                    .shape(Shape(level: 88, trend: 2, noise: 1.2, ceiling: 99.5))),
         DemoSeries("SAFE-REPEAT-DUI", .quarterly, .percent, decimals: 1, .shape(Shape(level: 11.5, trend: -0.3, noise: 0.3))),
 
-        // G2.3 Fair, rigorous and timely driver testing: the north is short of examiners.
+        // G2.3 Fair, rigorous and timely driver testing: the north is short of examiners until spring 2027.
         DemoSeries("SAFE-EXAMINERS", .monthly, .amount, decimals: 1, .regions(.sum, [
             Region(orgUnit: "DMV-FO-NORTH", shape: Shape(level: 52, trend: 0.8, noise: 0.9)),
             Region(orgUnit: "DMV-FO-SOUTH", shape: Shape(level: 60, trend: 1.2, noise: 0.9)),
@@ -42,8 +42,10 @@ extension DemoSeries {
             Region(orgUnit: "DMV-FO-SOUTH", shape: Shape(level: 15_400, trend: 250, season: .summer, seasonality: 0.14, noise: 400)),
         ])),
         DemoSeries("SAFE-TEST-WAIT", .monthly, .amount, .regions(.mean, [
-            Region(orgUnit: "DMV-FO-NORTH", shape: Shape(level: 31, trend: 3, season: .summer, seasonality: 0.15, noise: 1.8)),
-            Region(orgUnit: "DMV-FO-SOUTH", shape: Shape(level: 19, trend: -1, season: .summer, seasonality: 0.12, noise: 1.4)),
+            Region(orgUnit: "DMV-FO-NORTH", shape: Shape(
+                level: 31, trend: 3, season: .summer, seasonality: 0.1, noise: 1.8,
+                changes: [.step(2027, 3, by: -10, ramp: 4), .slope(2027, 3, perYear: -3)])),
+            Region(orgUnit: "DMV-FO-SOUTH", shape: Shape(level: 19, trend: -1, season: .summer, seasonality: 0.08, noise: 1.4)),
         ])),
         DemoSeries("SAFE-PASS-RATE", .monthly, .percent, decimals: 1, .shape(Shape(level: 61, noise: 1.3))),
         DemoSeries("SAFE-AUDIT-EXCEPTIONS", .quarterly, .percent, decimals: 1,

@@ -17,23 +17,25 @@ extension DemoSeries {
         // The REAL ID rush of January–May 2025 brought extra visitors.
         DemoSeries("FO-SERVED", .monthly, .count, .regions(.sum, [
             Region(orgUnit: "DMV-FO-NORTH", shape: Shape(
-                level: 172_000, trend: -7_000, season: .summer, seasonality: 0.09, noise: 2_800,
+                level: 172_000, trend: -7_000, season: .summer, seasonality: 0.07, noise: 2_800,
                 changes: [.step(2025, 1, by: 14_000), .step(2025, 6, by: -14_000)])),
             Region(orgUnit: "DMV-FO-SOUTH", shape: Shape(
-                level: 140_000, trend: -5_500, season: .summer, seasonality: 0.09, noise: 2_500,
+                level: 140_000, trend: -5_500, season: .summer, seasonality: 0.07, noise: 2_500,
                 changes: [.step(2025, 1, by: 11_000), .step(2025, 6, by: -11_000)])),
         ])),
         DemoSeries("FO-SERVED-PER-HOUR", .monthly, .amount, decimals: 2,
                    .ratio(numerator: "FO-SERVED", denominator: "FO-STAFF-HOURS", scale: 1)),
         // Genuine shifts when the queue system went live (north 2025-02, south 2025-05). Planted case (a):
-        // from July 2025 the southern median keeps falling while its walk-outs rise (check-in deferred).
+        // from July 2025 the southern median keeps falling while its walk-outs rise (check-in deferred);
+        // the story has the check-in audit end it in January 2027, so later clocks stay plausible.
         DemoSeries("FO-WAIT-MEDIAN", .monthly, .amount, decimals: 1, .regions(.mean, [
             Region(orgUnit: "DMV-FO-NORTH", shape: Shape(
-                level: 32, trend: -0.5, season: .summer, seasonality: 0.05, noise: 1.2,
+                level: 32, trend: -0.5, season: .summer, seasonality: 0.04, noise: 1.2,
                 changes: [.step(2025, 2, by: -8, ramp: 2)], floor: 5)),
             Region(orgUnit: "DMV-FO-SOUTH", shape: Shape(
-                level: 33.5, trend: -0.5, season: .summer, seasonality: 0.05, noise: 1.3,
-                changes: [.step(2025, 5, by: -7, ramp: 2), .slope(2025, 7, perYear: -3)], floor: 5)),
+                level: 33.5, trend: -0.5, season: .summer, seasonality: 0.04, noise: 1.3,
+                changes: [.step(2025, 5, by: -7, ramp: 2), .slope(2025, 7, perYear: -5),
+                          .step(2027, 1, by: 3, ramp: 3), .slope(2027, 1, perYear: 5)], floor: 5)),
         ])),
         DemoSeries("FO-WALKOUTS", .monthly, .percent, decimals: 1, .regions(.mean, [
             Region(orgUnit: "DMV-FO-NORTH", shape: Shape(
@@ -41,7 +43,8 @@ extension DemoSeries {
                 changes: [.step(2025, 2, by: -0.8, ramp: 2)])),
             Region(orgUnit: "DMV-FO-SOUTH", shape: Shape(
                 level: 3.4, trend: -0.15, season: .summer, seasonality: 0.1, noise: 0.28,
-                changes: [.step(2025, 5, by: -0.8, ramp: 2), .slope(2025, 7, perYear: 2.6)])),
+                changes: [.step(2025, 5, by: -0.8, ramp: 2), .slope(2025, 7, perYear: 3.2),
+                          .step(2027, 1, by: -2.5, ramp: 3), .slope(2027, 1, perYear: -3.2)])),
         ])),
         DemoSeries("FO-SATISFACTION", .monthly, .percent, decimals: 1,
                    .shape(Shape(level: 78, trend: 1.5, noise: 1.0, changes: [.step(2025, 3, by: 3, ramp: 3)], ceiling: 99)),

@@ -28,6 +28,13 @@ enum CSVRecordProblem: Equatable {
     case quoteInUnquotedField(field: Int)
     /// Text between a field's closing quote and the next comma or line break.
     case textAfterClosingQuote(field: Int)
+
+    /// The index of the field where the problem is.
+    var field: Int {
+        switch self {
+        case .unterminatedQuote(let field, _), .quoteInUnquotedField(let field), .textAfterClosingQuote(let field): field
+        }
+    }
 }
 
 /// Splits UTF-8 bytes into RFC 4180 records, counting physical lines.

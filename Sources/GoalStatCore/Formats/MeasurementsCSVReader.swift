@@ -85,7 +85,7 @@ struct MeasurementsCSVReader {
         guard readHeader(fields, problem: header.problem) else { return result }
 
         let headerCount = headerNames.count
-        let expectedRows = estimatedRowCount()
+        let expectedRows = Self.estimatedRowCount(bytes)
         rows.reserveCapacity(expectedRows)
         duplicates = MeasurementKeyTable(expectedCount: expectedRows)
 
@@ -152,16 +152,6 @@ struct MeasurementsCSVReader {
         statusColumn = seen[.status] ?? -1
         noteColumn = seen[.note] ?? -1
         return indicatorColumn >= 0 && periodColumn >= 0 && valueColumn >= 0
-    }
-
-    private static func unknownColumnReason(_ name: String) -> String {
-        let known = "indicator, period, value, org_unit, status and note"
-        let folded = String(name.lowercased().trimmingPrefix(" ").reversed().trimmingPrefix(" ").reversed())
-            .map { $0 == " " ? "_" : String($0) }.joined()
-        if let guess = MeasurementsCSV.Column(rawValue: folded) ?? (folded == "orgunit" ? .orgUnit : nil) {
-            return "unknown column \(quoted(name)); did you mean \(guess.rawValue)? (column names are lower case)"
-        }
-        return "unknown column \(quoted(name)); the columns are \(known)"
     }
 
     // MARK: - Rows
@@ -362,111 +352,8 @@ struct MeasurementsCSVReader {
     }
 
     private mutating func reportQuoting(_ problem: CSVRecordProblem, line: Int) {
-        func columnName(_ field: Int) -> String? {
-            field < headerNames.count && !headerNames[field].isEmpty ? headerNames[field] : nil
-        }
-        switch problem {
-        case .unterminatedQuote(let field, let quoteLine):
-            report(
-                line: line, column: columnName(field),
-                "the quote that opens this value on line \(quoteLine) is never closed, so the rest of the file was read as part of it"
-            )
-        case .quoteInUnquotedField(let field):
-            report(
-                line: line, column: columnName(field),
-                "a quote inside a value that does not start with one; put the value in double quotes and double each quote in it (\"\")"
-            )
-        case .textAfterClosingQuote(let field):
-            report(
-                line: line, column: columnName(field),
-                "text follows the closing quote; inside a quoted value, write each quote twice (\"\")"
-            )
-        }
-    }
-
-    private static func valueReason(_ problem: DoubleParsing.Problem, _ text: String) -> String {
-        let shown = quoted(text)
-        switch problem {
-        case .notANumber:
-            return "\(shown) is not a number; write digits with an optional - sign, a . decimal point and an optional exponent (1.5e3)"
-        case .notFinite:
-            return "\(shown) is not a number; NaN and infinity cannot be stored"
-        case .plusSign:
-            return "\(shown) has a + sign; write positive numbers without a sign"
-        case .thousandsSeparator:
-            return "\(shown) has a comma; use . as the decimal point and no thousands separators"
-        case .whitespace:
-            return "\(shown) has spaces in it; write the number without them"
-        case .leadingPoint:
-            return "\(shown) starts with a decimal point; write a 0 before it"
-        case .trailingPoint:
-            return "\(shown) has no digits after the decimal point; add them or drop the point"
-        case .tooLarge:
-            return "\(shown) is too large to store as a number"
-        }
-    }
-
-    // MARK: - Bytes
-
-    /// Calls `body` with a field's content, its doubled quotes made single (the rare case that costs a copy).
-    @inline(__always)
-    private static func withBytes<Result>(
-        of field: CSVField, in bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Result
-    ) -> Result {
-        guard field.hasEscapedQuotes else { return body(UnsafeBufferPointer(rebasing: bytes[field.start..<field.end])) }
-        return CSVTokenizer.unescapedBytes(of: field, in: bytes).withUnsafeBufferPointer(body)
-    }
-
-    /// Whether two fields without doubled quotes hold the same bytes.
-    @inline(__always)
-    private static func sameBytes(_ left: CSVField, _ right: CSVField, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        !left.hasEscapedQuotes && !right.hasEscapedQuotes && ByteKeyTable.equal(
-            UnsafeBufferPointer(rebasing: bytes[left.start..<left.end]),
-            UnsafeBufferPointer(rebasing: bytes[right.start..<right.end])
-        )
-    }
-
-    /// A field's content as text, invalid UTF-8 replaced (for messages and header names).
-    private static func string(_ field: CSVField, in bytes: UnsafeBufferPointer<UInt8>) -> String {
-        Self.withBytes(of: field, in: bytes) { String(decoding: $0, as: UTF8.self) }
-    }
-
-    /// The text of `bytes`, or nil when they are not valid UTF-8.
-    private static func validString(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        let text = String(decoding: bytes, as: UTF8.self)
-        // Decoding replaces each invalid sequence with U+FFFD, which changes the bytes.
-        return text.utf8.elementsEqual(bytes) ? text : nil
-    }
-
-    private static func hasNonASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        bytes.contains { $0 >= 0x80 }
-    }
-
-    /// `text` in double quotes, shortened when long, for a message.
-    private static func quoted(_ text: String) -> String {
-        let shown = text.count > 60 ? text.prefix(57) + "..." : Substring(text)
-        return "\"\(shown)\""
-    }
-
-    /// A generous row count (line breaks), to size the row array and the duplicate table once.
-    private func estimatedRowCount() -> Int {
-        guard let base = bytes.baseAddress else { return 0 }
-        let raw = UnsafeRawPointer(base)
-        let count = bytes.count
-        var lineBreaks = 0
-        var offset = 0
-        // Eight bytes at a time: a byte of `word ^ 0x0A…` is zero where a line feed was; count those zero bytes.
-        while offset + 8 <= count {
-            let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self) ^ 0x0A0A_0A0A_0A0A_0A0A
-            let low7 = 0x7F7F_7F7F_7F7F_7F7F as UInt64
-            let nonZero = ((word & low7) &+ low7) | word
-            lineBreaks += (~nonZero & 0x8080_8080_8080_8080).nonzeroBitCount
-            offset += 8
-        }
-        while offset < count {
-            if base[offset] == UInt8(ascii: "\n") { lineBreaks += 1 }
-            offset += 1
-        }
-        return lineBreaks + 1
+        let field = problem.field
+        let column = field < headerNames.count && !headerNames[field].isEmpty ? headerNames[field] : nil
+        report(line: line, column: column, Self.quotingReason(problem))
     }
 }

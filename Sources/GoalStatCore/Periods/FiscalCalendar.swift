@@ -30,6 +30,7 @@ public struct FiscalCalendar: Hashable, Sendable {
 
     /// The first day of quarter `quarter` (1...4) of fiscal year `fiscalYear`.
     public func firstDay(ofQuarter quarter: Int, fiscalYear: Int) -> CalendarDate {
+        precondition((1...4).contains(quarter), "quarter \(quarter) is not 1...4")
         let start = firstDay(ofFiscalYear: fiscalYear)
         return CalendarDate.firstOfMonth(year: start.year, month: start.month, addingMonths: 3 * (quarter - 1))
     }

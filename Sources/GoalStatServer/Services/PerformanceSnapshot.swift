@@ -49,7 +49,7 @@ struct PerformanceSnapshot: Sendable {
         let latest = latest(indicator)
         let target = latest.flatMap { targets[indicator.code]?.applicable(to: $0.period) }
         return StatusRules().assess(latest: latest, target: target, direction: indicator.direction) {
-            ValueFormatting.format($0, indicator: indicator)
+            ValueFormatting.format($0, for: indicator)
         }
     }
 
@@ -61,8 +61,8 @@ struct PerformanceSnapshot: Sendable {
             code: indicator.code, name: indicator.name, unit: indicator.unit.text, stage: indicator.stage,
             rank: indicator.rank, guardrail: indicator.guardrail, direction: indicator.direction,
             latestPeriod: latest.map { reporting.label($0.period) },
-            latestValue: latest.map { ValueFormatting.format($0, indicator: indicator) },
-            target: target.map { ValueFormatting.format($0, indicator: indicator) },
+            latestValue: latest.map { ValueFormatting.text(of: $0, for: indicator) },
+            target: target.map { ValueFormatting.text(of: $0, for: indicator) },
             status: status(of: indicator),
             sparkline: Array(values.suffix(24))
         )

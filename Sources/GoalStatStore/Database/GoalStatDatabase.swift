@@ -13,6 +13,8 @@ public final class GoalStatDatabase: Sendable {
 
     public init(location: DatabaseLocation, logger: Logger = Logger(label: "goalstat.store")) throws {
         self.location = location
+        var logger = logger
+        logger.logLevel = .warning
         self.logger = logger
         databases = Databases(threadPool: NIOThreadPool.singleton, on: MultiThreadedEventLoopGroup.singleton)
         databases.use(try location.configurationFactory(), as: location.databaseID)

@@ -55,13 +55,17 @@ public enum ImportService {
         var rows: [ParsedMeasurement] = []
         var csvProblems: [ImportProblem] = []
         var problemCount = 0
-        for file in csvs {
+        var fileOfRow: [Int] = []
+        for (index, file) in csvs.enumerated() {
             progress?("checking \(file.name)")
             let result = MeasurementsCSV.read(file.data, catalog: catalog)
             csvProblems += result.issues.map { ImportProblem(file: file.name, line: $0.line, column: $0.column, reason: $0.reason) }
             problemCount += result.issueCount
             rows += result.rows
+            if csvs.count > 1 { fileOfRow += Array(repeating: index, count: result.rows.count) }
         }
+        if csvs.count > 1 { csvProblems += duplicatesAcrossFiles(rows, files: csvs, fileOfRow: fileOfRow) }
+        problemCount = max(problemCount, csvProblems.count)
         guard problemCount == 0 else { throw ImportFailure(problems: csvProblems, count: problemCount) }
         let total = rows.count
         progress?("storing \(total) values")
@@ -75,6 +79,24 @@ public enum ImportService {
             rows, kind: kind, label: label, enteredBy: enteredBy, now: now, on: tx, progress: reportProgress
         )
         return report
+    }
+
+    /// The same (indicator, period, org unit) in two files of one import is refused, naming both places.
+    private static func duplicatesAcrossFiles(_ rows: [ParsedMeasurement], files: [ImportFile], fileOfRow: [Int]) -> [ImportProblem] {
+        var seen: [String: Int] = [:]
+        var problems: [ImportProblem] = []
+        for (index, row) in rows.enumerated() {
+            let key = "\(row.indicator)|\(row.orgUnit ?? "")|\(row.period.start)"
+            if let first = seen[key] {
+                problems.append(ImportProblem(
+                    file: files[fileOfRow[index]].name, line: row.line, column: "period",
+                    reason: "duplicate of \(files[fileOfRow[first]].name) line \(rows[first].line)"
+                ))
+            } else {
+                seen[key] = index
+            }
+        }
+        return problems
     }
 
     private static func merge(_ first: FrameworkImportSummary?, _ second: FrameworkImportSummary) -> FrameworkImportSummary {

@@ -27,6 +27,7 @@ public enum MeasurementStore {
         on db: any Database, progress: (@Sendable (Int) -> Void)? = nil
     ) async throws -> MeasurementImportSummary {
         guard let sql = db as? any SQLDatabase else { throw StoreError.notSQL }
+        let rows = try await normalizingOwnUnit(rows, on: db)
         let existing = try await storedValues(for: Set(rows.map(\.indicator)), on: sql)
         var summary = MeasurementImportSummary()
         var additions: [ParsedMeasurement] = []
@@ -63,6 +64,31 @@ public enum MeasurementStore {
             try await revise(row, old: old, batchID: batchID, on: sql)
         }
         return summary
+    }
+
+    /// An `org_unit` naming the indicator's own unit means the total, the same as an empty one (SPEC §3.1);
+    /// after that reading, two rows for the same key are refused naming both lines.
+    private static func normalizingOwnUnit(_ rows: [ParsedMeasurement], on db: any Database) async throws -> [ParsedMeasurement] {
+        let ownUnits = Dictionary(
+            try await IndicatorModel.query(on: db).field(\.$code).field(\.$orgUnitCode).all().map { ($0.code, $0.orgUnitCode) },
+            uniquingKeysWith: { first, _ in first }
+        )
+        guard rows.contains(where: { $0.orgUnit != nil && $0.orgUnit == ownUnits[$0.indicator] }) else { return rows }
+        var seen: [MeasurementKey: Int] = [:]
+        var problems: [ImportProblem] = []
+        let normalized = rows.map { row in
+            var row = row
+            if row.orgUnit != nil, row.orgUnit == ownUnits[row.indicator] { row.orgUnit = nil }
+            let key = MeasurementKey(indicator: row.indicator, orgUnit: row.orgUnit ?? "", periodStart: PeriodStorage.start(row.period))
+            if let first = seen[key] {
+                problems.append(ImportProblem(file: "", line: row.line, column: "org_unit", reason: "duplicate of line \(first): the indicator's own unit is the total"))
+            } else {
+                seen[key] = row.line
+            }
+            return row
+        }
+        guard problems.isEmpty else { throw ImportFailure(problems: problems) }
+        return normalized
     }
 
     /// Multi-row INSERTs of a few hundred rows each: one statement per chunk keeps a million rows to seconds.

@@ -18,7 +18,7 @@ struct SplitMix64: RandomNumberGenerator {
 
 /// One random chart input: values on a 1/64 grid (so sums, shifts and moving ranges are exact), with drifts,
 /// steps and outliers mixed in so every rule fires somewhere.
-struct RandomSeries {
+struct XmRRandomSeries {
     var values: [Double]
     var rebaseStarts: [Int]
     var options: XmROptions
@@ -53,15 +53,15 @@ struct RandomSeries {
         return XmRChart.compute(values: values.map(transform), rebaseStarts: rebaseStarts, options: options)
     }
 
-    static func sample(count: Int = 400, seed: UInt64) -> [RandomSeries] {
+    static func sample(count: Int = 400, seed: UInt64) -> [XmRRandomSeries] {
         var rng = SplitMix64(seed: seed)
-        return (0..<count).map { _ in RandomSeries(&rng) }
+        return (0..<count).map { _ in XmRRandomSeries(&rng) }
     }
 }
 
 @Suite("XmR invariants over seeded random series")
 struct XmRPropertyTests {
-    static let series = RandomSeries.sample(seed: 0x5EED_2026)
+    static let series = XmRRandomSeries.sample(seed: 0x5EED_2026)
 
     @Test("the random series exercise every special cause and every assurance")
     func coverage() {

@@ -10,7 +10,7 @@ struct XmRReferenceCaseTests {
     }
 
     @Test("reproduces the reference chart", arguments: XmRReferenceFixtures.cases)
-    func reproducesReference(_ reference: ReferenceCase) throws {
+    func reproducesReference(_ reference: XmRReferenceCase) throws {
         let input = reference.input
         let options = XmROptions(
             direction: input.improvementDirection,
@@ -74,7 +74,7 @@ struct XmRReferenceCaseTests {
     }
 
     /// The case's series split by facet (each facet is one unit), each sorted by date as the reference sorts it.
-    static func units(of input: ReferenceCase.Input) -> [(facet: String?, indices: [Int])] {
+    static func units(of input: XmRReferenceCase.Input) -> [(facet: String?, indices: [Int])] {
         var units: [(facet: String?, indices: [Int])] = []
         for i in input.values.indices {
             let facet = input.facets?[i]

@@ -4,8 +4,8 @@ import Testing
 
 /// The NHSRplotthedots 0.2.2 vectors in `Fixtures/spc` (see its README), decoded for the XmR tests.
 enum XmRReferenceFixtures {
-    static let cases: [ReferenceCase] = (try? decode(ReferenceFile.self, from: "reference_cases"))?.cases ?? []
-    static let ruleHelpers: RuleHelperFile? = try? decode(RuleHelperFile.self, from: "rule_helpers")
+    static let cases: [XmRReferenceCase] = (try? decode(XmRReferenceFile.self, from: "reference_cases"))?.cases ?? []
+    static let ruleHelpers: XmRRuleHelperFile? = try? decode(XmRRuleHelperFile.self, from: "rule_helpers")
 
     static func decode<T: Decodable>(_ type: T.Type, from name: String) throws -> T {
         guard let url = Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "Fixtures/spc") else {
@@ -62,11 +62,11 @@ enum XmRReferenceFixtures {
     }
 }
 
-struct ReferenceFile: Decodable {
-    let cases: [ReferenceCase]
+struct XmRReferenceFile: Decodable {
+    let cases: [XmRReferenceCase]
 }
 
-struct ReferenceCase: Decodable, Sendable, CustomTestStringConvertible {
+struct XmRReferenceCase: Decodable, Sendable, CustomTestStringConvertible {
     struct Input: Decodable, Sendable {
         let values: [Double]
         let dates: [String]
@@ -133,7 +133,7 @@ struct ReferenceCase: Decodable, Sendable, CustomTestStringConvertible {
     var testDescription: String { id }
 }
 
-struct RuleHelperFile: Decodable, Sendable {
+struct XmRRuleHelperFile: Decodable, Sendable {
     struct Vector: Decodable, Sendable, CustomTestStringConvertible {
         let functionName: String
         let args: [String: [Double]]

@@ -12,7 +12,7 @@ struct XmRRuleHelperTests {
     }
 
     @Test("matches the reference helper", arguments: XmRReferenceFixtures.ruleHelpers?.ruleHelpers ?? [])
-    func matchesHelper(_ vector: RuleHelperFile.Vector) throws {
+    func matchesHelper(_ vector: XmRRuleHelperFile.Vector) throws {
         let name = vector.functionName
         let actual: [Int]
         if name.hasPrefix("ptd_seven_point_one_side_mean") {
@@ -63,7 +63,7 @@ struct XmRRuleHelperTests {
     }
 
     @Test("assurance table", arguments: XmRReferenceFixtures.ruleHelpers?.assurance ?? [])
-    func assuranceTable(_ table: RuleHelperFile.AssuranceTable) throws {
+    func assuranceTable(_ table: XmRRuleHelperFile.AssuranceTable) throws {
         for (limits, label) in zip(table.groups, table.expectedAssuranceType) {
             let expected = try #require(XmRReferenceFixtures.assurance(label))
             let actual = Assurance(

@@ -14,7 +14,8 @@ public struct SPCReport: Encodable, Sendable, Equatable {
         self.points = points
     }
 
-    /// The report for `units`, in the order given; each unit needs one period label per point.
+    /// The report for `units`, in the order given (the caller sorts them by org unit); each unit needs one period
+    /// label per point.
     public static func make(units: [Unit]) -> SPCReport {
         var report = SPCReport(groups: [], points: [])
         report.points.reserveCapacity(units.reduce(0) { $0 + $1.result.points.count })

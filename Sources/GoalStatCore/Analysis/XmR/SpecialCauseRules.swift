@@ -57,14 +57,61 @@ enum SpecialCauseRules {
             let nearCount = (near[w] ? 1 : 0) + (near[w + 1] ? 1 : 0) + (near[w + 2] ? 1 : 0)
             return nearCount >= 2
         }
+        // A point is in the windows starting 2, 1 and 0 points before it; each window is judged once.
+        var startsTwoBefore = false
+        var startsOneBefore = false
         for i in range {
-            out[i] = qualifies(i - 2) || qualifies(i - 1) || qualifies(i)
+            let startsHere = qualifies(i)
+            out[i] = startsTwoBefore || startsOneBefore || startsHere
+            startsTwoBefore = startsOneBefore
+            startsOneBefore = startsHere
         }
     }
 
     /// `ptd_part_of_two_in_three`: only the near points of a qualifying window are flagged.
     static func partOfTwoInThree(_ inWindow: Bool, near: Bool) -> Bool {
         inWindow && near
+    }
+
+    /// Where each point of `y[range]` lies against `limits`: its side of the centre line (−1, 0, 1), whether it is
+    /// outside the limits, and whether it is near one (beyond a near line but not outside).
+    static func positions(
+        _ y: [Double], in range: Range<Int>, limits: XmRLimits,
+        side: inout [Int8], outside: inout [Bool], near: inout [Bool]
+    ) {
+        for i in range {
+            let x = y[i]
+            let beyond = x > limits.upper || x < limits.lower
+            side[i] = sign(x - limits.mean)
+            outside[i] = beyond
+            near[i] = !beyond && (x < limits.lowerNear || x > limits.upperNear)
+        }
+    }
+
+    /// `ptd_special_cause_type`: the first rule each point matches, in the order outside, trend, two in three, shift.
+    static func firstMatching(
+        _ y: [Double], in range: Range<Int>, side: [Int8], outside: [Bool], near: [Bool],
+        trend: [Int8], twoInThree: [Bool], shift: [Int8], into causes: inout [SpecialCause?]
+    ) {
+        for i in range {
+            let above = side[i] > 0
+            if outside[i] {
+                causes[i] = above ? .aboveUpperLimit : .belowLowerLimit
+            } else if trend[i] != 0 {
+                // A trend point looks at the step to the next point when that one is in a trend too, else at the
+                // step from the previous one. Where two runs meet across a tie that step is 0, which the reference
+                // (and so this) reads as decreasing.
+                let nextInTrend = i + 1 < range.upperBound && trend[i + 1] != 0
+                let step = nextInTrend ? y[i + 1] - y[i] : (i > range.lowerBound ? y[i] - y[i - 1] : 0)
+                causes[i] = step > 0 ? .trendIncreasing : .trendDecreasing
+            } else if partOfTwoInThree(twoInThree[i], near: near[i]) {
+                causes[i] = above ? .twoInThreeAbove : .twoInThreeBelow
+            } else if shift[i] != 0 {
+                causes[i] = above ? .shiftAbove : .shiftBelow
+            } else {
+                causes[i] = nil
+            }
+        }
     }
 
     /// R's `sign`: −1, 0 or 1 (0 for NaN too).

@@ -6,7 +6,7 @@ public enum XmRChart {
     /// The chart of one unit's series, already sorted by period.
     ///
     /// - Parameters:
-    ///   - values: the unit's values in period order.
+    ///   - values: the unit's values in period order; finite (the CSV format admits no NaN or infinity).
     ///   - rebaseStarts: indices where a new group starts; indices outside `1..<values.count` and repeats are ignored.
     ///   - options: direction, target, baseline and screening.
     public static func compute(values: [Double], rebaseStarts: [Int], options: XmROptions) -> XmRUnitResult {

@@ -33,7 +33,7 @@ struct MeasurementsAPIController {
     }
 
     func list(_ request: Request) async throws -> ListPage<MeasurementBody> {
-        let code = try request.parameters.require("code")
+        let code = try request.parameters.require("key")
         let orgUnit = try request.query.get(String?.self, at: "orgUnit").flatMap { $0.isEmpty ? nil : $0 }
         try await requireIndicator(code, on: request.db)
         let reporting = try await FrameworkStore.reporting(on: request.db)
@@ -50,7 +50,7 @@ struct MeasurementsAPIController {
 
     /// Records one value (an object) or several (an array); all are stored or none.
     func record(_ request: Request) async throws -> Response {
-        let code = try request.parameters.require("code")
+        let code = try request.parameters.require("key")
         try await requireIndicator(code, on: request.db)
         let entries: [MeasurementEntry]
         if let many = try? request.content.decode([MeasurementEntry].self) {
@@ -87,7 +87,7 @@ struct MeasurementsAPIController {
     }
 
     func revisions(_ request: Request) async throws -> ListPage<RevisionBody> {
-        let code = try request.parameters.require("code")
+        let code = try request.parameters.require("key")
         let orgUnit = try request.query.get(String?.self, at: "orgUnit").flatMap { $0.isEmpty ? nil : $0 }
         try await requireIndicator(code, on: request.db)
         let reporting = try await FrameworkStore.reporting(on: request.db)
@@ -102,7 +102,7 @@ struct MeasurementsAPIController {
 
     /// Every target version of the indicator; with `?asOf=DATE`, only those in force on that date.
     func targets(_ request: Request) async throws -> ListPage<Target> {
-        let code = try request.parameters.require("code")
+        let code = try request.parameters.require("key")
         try await requireIndicator(code, on: request.db)
         let reporting = try await FrameworkStore.reporting(on: request.db)
         let all = try await FrameworkStore.exportDocument(on: request.db).targets.filter { $0.indicator == code }
@@ -124,7 +124,7 @@ struct MeasurementsAPIController {
 
     /// Adds a target version (a revision never overwrites).
     func addTarget(_ request: Request) async throws -> Response {
-        let code = try request.parameters.require("code")
+        let code = try request.parameters.require("key")
         try await requireIndicator(code, on: request.db)
         var target = try request.content.decode(Target.self)
         guard target.indicator == code else {

@@ -41,7 +41,7 @@ struct DataEntryController {
             guard !valueText.isEmpty || level != nil || status == .missing else { continue }
             var value: Double?
             if !valueText.isEmpty {
-                guard NumberText.isDecimal(valueText), let parsed = Double(valueText) else {
+                guard let parsed = DecimalText.value(valueText) else {
                     errors[code] = "'\(valueText)' is not a number: use digits with '.' for decimals, no thousands separators"
                     continue
                 }
@@ -117,7 +117,7 @@ struct DataEntryController {
                     levels: indicator.levels,
                     status: submission?.status?[indicator.code].flatMap(MeasurementStatus.init(rawValue:)) ?? current?.status ?? .final,
                     note: submission?.note?[indicator.code] ?? current?.note ?? "",
-                    previous: previous.map { "\(reporting.label($0.period)): \(ValueFormatting.format($0, indicator: indicator))" }
+                    previous: previous.map { "\(reporting.label($0.period)): \(ValueFormatting.text(of: $0, for: indicator))" }
                 )
             },
             errors: errors,
@@ -126,30 +126,9 @@ struct DataEntryController {
     }
 }
 
-/// Numbers as typed into forms: the same grammar as the CSV `value` column (`-?digits[.digits][e±digits]`).
+/// Numbers as form fields show them.
 enum NumberText {
-    static func isDecimal(_ text: String) -> Bool {
-        var bytes = Array(text.utf8)[...]
-        if bytes.first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
-        func digits() -> Int {
-            let count = bytes.prefix { $0 >= 48 && $0 <= 57 }.count
-            bytes = bytes.dropFirst(count)
-            return count
-        }
-        guard digits() > 0 else { return false }
-        if bytes.first == UInt8(ascii: ".") {
-            bytes = bytes.dropFirst()
-            guard digits() > 0 else { return false }
-        }
-        if bytes.first == UInt8(ascii: "e") || bytes.first == UInt8(ascii: "E") {
-            bytes = bytes.dropFirst()
-            if bytes.first == UInt8(ascii: "+") || bytes.first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
-            guard digits() > 0 else { return false }
-        }
-        return bytes.isEmpty
-    }
-
-    /// A value as a form field shows it: shortest round-trip digits, no trailing `.0`.
+    /// Shortest round-trip digits, no trailing `.0`, the same as the CSV export.
     static func plain(_ value: Double) -> String {
         DoubleFormatting.shortest(value) ?? "\(value)"
     }

@@ -50,9 +50,9 @@ extension IndicatorPageModel {
         func targetRow(_ version: TargetVersion, inForce: Bool) -> TargetRow {
             TargetRow(
                 period: reporting.label(version.period), orgUnit: version.target.orgUnit,
-                value: ValueFormatting.format(version, indicator: indicator), rationale: version.target.rationale,
+                value: ValueFormatting.text(of: version, for: indicator), rationale: version.target.rationale,
                 setOn: version.target.setOn, setBy: version.target.setBy.map { people[$0]?.name ?? $0 },
-                benchmark: version.target.benchmark.map { "\($0.kind.rawValue): \(ValueFormatting.format($0.value, indicator: indicator))\($0.source.map { " (\($0))" } ?? "")" },
+                benchmark: version.target.benchmark.map { "\($0.kind.rawValue): \(ValueFormatting.format($0.value, for: indicator))\($0.source.map { " (\($0))" } ?? "")" },
                 inForce: inForce
             )
         }
@@ -66,7 +66,7 @@ extension IndicatorPageModel {
                 ?? StatusAssessment(status: .noData, reason: "No level has been reported yet.")
         } else {
             status = StatusRules().assess(latest: latest, target: latest.flatMap { history.applicable(to: $0.period, asOf: asOf) }, direction: indicator.direction) {
-                ValueFormatting.format($0, indicator: indicator)
+                ValueFormatting.format($0, for: indicator)
             }
         }
         let revisions = try await MeasurementStore.revisions(indicator: code, orgUnit: orgUnit, on: db)
@@ -88,10 +88,10 @@ extension IndicatorPageModel {
             ),
             rows: series.reversed().map { measurement in
                 ValueRow(
-                    period: reporting.label(measurement.period), value: ValueFormatting.format(measurement, indicator: indicator),
+                    period: reporting.label(measurement.period), value: ValueFormatting.text(of: measurement, for: indicator),
                     status: measurement.status, note: measurement.note, revision: measurement.revision,
                     source: SourceText.describe(measurement.source),
-                    target: history.applicable(to: measurement.period, asOf: asOf).map { ValueFormatting.format($0, indicator: indicator) }
+                    target: history.applicable(to: measurement.period, asOf: asOf).map { ValueFormatting.text(of: $0, for: indicator) }
                 )
             },
             currentTargets: inForce.map { targetRow($0, inForce: true) },
@@ -102,7 +102,7 @@ extension IndicatorPageModel {
                 RevisionRow(
                     period: reporting.label(item.period), revision: item.revision.revision,
                     value: item.revision.status == .missing ? "missing"
-                        : item.revision.level ?? item.revision.value.map { ValueFormatting.format($0, indicator: indicator) } ?? "—",
+                        : item.revision.level ?? item.revision.value.map { ValueFormatting.format($0, for: indicator) } ?? "—",
                     status: item.revision.status, note: item.revision.note, source: SourceText.describe(item.revision.source),
                     supersededAt: SourceText.date(item.revision.supersededAt)
                 )

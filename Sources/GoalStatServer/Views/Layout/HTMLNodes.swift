@@ -40,6 +40,50 @@ extension Attribute {
     }
 }
 
+extension Attribute where Context == HTML.InputContext {
+    /// `id`, plus `aria-describedby` for the hint and error `Node.field` writes and `aria-invalid` when rejected.
+    static func describing(id: String, hint: String?, error: String?) -> [Attribute] {
+        [
+            .attr("id", id),
+            .describedBy([hint == nil ? nil : id + "-hint", error == nil ? nil : id + "-error"]),
+            error == nil ? .empty : .attr("aria-invalid", "true"),
+        ]
+    }
+}
+
+extension Node where Context: HTML.BodyContext {
+    /// An `<input>` from a list of attributes (Plot's `.input` takes them one by one).
+    static func input(_ attributes: [Attribute<HTML.InputContext>]) -> Node {
+        .selfClosedElement(named: "input", attributes: attributes)
+    }
+
+    /// A `<select>` whose attributes carry the same id, hint and error wiring as an input.
+    static func select(id: String, name: String, hint: String? = nil, error: String? = nil, _ options: [Node<HTML.SelectContext>]) -> Node {
+        .select(
+            .attr("id", id),
+            .attr("name", name),
+            .describedBy([hint == nil ? nil : id + "-hint", error == nil ? nil : id + "-error"]),
+            .if(error != nil, .attr("aria-invalid", "true")),
+            .group(options)
+        )
+    }
+
+    /// A `<textarea>` with the same wiring; its text is shown exactly as given.
+    static func textarea(id: String, name: String, text: String, rows: Int = 4, required: Bool = false, hint: String? = nil, error: String? = nil) -> Node {
+        .textarea(
+            .attr("id", id),
+            .attr("name", name),
+            .rows(rows),
+            .if(required, .attribute(named: "required")),
+            .describedBy([hint == nil ? nil : id + "-hint", error == nil ? nil : id + "-error"]),
+            .if(error != nil, .attr("aria-invalid", "true")),
+            // The parser drops one newline right after `<textarea>`; this one keeps a leading newline in the text.
+            .raw("\n"),
+            .plain(text)
+        )
+    }
+}
+
 extension Node where Context == HTML.AnchorContext {
     /// A link to one of our pages, optionally with query parameters; built from `SiteURL` so it cannot rot.
     static func href(_ url: SiteURL, query: [(name: String, value: String)] = []) -> Node {
@@ -104,6 +148,18 @@ extension Node where Context: HTML.BodyContext {
         .dl(.class(className), .forEach(items.filter { $0.detail != nil }) { item in
             .group(.dt(.text(item.term)), .dd(item.detail ?? .empty))
         })
+    }
+
+    /// A labelled form field: label, optional hint, the error if rejected, then the control. The control should carry
+    /// `Attribute.describing(id:hint:error:)` so that its hint and error are read with it.
+    static func field(id: String, label: String, hint: String? = nil, error: String? = nil, _ control: Node) -> Node {
+        .div(
+            .class(error == nil ? "field" : "field has-error"),
+            .label(.attr("for", id), .text(label)),
+            .unwrap(hint) { hint in .p(.class("hint"), .attr("id", id + "-hint"), .plain(hint)) },
+            .fieldError(id: id + "-error", error),
+            control
+        )
     }
 
     /// A small word-label such as "Guardrail" or "Internal".

@@ -1,0 +1,312 @@
+import Foundation
+
+/// The indicator chart: values by period as a line with a marker per value, the target as a dashed stepped line
+/// (and a shaded band for a range), round y-axis ticks and thinned period labels.
+///
+/// Hand-written because there is no charting library for server-side SVG in Swift, and a chart drawn in the browser
+/// would need JavaScript, which these pages do without. Colours are SVG presentation attributes (which the
+/// Content-Security-Policy allows, unlike `style=`) so that the same SVG also stands alone at
+/// `SiteURL.indicatorChart`, where no stylesheet applies; the classes let the page's stylesheet adjust it.
+/// All text is escaped here: the result goes into pages as raw markup.
+enum LineChartSVG {
+    static let valueColour = "#1f5fa8"
+    static let targetColour = "#2e6b30"
+    static let inkColour = "#3d4751"
+    static let gridColour = "#d5dbe1"
+
+    static func render(_ chart: ChartModel, width: Int = 720, height: Int = 300) -> String {
+        let frame = Frame(width: max(width, 200), height: max(height, 140), count: chart.points.count)
+        let id = "chart-" + slug(chart.title)
+        var body = SVGMarkup.text("title", ["id": id + "-title"], chart.title)
+        body += SVGMarkup.text("desc", ["id": id + "-desc"], describe(chart))
+        if let scale = Scale(chart) {
+            body += grid(frame, scale, chart)
+            body += targets(frame, scale, chart)
+            body += valueLine(frame, scale, chart)
+            body += markers(frame, scale, chart)
+            body += axisLine(frame)
+            body += periodLabels(frame, chart)
+            body += legend(frame, hasTarget: chart.points.contains { finite($0.targetLow) != nil || finite($0.targetHigh) != nil })
+        } else {
+            body += axisLine(frame)
+            body += SVGMarkup.text("text", [
+                "class": "chart-empty", "x": n(frame.left + frame.plotWidth / 2), "y": n(frame.top + frame.plotHeight / 2),
+                "text-anchor": "middle", "fill": inkColour,
+            ], "No values yet")
+        }
+        return SVGMarkup.element("svg", [
+            "xmlns": "http://www.w3.org/2000/svg", "class": "line-chart", "width": String(frame.width), "height": String(frame.height),
+            "viewBox": "0 0 \(frame.width) \(frame.height)", "role": "img", "aria-labelledby": "\(id)-title \(id)-desc",
+            "font-family": "system-ui, -apple-system, Segoe UI, Roboto, sans-serif", "font-size": "12",
+        ], content: body)
+    }
+
+    /// The chart in words, for `<desc>`: range, latest value and target.
+    static func describe(_ chart: ChartModel) -> String {
+        let known = chart.points.filter { $0.value?.isFinite == true }
+        guard let first = chart.points.first, let last = chart.points.last, let latest = known.last, let value = latest.value else {
+            return "No values yet."
+        }
+        let values = known.compactMap(\.value)
+        var text = "Line chart of \(known.count) value\(known.count == 1 ? "" : "s") from \(first.label) to \(last.label)"
+        let gaps = chart.points.count - known.count
+        if gaps > 0 { text += ", with \(gaps) period\(gaps == 1 ? "" : "s") without a value" }
+        text += ". Latest: \(format(value, chart)) in \(latest.label)."
+        if let low = values.min(), let high = values.max(), values.count > 1 {
+            text += " Lowest \(format(low, chart)), highest \(format(high, chart))."
+        }
+        if let target = targetText(latest, chart) ?? chart.points.last(where: { $0.targetLow != nil || $0.targetHigh != nil }).flatMap({ targetText($0, chart) }) {
+            text += " Target: \(target), drawn as a dashed line."
+        }
+        return text + " The table next to the chart lists every value."
+    }
+
+    // MARK: - Layout
+
+    /// The plot area inside the margins and the horizontal band of each period.
+    struct Frame {
+        var width: Int
+        var height: Int
+        var count: Int
+        let left = 64.0
+        let right = 16.0
+        let top = 36.0
+        let bottom = 44.0
+
+        var plotWidth: Double { Double(width) - left - right }
+        var plotHeight: Double { Double(height) - top - bottom }
+        var bottomY: Double { top + plotHeight }
+        /// Each period owns an equal band; its value sits in the middle and its target spans the band.
+        var band: Double { plotWidth / Double(max(count, 1)) }
+        func centre(_ index: Int) -> Double { left + band * (Double(index) + 0.5) }
+        func bandStart(_ index: Int) -> Double { left + band * Double(index) }
+    }
+
+    /// The value axis: a range with round ticks that holds every value and target.
+    struct Scale {
+        var low: Double
+        var high: Double
+        var step: Double
+        var tickDecimals: Int
+
+        init?(_ chart: ChartModel) {
+            let numbers = chart.points.flatMap { [$0.value, $0.targetLow, $0.targetHigh] }.compactMap { $0 }.filter(\.isFinite)
+            guard var low = numbers.min(), var high = numbers.max() else { return nil }
+            // Start at zero when the data are near it anyway, so small changes in large numbers do not look dramatic;
+            // otherwise zoom in, as a wait time of 11 to 14 minutes needs.
+            if low > 0, low <= high - low { low = 0 }
+            if high < 0, -high <= high - low { high = 0 }
+            if low == high {
+                let pad = max(abs(low) * 0.1, 1)
+                low -= pad
+                high += pad
+            }
+            let (step, exponent) = Self.niceStep((high - low) / 4)
+            self.step = step
+            self.low = (low / step).rounded(.down) * step
+            self.high = (high / step).rounded(.up) * step
+            self.tickDecimals = min(max(-exponent, 0), 6)
+        }
+
+        var ticks: [Double] {
+            let count = Int(((high - low) / step).rounded())
+            return (0...max(count, 0)).map { low + Double($0) * step }
+        }
+
+        func y(_ value: Double, in frame: Frame) -> Double {
+            frame.bottomY - (value - low) / (high - low) * frame.plotHeight
+        }
+
+        /// 1, 2 or 5 times a power of ten, at least `raw`; with that power, which gives the labels' decimals.
+        static func niceStep(_ raw: Double) -> (Double, Int) {
+            guard raw > 0, raw.isFinite else { return (1, 0) }
+            let exponent = Int(log10(raw).rounded(.down))
+            let power = pow(10, Double(exponent))
+            for multiple in [1.0, 2, 5] where multiple * power >= raw * (1 - 1e-9) {
+                return (multiple * power, exponent)
+            }
+            return (10 * power, exponent + 1)
+        }
+    }
+
+    // MARK: - Layers
+
+    private static func grid(_ frame: Frame, _ scale: Scale, _ chart: ChartModel) -> String {
+        var lines = ""
+        var labels = ""
+        for tick in scale.ticks {
+            let y = scale.y(tick, in: frame)
+            lines += SVGMarkup.element("line", ["x1": n(frame.left), "y1": n(y), "x2": n(frame.left + frame.plotWidth), "y2": n(y)])
+            let label = ValueFormatting.axisLabel(tick, decimals: scale.tickDecimals, unit: chart.unit)
+            labels += SVGMarkup.text("text", ["x": n(frame.left - 8), "y": n(y + 4)], label)
+        }
+        var svg = SVGMarkup.element("g", ["class": "chart-grid", "stroke": gridColour, "stroke-width": "1"], content: lines)
+        svg += SVGMarkup.element("g", ["class": "chart-y-labels", "fill": inkColour, "text-anchor": "end"], content: labels)
+        if !["percent", "currency", "count", ""].contains(chart.unit) {
+            svg += SVGMarkup.text("text", [
+                "class": "chart-unit", "x": n(frame.left - 8), "y": n(frame.top - 14), "text-anchor": "end", "fill": inkColour,
+            ], chart.unit)
+        }
+        return svg
+    }
+
+    /// The target as a dashed line stepped per period (it may change between periods), and a band for a range.
+    private static func targets(_ frame: Frame, _ scale: Scale, _ chart: ChartModel) -> String {
+        var band = ""
+        for (index, point) in chart.points.enumerated() {
+            guard let low = finite(point.targetLow), let high = finite(point.targetHigh), low < high else { continue }
+            let top = scale.y(high, in: frame)
+            band += SVGMarkup.element("rect", [
+                "x": n(frame.bandStart(index)), "y": n(top), "width": n(frame.band), "height": n(scale.y(low, in: frame) - top),
+            ])
+        }
+        let lowEdge = chart.points.map { finite($0.targetLow) ?? finite($0.targetHigh) }
+        let highEdge = chart.points.map { point -> Double? in
+            guard let low = finite(point.targetLow), let high = finite(point.targetHigh), low < high else { return nil }
+            return high
+        }
+        let paths = [steppedPath(lowEdge, frame, scale), steppedPath(highEdge, frame, scale)].filter { !$0.isEmpty }
+        guard !band.isEmpty || !paths.isEmpty else { return "" }
+        var svg = ""
+        if !band.isEmpty {
+            svg += SVGMarkup.element("g", ["class": "chart-target-band", "fill": targetColour, "fill-opacity": "0.12"], content: band)
+        }
+        for path in paths {
+            svg += SVGMarkup.element("path", [
+                "class": "chart-target-line", "d": path, "fill": "none", "stroke": targetColour, "stroke-width": "2", "stroke-dasharray": "6 4",
+            ])
+        }
+        return SVGMarkup.element("g", ["class": "chart-target"], content: svg)
+    }
+
+    /// `M … H … V … H …`: flat across each period's band, a vertical step where the target changes, a break where
+    /// a period has none.
+    private static func steppedPath(_ levels: [Double?], _ frame: Frame, _ scale: Scale) -> String {
+        var d = ""
+        var previous: Double?
+        for (index, level) in levels.enumerated() {
+            guard let level else {
+                previous = nil
+                continue
+            }
+            let y = n(scale.y(level, in: frame))
+            if previous == nil {
+                d += "M\(n(frame.bandStart(index))) \(y)"
+            } else if previous != level {
+                d += "V\(y)"
+            }
+            d += "H\(n(frame.bandStart(index + 1)))"
+            previous = level
+        }
+        return d
+    }
+
+    /// The value line, broken where a period has no value (a gap, not an invented slope).
+    private static func valueLine(_ frame: Frame, _ scale: Scale, _ chart: ChartModel) -> String {
+        var d = ""
+        var drawing = false
+        for (index, point) in chart.points.enumerated() {
+            guard let value = finite(point.value) else {
+                drawing = false
+                continue
+            }
+            d += "\(drawing ? "L" : "M")\(n(frame.centre(index))) \(n(scale.y(value, in: frame)))"
+            drawing = true
+        }
+        guard !d.isEmpty else { return "" }
+        return SVGMarkup.element("path", [
+            "class": "chart-line", "d": d, "fill": "none", "stroke": valueColour, "stroke-width": "2.5",
+            "stroke-linejoin": "round", "stroke-linecap": "round",
+        ])
+    }
+
+    /// One marker per value, with the period and value as its tooltip.
+    private static func markers(_ frame: Frame, _ scale: Scale, _ chart: ChartModel) -> String {
+        var circles = ""
+        for (index, point) in chart.points.enumerated() {
+            guard let value = finite(point.value) else { continue }
+            var tip = "\(point.label): \(format(value, chart))"
+            if let target = targetText(point, chart) { tip += "; target \(target)" }
+            circles += SVGMarkup.element("circle", [
+                "class": "chart-point", "cx": n(frame.centre(index)), "cy": n(scale.y(value, in: frame)), "r": "3.5",
+            ], content: SVGMarkup.text("title", [:], tip))
+        }
+        return SVGMarkup.element("g", ["class": "chart-points", "fill": valueColour, "stroke": "white", "stroke-width": "1"], content: circles)
+    }
+
+    private static func axisLine(_ frame: Frame) -> String {
+        SVGMarkup.element("line", [
+            "class": "chart-axis", "x1": n(frame.left), "y1": n(frame.bottomY), "x2": n(frame.left + frame.plotWidth), "y2": n(frame.bottomY),
+            "stroke": inkColour, "stroke-width": "1",
+        ])
+    }
+
+    /// Period labels, thinned so they do not overlap; counted back from the latest, which is always labelled.
+    private static func periodLabels(_ frame: Frame, _ chart: ChartModel) -> String {
+        let count = chart.points.count
+        guard count > 0 else { return "" }
+        let longest = chart.points.map(\.label.count).max() ?? 0
+        let labelWidth = Double(longest) * 7 + 12
+        let fitting = max(Int(frame.plotWidth / labelWidth), 1)
+        let every = max(Int((Double(count) / Double(fitting)).rounded(.up)), 1)
+        var labels = ""
+        for (index, point) in chart.points.enumerated() where (count - 1 - index) % every == 0 {
+            labels += SVGMarkup.text("text", ["x": n(frame.centre(index)), "y": n(frame.bottomY + 18)], point.label)
+        }
+        return SVGMarkup.element("g", ["class": "chart-x-labels", "fill": inkColour, "text-anchor": "middle"], content: labels)
+    }
+
+    private static func legend(_ frame: Frame, hasTarget: Bool) -> String {
+        let y = frame.top - 18
+        let right = frame.left + frame.plotWidth
+        func entry(_ label: String, x: Double, stroke: String, width: String, dashes: String) -> String {
+            SVGMarkup.element("line", [
+                "x1": n(x), "y1": n(y), "x2": n(x + 20), "y2": n(y), "stroke": stroke, "stroke-width": width, "stroke-dasharray": dashes,
+            ]) + SVGMarkup.text("text", ["x": n(x + 26), "y": n(y + 4)], label)
+        }
+        var entries = entry("Value", x: hasTarget ? right - 150 : right - 60, stroke: valueColour, width: "2.5", dashes: "none")
+        if hasTarget {
+            entries += entry("Target", x: right - 70, stroke: targetColour, width: "2", dashes: "6 4")
+        }
+        return SVGMarkup.element("g", ["class": "chart-legend", "fill": inkColour], content: entries)
+    }
+
+    // MARK: - Helpers
+
+    private static func n(_ value: Double) -> String {
+        SVGMarkup.number(value)
+    }
+
+    private static func finite(_ value: Double?) -> Double? {
+        value.flatMap { $0.isFinite ? $0 : nil }
+    }
+
+    private static func format(_ value: Double, _ chart: ChartModel) -> String {
+        ValueFormatting.format(value, decimals: chart.decimals, unit: chart.unit)
+    }
+
+    /// "14.0 minutes", "90% to 95%", or nil without a target.
+    private static func targetText(_ point: ChartModel.Point, _ chart: ChartModel) -> String? {
+        switch (finite(point.targetLow), finite(point.targetHigh)) {
+        case let (low?, high?) where low == high: format(low, chart)
+        case let (low?, high?): "\(format(low, chart)) to \(format(high, chart))"
+        case let (low?, nil): "at least \(format(low, chart))"
+        case let (nil, high?): "at most \(format(high, chart))"
+        case (nil, nil): nil
+        }
+    }
+
+    /// An id fragment from the title, so that two charts on one page get different ids.
+    private static func slug(_ title: String) -> String {
+        var slug = ""
+        for scalar in title.lowercased().unicodeScalars.prefix(48) {
+            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
+                slug.unicodeScalars.append(scalar)
+            } else if !slug.hasSuffix("-") {
+                slug += "-"
+            }
+        }
+        let trimmed = slug.trimmingCharacters(in: CharacterSet(charactersIn: "-"))
+        return trimmed.isEmpty ? "values" : trimmed
+    }
+}

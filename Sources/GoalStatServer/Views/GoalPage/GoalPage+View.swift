@@ -1,0 +1,161 @@
+import GoalStatCore
+import Plot
+
+extension GoalPageModel {
+    func render() -> String {
+        PageLayout.render(title: goal.name, current: nil, body: .group(
+            heading,
+            .section(
+                .class("goal-status"),
+                .attr("aria-labelledby", "status-heading"),
+                .h2(.id("status-heading"), .text("Status and why")),
+                StatusBadge.withReason(status)
+            ),
+            people,
+            childrenSection,
+            valueChain,
+            linksSection,
+            milestonesSection,
+            narrativesSection
+        ))
+    }
+
+    private var heading: Node<HTML.BodyContext> {
+        .div(
+            .class("page-heading"),
+            .unwrap(parent) { parent in
+                .p(.class("breadcrumb"), .text("Part of "), .a(.href(.goal(parent.code)), .plain(parent.name)))
+            },
+            .p(
+                .class("goal-kind"),
+                .text(goal.kind.title),
+                .text(" · "),
+                .span(.class("code"), .plain(goal.code)),
+                .if(!goal.public, .group(.text(" "), .tag("Internal", class: "tag-internal")))
+            ),
+            .h1(.plain(goal.name)),
+            .if(goal.focus, .p(.class("focus-flag"), .strong(.text("Focus: most consequential deficit")))),
+            .unwrap(goal.statement) { statement in .p(.class("lead prose"), .plain(statement)) }
+        )
+    }
+
+    private var people: Node<HTML.BodyContext> {
+        .section(
+            .attr("aria-labelledby", "about-heading"),
+            .h2(.id("about-heading"), .text("About this goal")),
+            .definitions([
+                ("Parent goal", parent.map { parent in .a(.href(.goal(parent.code)), .plain(parent.name)) }),
+                ("Owning org unit", (orgUnitName ?? goal.orgUnit).map { .plain($0) }),
+                ("Goal leader", .plain(leaderName ?? goal.leader ?? "Not assigned")),
+                ("Deputy goal leaders", deputyNames.isEmpty ? nil : .plain(deputyNames.joined(separator: ", "))),
+                ("Period", goal.period.map { .plain("\($0.from) to \($0.to)") }),
+                ("Perspective", goal.perspective.map { .plain($0) }),
+                ("Published", .text(goal.public ? "Yes, on the public portal" : "No, internal only")),
+            ])
+        )
+    }
+
+    private var childrenSection: Node<HTML.BodyContext> {
+        .if(!children.isEmpty, .section(
+            .attr("aria-labelledby", "children-heading"),
+            .h2(.id("children-heading"), .text("Goals under this one")),
+            .ul(.class("child-goals"), .forEach(children) { child in
+                .li(
+                    .a(.href(.goal(child.code)), .plain(child.name)),
+                    .text(" (\(child.kind.title)) "),
+                    StatusBadge.compact(child.status)
+                )
+            })
+        ))
+    }
+
+    /// Every stage in order, so that a missing link in the chain is as visible as a present one (practice 4).
+    private var valueChain: Node<HTML.BodyContext> {
+        .section(
+            .class("value-chain"),
+            .attr("aria-labelledby", "chain-heading"),
+            .h2(.id("chain-heading"), .text("Indicators along the value chain")),
+            .p(.class("muted"), .text("From what the agency puts in to the outcomes it exists for. Key indicators come first; guardrails are watched so that a target is not met by undermining the mission.")),
+            .ol(.class("chain-stages"), .forEach(stages) { stage in
+                .li(
+                    .class("chain-stage stage-\(stage.stage.rawValue)"),
+                    .h3(.text(stage.stage.title)),
+                    .if(
+                        stage.indicators.isEmpty,
+                        .p(.class("muted"), .text("No indicators at this stage")),
+                        else: .forEach(IndicatorSummary.keyFirst(stage.indicators)) { $0.chainItem }
+                    )
+                )
+            })
+        )
+    }
+
+    private var linksSection: Node<HTML.BodyContext> {
+        .if(!links.isEmpty, .section(
+            .attr("aria-labelledby", "links-heading"),
+            .h2(.id("links-heading"), .text("How the indicators are expected to drive results")),
+            .ul(.class("indicator-links"), .forEach(links) { link in
+                .li(
+                    .text("More "),
+                    .a(.href(.indicator(link.driverCode)), .plain(Self.inSentence(link.driverName))),
+                    .text(" (driver) is expected to \(link.expectedSign == .positive ? "raise" : "lower") "),
+                    .a(.href(.indicator(link.resultCode)), .plain(Self.inSentence(link.resultName))),
+                    .text(" (result) "),
+                    .text(link.lagPeriods == 0 ? "in the same period" : "after \(link.lagPeriods) period\(link.lagPeriods == 1 ? "" : "s")")
+                )
+            })
+        ))
+    }
+
+    private var milestonesSection: Node<HTML.BodyContext> {
+        .section(
+            .attr("aria-labelledby", "milestones-heading"),
+            .h2(.id("milestones-heading"), .text("Milestones")),
+            .if(milestones.isEmpty, .p(.class("muted"), .text("No milestones yet.")), else: .scrollingTable(
+                label: "Milestones",
+                .caption(.text("Milestones of "), .plain(goal.name)),
+                .thead(.tr(.column("Milestone"), .column("Due"), .column("Status"), .column("Completed"))),
+                .tbody(.forEach(milestones) { row in
+                    .tr(
+                        .class(row.overdue ? "is-overdue" : ""),
+                        .rowHeader(.plain(row.milestone.name)),
+                        .td(.plain(row.milestone.due)),
+                        .td(
+                            .text(row.milestone.status.title),
+                            .if(row.overdue, .group(.text(" "), .tag("Overdue", class: "tag-overdue")))
+                        ),
+                        .td(.plain(row.milestone.completedOn ?? "—"))
+                    )
+                })
+            ))
+        )
+    }
+
+    private var narrativesSection: Node<HTML.BodyContext> {
+        .section(
+            .attr("aria-labelledby", "narratives-heading"),
+            .h2(.id("narratives-heading"), .text("Quarterly progress updates")),
+            .if(narratives.isEmpty, .p(.class("muted"), .text("No quarterly update yet.")), else: .forEach(narratives) { narrative in
+                .article(
+                    .class("narrative"),
+                    .h3(.plain(narrative.period)),
+                    Self.narrativePart("Accomplishments", narrative.accomplishments),
+                    Self.narrativePart("Challenges", narrative.challenges),
+                    Self.narrativePart("Next steps", narrative.nextSteps),
+                    .unwrap(narrative.author) { author in .p(.class("byline"), .text("By "), .plain(author)) }
+                )
+            })
+        )
+    }
+
+    private static func narrativePart(_ title: String, _ text: String?) -> Node<HTML.BodyContext> {
+        .unwrap(text) { text in .group(.h4(.text(title)), .p(.class("prose"), .plain(text))) }
+    }
+
+    /// "Counter staff hours" → "counter staff hours" inside a sentence; acronyms ("DMV wait") stay as written.
+    static func inSentence(_ name: String) -> String {
+        let characters = Array(name)
+        guard characters.count > 1, characters[0].isUppercase, characters[1].isLowercase else { return name }
+        return characters[0].lowercased() + String(characters.dropFirst())
+    }
+}

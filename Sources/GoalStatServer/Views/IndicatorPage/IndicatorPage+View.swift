@@ -1,0 +1,251 @@
+import GoalStatCore
+import Plot
+
+extension IndicatorPageModel {
+    func render() -> String {
+        PageLayout.render(title: indicator.name, current: nil, body: .group(
+            heading,
+            definition,
+            dataQuality,
+            values,
+            targets,
+            revisionsSection
+        ))
+    }
+
+    private var heading: Node<HTML.BodyContext> {
+        .div(
+            .class("page-heading"),
+            .p(
+                .class("goal-kind"),
+                .text(indicator.rank.title),
+                .text(" · "),
+                .span(.class("code"), .plain(indicator.code)),
+                .if(indicator.guardrail, .group(.text(" "), .tag("Guardrail", class: "tag-guardrail"))),
+                .if(!indicator.public, .group(.text(" "), .tag("Internal", class: "tag-internal")))
+            ),
+            .h1(.plain(indicator.name)),
+            StatusBadge.withReason(status)
+        )
+    }
+
+    private var definition: Node<HTML.BodyContext> {
+        .section(
+            .attr("aria-labelledby", "definition-heading"),
+            .h2(.id("definition-heading"), .text("Definition")),
+            .definitions([
+                ("Code", .plain(indicator.code)),
+                ("Definition", indicator.definition.map { .p(.class("prose"), .plain($0)) }),
+                ("Methodology", indicator.methodology.map { .p(.class("prose"), .plain($0)) }),
+                ("Data source", indicator.source.map { .plain($0) }),
+                ("Unit", .plain(unitText)),
+                ("Improvement direction", .text(indicator.direction.title)),
+                ("Frequency", .text(indicator.frequency.title)),
+                ("Value-chain stage", .text(indicator.stage.title)),
+                ("Rank", .text(indicator.rank.title)),
+                ("Guardrail", .text(indicator.guardrail
+                    ? "Yes: a constraint watched so that a target is not met by undermining the mission"
+                    : "No")),
+                ("Formula", indicator.formula.map { .code(.plain($0)) }),
+                ("Levels, worst first", indicator.levels.map { .plain($0.joined(separator: " → ")) }),
+                ("Goals", goals.isEmpty ? nil : .ul(.class("inline-list"), .forEach(goals) { goal in
+                    .li(.a(.href(.goal(goal.code)), .plain(goal.name)))
+                })),
+                ("Owning org unit", .plain(orgUnitName ?? indicator.orgUnit)),
+                ("Data steward", .plain(stewardName ?? indicator.steward ?? "Not assigned")),
+            ])
+        )
+    }
+
+    private var unitText: String {
+        let unit = indicator.unit.title(per: indicator.per)
+        return indicator.decimals > 0 ? "\(unit), \(indicator.decimals) decimal place\(indicator.decimals == 1 ? "" : "s")" : unit
+    }
+
+    /// The statement GPRA asks for (31 U.S.C. 1115(b)(8)).
+    private var dataQuality: Node<HTML.BodyContext> {
+        let quality = indicator.dataQuality ?? DataQuality()
+        return .section(
+            .attr("aria-labelledby", "quality-heading"),
+            .h2(.id("quality-heading"), .text("Data quality")),
+            .if(quality.isEmpty, .p(.class("muted"), .text("No data-quality statement has been recorded for this indicator.")), else: .definitions([
+                ("How values are verified", quality.verification.map { .plain($0) }),
+                ("How values are validated", quality.validation.map { .plain($0) }),
+                ("Source", quality.source.map { .plain($0) }),
+                ("Accuracy needed", quality.accuracy.map { .plain($0) }),
+                ("Known limitations", quality.limitations.map { .plain($0) }),
+                ("How limitations are compensated", quality.compensation.map { .plain($0) }),
+            ]))
+        )
+    }
+
+    // MARK: - Values
+
+    private var values: Node<HTML.BodyContext> {
+        .section(
+            .attr("aria-labelledby", "values-heading"),
+            .h2(.id("values-heading"), .text("Values and targets over time")),
+            orgUnitSwitcher,
+            asOfForm,
+            .div(
+                .class("chart-with-table"),
+                .element(named: "figure", nodes: [
+                    .class("chart"),
+                    .raw(LineChartSVG.render(chart)),
+                    .element(named: "figcaption", nodes: [
+                        .text("The dashed line is the target; the table lists every value. "),
+                        .a(.href(.indicatorChart(indicator.code)), .text("Download the chart as SVG")),
+                    ]),
+                ]),
+                valuesTable
+            )
+        )
+    }
+
+    /// Links to the same page for each org unit with values; the current one is marked for screen readers too.
+    private var orgUnitSwitcher: Node<HTML.BodyContext> {
+        .if(!orgUnitsWithValues.isEmpty, .nav(
+            .class("org-unit-switcher"),
+            .attr("aria-label", "Org unit"),
+            .p(.text("Showing: "), .strong(.plain(selectedOrgUnit ?? "Whole indicator (total)"))),
+            .ul(
+                .class("inline-list"),
+                .li(.a(
+                    .href(.indicator(indicator.code), query: asOfQuery),
+                    .if(selectedOrgUnit == nil, .attr("aria-current", "page")),
+                    .text("Whole indicator (total)")
+                )),
+                .forEach(orgUnitsWithValues) { unit in
+                    .li(.a(
+                        .href(.indicator(indicator.code), query: [("orgUnit", unit)] + asOfQuery),
+                        .if(selectedOrgUnit == unit, .attr("aria-current", "page")),
+                        .plain(unit)
+                    ))
+                }
+            )
+        ))
+    }
+
+    private var asOfQuery: [(name: String, value: String)] {
+        asOf.map { [("asOf", $0.description)] } ?? []
+    }
+
+    /// Targets as they were known on a date: versioning means no view has to pretend the latest target always held.
+    private var asOfForm: Node<HTML.BodyContext> {
+        .form(
+            .class("inline-form"),
+            .action(.indicator(indicator.code)),
+            .method(.get),
+            .unwrap(selectedOrgUnit) { unit in .input(.type(.hidden), .attr("name", "orgUnit"), .attr("value", unit)) },
+            .label(.for("as-of"), .text("Show targets as known on")),
+            .input(.type(.date), .id("as-of"), .name("asOf"), .attr("value", asOf?.description ?? "")),
+            .button(.type(.submit), .text("Show")),
+            .if(asOf != nil, .group(
+                .text(" "),
+                .a(.href(.indicator(indicator.code), query: selectedOrgUnit.map { [("orgUnit", $0)] } ?? []), .text("Show today's targets"))
+            ))
+        )
+    }
+
+    private var valuesTable: Node<HTML.BodyContext> {
+        .if(rows.isEmpty, .p(.class("muted"), .text("No values yet.")), else: .scrollingTable(
+            label: "Values of \(indicator.name)",
+            .caption(.text("Values of "), .plain(indicator.name), .if(asOf != nil, .text(", with targets as known on \(asOf?.description ?? "")"))),
+            .thead(.tr(
+                .column("Period"), .column("Value"), .column("Target"), .column("Status"),
+                .column("Note"), .column("Revision"), .column("Source")
+            )),
+            .tbody(.forEach(rows) { row in
+                .tr(
+                    .class("status-row-\(row.status.rawValue)"),
+                    .rowHeader(.plain(row.period)),
+                    .td(.class("number"), .plain(row.value)),
+                    .td(.class("number"), .plain(row.target ?? "—")),
+                    .td(.text(row.status.shortTitle)),
+                    .td(.plain(row.note ?? "")),
+                    .td(.text(Self.revisionText(row.revision))),
+                    .td(.plain(row.source))
+                )
+            })
+        ))
+    }
+
+    /// Revision 0 is the value as first entered; each correction counts up.
+    static func revisionText(_ revision: Int) -> String {
+        revision == 0 ? "Original" : "Correction \(revision)"
+    }
+
+    // MARK: - Targets
+
+    private var targets: Node<HTML.BodyContext> {
+        .section(
+            .attr("aria-labelledby", "targets-heading"),
+            .h2(.id("targets-heading"), .text("Targets")),
+            .p(.a(.class("button-link"), .href(.newTarget(indicator.code)), .text("Revise target"))),
+            .h3(.text(asOf.map { "In force as known on \($0.description)" } ?? "In force")),
+            .if(currentTargets.isEmpty, .p(.class("muted"), .text("No target in force.")), else: Self.targetTable(
+                currentTargets, caption: "Targets in force for \(indicator.name)", showState: false
+            )),
+            .h3(.text("History of every version")),
+            .p(.class("muted"), .text("A revision never overwrites a target: it adds a new version with its reason, and the one it replaced stays here.")),
+            .if(targetHistory.isEmpty, .p(.class("muted"), .text("No target has been set.")), else: Self.targetTable(
+                targetHistory, caption: "Target history for \(indicator.name), newest first", showState: true
+            ))
+        )
+    }
+
+    /// Current targets and their history share one layout; the history adds whether each version still holds.
+    static func targetTable(_ rows: [TargetRow], caption: String, showState: Bool) -> Node<HTML.BodyContext> {
+        .scrollingTable(
+            label: caption,
+            .caption(.plain(caption)),
+            .thead(.tr(
+                .column("Period"), .column("Org unit"), .column("Target"), .column("Rationale"),
+                .column("Benchmark"), .column("Set on"), .column("Set by"),
+                .if(showState, .column("State"))
+            )),
+            .tbody(.forEach(rows) { row in
+                .tr(
+                    .class(row.inForce ? "" : "is-replaced"),
+                    .rowHeader(.plain(row.period)),
+                    .td(.plain(row.orgUnit ?? "Whole indicator")),
+                    .td(.class("number"), .plain(row.value)),
+                    .td(.plain(row.rationale ?? "—")),
+                    .td(.plain(row.benchmark ?? "—")),
+                    .td(.plain(row.setOn)),
+                    .td(.plain(row.setBy ?? "—")),
+                    .if(showState, .td(.if(row.inForce, .text("In force"), else: .tag("replaced", class: "tag-replaced"))))
+                )
+            })
+        )
+    }
+
+    // MARK: - Revisions
+
+    private var revisionsSection: Node<HTML.BodyContext> {
+        .section(
+            .attr("aria-labelledby", "revisions-heading"),
+            .h2(.id("revisions-heading"), .text("Corrections")),
+            .p(.class("muted"), .text("When a value is corrected the old value is kept. These are the values that corrections replaced.")),
+            .if(revisions.isEmpty, .p(.class("muted"), .text("No value has been corrected.")), else: .scrollingTable(
+                label: "Replaced values of \(indicator.name)",
+                .caption(.text("Replaced values of "), .plain(indicator.name)),
+                .thead(.tr(
+                    .column("Period"), .column("Revision"), .column("Value"), .column("Status"),
+                    .column("Note"), .column("Source"), .column("Replaced on")
+                )),
+                .tbody(.forEach(revisions) { row in
+                    .tr(
+                        .rowHeader(.plain(row.period)),
+                        .td(.text(Self.revisionText(row.revision))),
+                        .td(.class("number"), .plain(row.value)),
+                        .td(.text(row.status.shortTitle)),
+                        .td(.plain(row.note ?? "")),
+                        .td(.plain(row.source)),
+                        .td(.plain(row.supersededAt))
+                    )
+                })
+            ))
+        )
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+@testable import GoalStatServer
+import Testing
+import Vapor
+import VaporTesting
+
+@Suite("OpenAPI document")
+struct OpenAPICoverageTests {
+    @Test("every route is in /openapi.json and every documented operation is routed")
+    func coverage() async throws {
+        try await withServer(fixtures: false) { app in
+            var documented: Set<String> = []
+            try await app.testing().test(.GET, "/openapi.json") { response in
+                #expect(response.status == .ok)
+                let object = response.json as? [String: Any]
+                #expect(object?["openapi"] as? String == "3.1.0")
+                for (path, item) in (object?["paths"] as? [String: Any]) ?? [:] {
+                    for method in ((item as? [String: Any]) ?? [:]).keys where ["get", "post", "put", "patch", "delete"].contains(method) {
+                        documented.insert("\(method.uppercased()) \(path)")
+                    }
+                }
+            }
+            let routed = Set(app.routes.all.map { route in
+                let path = "/" + route.path.map { component -> String in
+                    switch component {
+                    case .parameter(let name): "{\(name)}"
+                    default: component.description
+                    }
+                }.joined(separator: "/")
+                return "\(route.method.rawValue) \(path)"
+            })
+            #expect(routed.subtracting(documented).isEmpty, "routes missing from the document: \(routed.subtracting(documented).sorted())")
+            #expect(documented.subtracting(routed).isEmpty, "documented but not routed: \(documented.subtracting(routed).sorted())")
+        }
+    }
+}
