@@ -69,7 +69,7 @@ enum LineChartSVG {
         var height: Int
         var count: Int
         let left = 64.0
-        let right = 16.0
+        let right = 32.0
         let top = 36.0
         let bottom = 44.0
 

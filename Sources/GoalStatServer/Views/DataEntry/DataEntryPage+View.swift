@@ -89,7 +89,7 @@ extension DataEntryPageModel {
         let errorID = valueID + "-error"
         let subject = "\(row.name) (\(row.code)), \(row.period)"
         return .tr(
-            .class(error == nil ? "" : "has-error"),
+            .class(error == nil ? "" : "row-error"),
             .rowHeader(.plain(row.name), .br(), .span(.class("code"), .plain(row.code))),
             .td(.plain(row.period)),
             .td(.plain(row.previous ?? "—")),

@@ -10,7 +10,7 @@ extension IndicatorPageModel {
             values,
             targets,
             revisionsSection
-        ))
+        ), width: .full)
     }
 
     private var heading: Node<HTML.BodyContext> {

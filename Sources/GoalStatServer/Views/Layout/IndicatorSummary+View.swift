@@ -58,7 +58,7 @@ extension IndicatorSummary {
             .definitions([
                 ("Latest", .plain(latestText)),
                 ("Target", .plain(target ?? "No target")),
-                ("Better", .text(direction.title)),
+                ("Direction", .text(direction.title)),
             ], class: "facts facts-inline"),
             StatusBadge.withReason(status),
             .div(.class("trend"), sparklineNode)
