@@ -26,6 +26,7 @@ let package = Package(
     targets: [
         .target(
             name: "GoalStatCore",
+            exclude: ["Analysis/Integrity", "Analysis/Trend", "Analysis/Comparison", "Analysis/Links", "Analysis/Focus"],
             resources: [.copy("Demo/Resources")],
             swiftSettings: swiftSettings
         ),
@@ -73,6 +74,7 @@ let package = Package(
         .testTarget(
             name: "GoalStatCoreTests",
             dependencies: ["GoalStatCore"],
+            exclude: ["Analysis/Integrity", "Analysis/Trend", "Analysis/Comparison", "Analysis/Links", "Analysis/Focus"],
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),

@@ -60,6 +60,9 @@ private func apiRoutes(_ api: any RoutesBuilder) throws {
     api.get("indicators", ":key", "targets") { try await measurements.targets($0) }
     api.post("indicators", ":key", "targets") { try await measurements.addTarget($0) }
 
+    let analysis = AnalysisAPIController()
+    api.get("indicators", ":key", "analysis") { try await analysis.indicator($0) }
+
     let files = ImportExportAPIController()
     api.on(.POST, "imports", body: .collect(maxSize: "256mb")) { try await files.importFile($0) }
     api.get("exports", "measurements") { try await files.exportMeasurements($0) }

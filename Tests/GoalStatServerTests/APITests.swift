@@ -127,3 +127,26 @@ struct APITests {
         }
     }
 }
+
+@Suite("Analysis API")
+struct AnalysisAPITests {
+    @Test("an indicator's analysis is its chart, assurance, status and reasons as JSON")
+    func analysis() async throws {
+        try await withServer { app in
+            try await app.testing().test(.GET, "/api/v1/indicators/FO-WAIT-MEDIAN/analysis?asOf=2026-11-01") { response in
+                #expect(response.status == .ok)
+                let body = response.json as? [String: Any]
+                #expect(body?["indicator"] as? String == "FO-WAIT-MEDIAN")
+                #expect(((body?["chart"] as? [String: Any])?["points"] as? [Any])?.count == 2)
+                #expect(body?["status"] as? String != nil)
+            }
+            try await app.testing().test(.GET, "/api/v1/indicators/NOPE/analysis") { response in
+                #expect(response.status == .notFound)
+            }
+            try await app.testing().test(.GET, "/api/v1/indicators/FO-WAIT-MEDIAN/analysis?asOf=soon") { response in
+                #expect(response.status == .unprocessableEntity)
+                #expect(response.apiError?.field == "asOf")
+            }
+        }
+    }
+}

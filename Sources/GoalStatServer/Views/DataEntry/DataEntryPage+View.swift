@@ -91,7 +91,7 @@ extension DataEntryPageModel {
         return .tr(
             .class(error == nil ? "" : "row-error"),
             .rowHeader(.plain(row.name), .br(), .span(.class("code"), .plain(row.code))),
-            .td(.plain(row.period)),
+            .td(.class("period"), .plain(row.period)),
             .td(.plain(row.previous ?? "—")),
             .td(
                 .fieldError(id: errorID, error),

@@ -119,12 +119,12 @@ extension GoalPageModel {
                     .tr(
                         .class(row.overdue ? "is-overdue" : ""),
                         .rowHeader(.plain(row.milestone.name)),
-                        .td(.plain(row.milestone.due)),
+                        .td(.class("date"), .plain(row.milestone.due)),
                         .td(
                             .text(row.milestone.status.title),
                             .if(row.overdue, .group(.text(" "), .tag("Overdue", class: "tag-overdue")))
                         ),
-                        .td(.plain(row.milestone.completedOn ?? "—"))
+                        .td(.class("date"), .plain(row.milestone.completedOn ?? "—"))
                     )
                 })
             ))

@@ -212,7 +212,7 @@ extension IndicatorPageModel {
                     .td(.class("number"), .plain(row.value)),
                     .td(.plain(row.rationale ?? "—")),
                     .td(.plain(row.benchmark ?? "—")),
-                    .td(.plain(row.setOn)),
+                    .td(.class("date"), .plain(row.setOn)),
                     .td(.plain(row.setBy ?? "—")),
                     .if(showState, .td(.if(row.inForce, .text("In force"), else: .tag("replaced", class: "tag-replaced"))))
                 )
@@ -242,7 +242,7 @@ extension IndicatorPageModel {
                         .td(.text(row.status.shortTitle)),
                         .td(.plain(row.note ?? "")),
                         .td(.plain(row.source)),
-                        .td(.plain(row.supersededAt))
+                        .td(.class("date"), .plain(row.supersededAt))
                     )
                 })
             ))

@@ -20,7 +20,7 @@ extension ImprovementDirection {
         switch self {
         case .increase: "Higher is better"
         case .decrease: "Lower is better"
-        case .neutral: "Neither higher nor lower is better (watched, not judged)"
+        case .neutral: "Neither direction is better (watched, not judged)"
         }
     }
 }

@@ -1,0 +1,46 @@
+/// The analysis of one indicator for one unit (SPEC §3.3): its process behaviour chart, assurance against the target,
+/// and its status with the reasons for it.
+public struct IndicatorAnalysis: Encodable, Sendable {
+    public var indicator: String
+    public var orgUnit: String?
+    public var direction: ImprovementDirection
+    /// The latest period with a value, in its printed form.
+    public var latestPeriod: String?
+    public var latestValue: Double?
+    /// The target in force for the latest period, as known on the analysis date.
+    public var target: AnalysedTarget?
+    public var chart: SPCReport
+    /// The variation icon of the last group: the point type of its last point.
+    public var variation: PointType?
+    public var assurance: Assurance?
+    public var status: IndicatorStatus
+    public var reasons: [String]
+
+    enum CodingKeys: String, CodingKey {
+        case indicator, orgUnit, direction, latestPeriod, latestValue, target, chart, variation, assurance, status, reasons
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(indicator, forKey: .indicator)
+        try container.encode(orgUnit, forKey: .orgUnit)
+        try container.encode(direction, forKey: .direction)
+        try container.encode(latestPeriod, forKey: .latestPeriod)
+        try container.encode(latestValue, forKey: .latestValue)
+        try container.encode(target, forKey: .target)
+        try container.encode(chart, forKey: .chart)
+        try container.encode(variation, forKey: .variation)
+        try container.encode(assurance, forKey: .assurance)
+        try container.encode(status, forKey: .status)
+        try container.encode(reasons, forKey: .reasons)
+    }
+}
+
+/// The target an analysis compared against.
+public struct AnalysedTarget: Encodable, Sendable, Equatable {
+    public var period: String
+    public var value: Double?
+    public var min: Double?
+    public var max: Double?
+    public var setOn: String
+}

@@ -1,0 +1,47 @@
+/// Puts the analysis of SPEC §4 together for one indicator's series: XmR chart, assurance, status and reasons.
+public struct IndicatorAnalyzer: Sendable {
+    public var statusRules: StatusRules
+    public var calendar: FiscalCalendar
+    public var fiscal: Bool
+
+    public init(statusRules: StatusRules = StatusRules(), calendar: FiscalCalendar = .federal, fiscal: Bool = false) {
+        self.statusRules = statusRules
+        self.calendar = calendar
+        self.fiscal = fiscal
+    }
+
+    /// Analyses the values of one unit up to `asOf` (periods that ended by then), against targets as known on that date.
+    public func analyze(
+        indicator: Indicator, orgUnit: String? = nil, series: [Measurement], targets: TargetHistory, asOf: CalendarDate
+    ) -> IndicatorAnalysis {
+        let points = series.filter { $0.period.end <= asOf && $0.value != nil }.sorted { $0.period < $1.period }
+        let labels = points.map { $0.period.label(calendar: calendar, fiscal: fiscal) }
+        let latest = points.last
+        let target = latest.flatMap { targets.applicable(to: $0.period, asOf: asOf) }
+        let assuranceTarget: Double? = target?.band.map { band in
+            indicator.direction == .decrease ? band.upperBound : band.lowerBound
+        }
+        let result = XmRChart.compute(
+            values: points.compactMap(\.value), rebaseStarts: [],
+            options: XmROptions(direction: indicator.direction, target: assuranceTarget)
+        )
+        let chart = SPCReport.make(units: [(orgUnit, labels, result)])
+        let lastGroup = result.groups.last
+        let basic = statusRules.assess(latest: latest, target: target, direction: indicator.direction) { "\($0)" }
+        let combined = StatusWithAssurance.combine(
+            basic, assurance: lastGroup?.assurance, latestPoint: result.points.last, direction: indicator.direction
+        )
+        return IndicatorAnalysis(
+            indicator: indicator.code, orgUnit: orgUnit, direction: indicator.direction,
+            latestPeriod: latest.map { $0.period.label(calendar: calendar, fiscal: fiscal) }, latestValue: latest?.value,
+            target: target.map { version in
+                AnalysedTarget(
+                    period: version.period.label(calendar: calendar, fiscal: fiscal), value: version.target.value,
+                    min: version.target.range?.min, max: version.target.range?.max, setOn: version.target.setOn
+                )
+            },
+            chart: chart, variation: lastGroup?.variation, assurance: lastGroup?.assurance,
+            status: combined.status, reasons: combined.reasons
+        )
+    }
+}

@@ -1,0 +1,74 @@
+extension IntegrityChecks {
+    /// Check 2: in the latest window, the share of values that fall in a narrow band just on the passing side of the
+    /// target in force for their period (as it was known then), and their variation against the variation before.
+    /// Honest noise around a target puts at most about one value in five in a band half a sigma wide; a window
+    /// that is mostly in it, and far steadier than before, asks how the value is produced.
+    static func bunchingAtTarget(_ context: IntegrityContext, _ thresholds: IntegrityThresholds) -> [IntegrityFlag] {
+        var flags: [IntegrityFlag] = []
+        for series in context.series where series.isDirectional {
+            if let history = context.targetHistory(for: series),
+               let flag = bunchingFlag(series, history, thresholds, context.calendar) {
+                flags.append(flag)
+            }
+        }
+        return flags
+    }
+
+    private static func bunchingFlag(
+        _ series: IntegritySeries, _ history: TargetHistory, _ thresholds: IntegrityThresholds, _ calendar: FiscalCalendar
+    ) -> IntegrityFlag? {
+        let values = series.values, increase = series.indicator.direction == .increase
+        guard let last = values.indices.last(where: { values[$0] != nil }) else { return nil }
+        let recent = max(0, last - thresholds.bunchingWindow + 1)..<(last + 1)
+        let baseline = 0..<recent.lowerBound
+        guard let baselineMean = IntegrityStatistics.mean(values, in: baseline),
+              baselineMean.count >= thresholds.bunchingMinimumBaseline,
+              let baselineSigma = IntegrityStatistics.movingRangeSigma(values, in: baseline), baselineSigma > 0
+        else { return nil }
+        let width = thresholds.bunchingBandSigmas * baselineSigma
+        // The threshold is the target known when the period ended: a value cannot be steered to a target not yet set.
+        func threshold(_ i: Int) -> Double? {
+            guard let band = history.applicable(to: series.periods[i], asOf: series.periods[i].end)?.band else { return nil }
+            return increase ? band.lowerBound : band.upperBound
+        }
+        func inBand(_ i: Int) -> Bool {
+            guard let value = values[i], let target = threshold(i) else { return false }
+            return increase ? (target...(target + width)).contains(value) : ((target - width)...target).contains(value)
+        }
+        let present = recent.filter { values[$0] != nil }
+        guard present.count >= max(6, thresholds.bunchingWindow / 2),
+              let recentMean = IntegrityStatistics.mean(values, in: recent),
+              let recentSigma = IntegrityStatistics.movingRangeSigma(values, in: recent)
+        else { return nil }
+        let share = Double(present.filter(inBand).count) / Double(present.count)
+        guard share >= thresholds.bunchingShare, recentSigma <= thresholds.bunchingVariationRatio * baselineSigma,
+              let target = threshold(last)
+        else { return nil }
+        // Report the whole run of values in the band that ends with the latest one.
+        var first = last
+        for i in stride(from: last - 1, through: 0, by: -1) where values[i] != nil {
+            guard inBand(i) else { break }
+            first = i
+        }
+        let runCount = (first...last).filter { values[$0] != nil }.count
+        let indicator = series.indicator
+        let low = increase ? target : target - width, high = increase ? target + width : target
+        let question = "Since \(IntegrityWording.period(series.periods[first], calendar)), \(runCount) values of "
+            + "\(IntegrityWording.series(series)) lie between \(IntegrityWording.value(low, indicator, extraDecimals: 1)) and "
+            + "\(IntegrityWording.value(high, indicator, extraDecimals: 1)), just past the target of \(IntegrityWording.value(target, indicator)) "
+            + "(\(IntegrityWording.number(share * 100, decimals: 0))% of the last \(present.count)), and vary "
+            + "\(IntegrityWording.number(baselineSigma / max(recentSigma, 1e-9), decimals: 0)) times less than before "
+            + "(sigma \(IntegrityWording.number(recentSigma, decimals: 2)) against \(IntegrityWording.number(baselineSigma, decimals: 2))). "
+            + "Honest noise rarely hugs a target this closely: how is each value recorded, and could anything steer it just past the target?"
+        return IntegrityFlag(
+            check: .bunchingAtTarget, indicator: indicator.code, orgUnit: series.key.orgUnit,
+            from: series.periods[first], to: series.periods[last],
+            evidence: [
+                "target": target, "bandWidth": width, "shareInBand": share, "windowValues": Double(present.count),
+                "runValues": Double(runCount), "recentMean": recentMean.mean, "recentSigma": recentSigma,
+                "baselineMean": baselineMean.mean, "baselineSigma": baselineSigma,
+            ],
+            question: question
+        )
+    }
+}

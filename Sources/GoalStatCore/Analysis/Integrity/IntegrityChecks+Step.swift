@@ -1,0 +1,134 @@
+extension IntegrityChecks {
+    /// A level shift found right after a target version was set.
+    struct StepCandidate {
+        let index: Int
+        /// The last index of the window averaged after the step.
+        let lastIndex: Int
+        let version: TargetVersion
+        let threshold: Double
+        let before: Double
+        let after: Double
+        /// The smallest of the shift's readings (raw, less the usual drift, less the same shift in earlier years), in sigmas.
+        let sigmas: Double
+        let seasonalReferences: Int
+    }
+
+    /// Check 3: for each target version, a step starting in one of the first periods after its `setOn`, in the
+    /// direction that meets the target, from a level that did not meet it. The shift (mean of the periods after
+    /// minus mean of the periods before) must exceed the threshold in sigmas as it is, less the series' usual shift
+    /// between neighbouring windows (a steady trend is not a step), and less the same shift one and two years
+    /// earlier (a season that always turns in that month is not a step either).
+    static func stepAfterTarget(_ context: IntegrityContext, _ thresholds: IntegrityThresholds) -> [IntegrityFlag] {
+        var flags: [IntegrityFlag] = []
+        let window = max(2, thresholds.stepWindow)
+        for series in context.series where series.isDirectional {
+            guard let history = context.targetHistory(for: series),
+                  let sigma = IntegrityStatistics.movingRangeSigma(series.values), sigma > 0
+            else { continue }
+            let drift = typicalShift(series.values, window: window)
+            var steps: [StepCandidate] = []
+            for version in history.versions {
+                guard let band = version.band, let first = series.firstIndex(startingAfter: version.setOn) else { continue }
+                let starts = first..<min(first + thresholds.stepPeriodsAfterSetting, series.periods.count)
+                let found = starts.compactMap {
+                    stepCandidate(series, at: $0, version: version, band: band, sigma: sigma, drift: drift, thresholds)
+                }
+                if let best = found.max(by: { $0.sigmas < $1.sigmas }) { steps.append(best) }
+            }
+            // Targets set days apart can point at the same step: keep the clearest reading of each.
+            var kept: [StepCandidate] = []
+            for step in steps.sorted(by: { $0.sigmas > $1.sigmas })
+            where !kept.contains(where: { abs($0.index - step.index) < max(1, thresholds.stepPeriodsAfterSetting) }) {
+                kept.append(step)
+            }
+            flags += kept.sorted { $0.index < $1.index }.map { stepFlag(series, $0, sigma: sigma, drift: drift, context.calendar) }
+        }
+        return flags
+    }
+
+    static func stepCandidate(
+        _ series: IntegritySeries, at index: Int, version: TargetVersion, band: ClosedRange<Double>, sigma: Double,
+        drift: Double?, _ thresholds: IntegrityThresholds
+    ) -> StepCandidate? {
+        let values = series.values, direction = series.indicator.direction
+        let window = max(2, thresholds.stepWindow)
+        let afterCount = min(window, values.count - index)
+        func shift(at start: Int) -> (before: Double, after: Double)? {
+            levelShift(values, at: start, window: window, afterCount: afterCount, minimumAfter: thresholds.stepMinimumAfter)
+        }
+        guard let step = shift(at: index) else { return nil }
+        let threshold = direction == .increase ? band.lowerBound : band.upperBound
+        let alreadyMet = direction == .increase ? step.before >= threshold : step.before <= threshold
+        let gain = improvement(step.after - step.before, direction)
+        guard !alreadyMet, gain > 0 else { return nil }
+        var readings = [gain]
+        if let drift { readings.append(gain - improvement(drift, direction)) }
+        let perYear = IntegrityStatistics.periodsPerYear(series.periods[index].granularity)
+        var seasonal = 0
+        if perYear > 1 {
+            for years in 1...2 {
+                guard let earlier = shift(at: index - years * perYear) else { continue }
+                readings.append(gain - improvement(earlier.after - earlier.before, direction))
+                seasonal += 1
+            }
+        }
+        let sigmas = readings.min()! / sigma
+        guard sigmas >= thresholds.stepSigmas else { return nil }
+        return StepCandidate(
+            index: index, lastIndex: index + afterCount - 1, version: version, threshold: threshold,
+            before: step.before, after: step.after, sigmas: sigmas, seasonalReferences: seasonal
+        )
+    }
+
+    /// The means of the `window` values before `start` and of the `afterCount` values from it; nil when fewer than
+    /// half the window before, or fewer than `minimumAfter` after, are present.
+    static func levelShift(
+        _ values: [Double?], at start: Int, window: Int, afterCount: Int, minimumAfter: Int
+    ) -> (before: Double, after: Double)? {
+        guard start - window >= 0, start + afterCount <= values.count,
+              let before = IntegrityStatistics.mean(values, in: (start - window)..<start), before.count >= (window + 1) / 2,
+              let after = IntegrityStatistics.mean(values, in: start..<(start + afterCount)), after.count >= minimumAfter
+        else { return nil }
+        return (before.mean, after.mean)
+    }
+
+    /// The median shift between neighbouring windows over the whole series: what its trend alone moves in a window.
+    static func typicalShift(_ values: [Double?], window: Int) -> Double? {
+        var shifts: [Double] = []
+        for start in stride(from: window, through: values.count - window, by: 1) {
+            if let shift = levelShift(values, at: start, window: window, afterCount: window, minimumAfter: (window + 1) / 2) {
+                shifts.append(shift.after - shift.before)
+            }
+        }
+        guard !shifts.isEmpty else { return nil }
+        shifts.sort()
+        let middle = shifts.count / 2
+        return shifts.count % 2 == 1 ? shifts[middle] : (shifts[middle - 1] + shifts[middle]) / 2
+    }
+
+    private static func stepFlag(
+        _ series: IntegritySeries, _ step: StepCandidate, sigma: Double, drift: Double?, _ calendar: FiscalCalendar
+    ) -> IntegrityFlag {
+        let indicator = series.indicator
+        let start = series.periods[step.index]
+        let meets = indicator.direction == .increase ? step.after >= step.threshold : step.after <= step.threshold
+        let moved = step.after > step.before ? "rose" : "fell"
+        let question = "The \(step.version.target.period) target of \(IntegrityWording.value(step.threshold, indicator)) was set on "
+            + "\(step.version.setOn); from \(IntegrityWording.period(start, calendar)), \(IntegrityWording.series(series)) \(moved) "
+            + "from \(IntegrityWording.value(step.before, indicator, extraDecimals: 1)) to "
+            + "\(IntegrityWording.value(step.after, indicator, extraDecimals: 1)), a step of at least "
+            + "\(IntegrityWording.number(step.sigmas)) sigma beyond its usual drift \(meets ? "that meets the target at once" : "toward the target")"
+            + (step.seasonalReferences > 0 ? ", which the same months of earlier years do not show" : "")
+            + ". Did the work change, or did the way the value is counted or recorded change when the target was set?"
+        var evidence = [
+            "target": step.threshold, "before": step.before, "after": step.after, "sigma": sigma, "shiftSigmas": step.sigmas,
+            "daysAfterTargetSet": Double(step.version.setOn.days(to: start.start)),
+            "seasonalReferences": Double(step.seasonalReferences),
+        ]
+        if let drift { evidence["typicalShift"] = drift }
+        return IntegrityFlag(
+            check: .stepAfterTarget, indicator: indicator.code, orgUnit: series.key.orgUnit,
+            from: start, to: series.periods[step.lastIndex], evidence: evidence, question: question
+        )
+    }
+}

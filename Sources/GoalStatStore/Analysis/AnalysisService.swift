@@ -1,0 +1,40 @@
+import FluentKit
+import GoalStatCore
+
+/// Reads indicators, their values and targets, and runs the analysis of SPEC §4 on them.
+public enum AnalysisService {
+    /// The analysis of the given indicators (all when empty), for their own unit or one org unit, as of a date.
+    public static func analyze(
+        indicators codes: [String], orgUnit: String? = nil, asOf: CalendarDate, on db: any Database
+    ) async throws -> [IndicatorAnalysis] {
+        let document = try await FrameworkStore.exportDocument(on: db)
+        let reporting = try await FrameworkStore.reporting(on: db)
+        let wanted = codes.isEmpty ? document.indicators : try codes.map { code in
+            guard let indicator = document.indicators.first(where: { $0.code == code }) else { throw AnalysisError.unknownIndicator(code) }
+            return indicator
+        }
+        let quantitative = wanted.filter { !$0.isQualitative }
+        let series = try await MeasurementStore.measurements(indicators: quantitative.map(\.code), orgUnit: orgUnit, on: db)
+        let analyzer = IndicatorAnalyzer(calendar: reporting.calendar, fiscal: reporting.fiscal)
+        return quantitative.map { indicator in
+            let versions = document.targets
+                .filter { $0.indicator == indicator.code && $0.orgUnit == orgUnit }
+                .compactMap { TargetVersion($0, calendar: reporting.calendar) }
+            return analyzer.analyze(
+                indicator: indicator, orgUnit: orgUnit, series: series[indicator.code] ?? [],
+                targets: TargetHistory(versions), asOf: asOf
+            )
+        }
+    }
+}
+
+/// Why an analysis could not run.
+public enum AnalysisError: Error, Sendable, Equatable {
+    case unknownIndicator(String)
+
+    public var message: String {
+        switch self {
+        case .unknownIndicator(let code): "unknown indicator '\(code)'"
+        }
+    }
+}
