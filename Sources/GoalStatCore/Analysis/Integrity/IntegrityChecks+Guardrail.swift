@@ -64,8 +64,8 @@ extension IntegrityChecks {
               let gAfter = IntegrityStatistics.mean(g, in: after), gAfter.count >= needed,
               let pBefore = IntegrityStatistics.mean(p, in: before), pBefore.count >= needed,
               let pAfter = IntegrityStatistics.mean(p, in: after), pAfter.count >= needed,
-              let gSigma = IntegrityStatistics.movingRangeSigma(g, in: 0..<(end + 1)),
-              let pSigma = IntegrityStatistics.movingRangeSigma(p, in: 0..<(end + 1))
+              let gSigma = IntegrityStatistics.noiseSigma(g, unit: guardrail.indicator.unit, in: 0..<(end + 1)),
+              let pSigma = IntegrityStatistics.noiseSigma(p, unit: partner.indicator.unit, in: 0..<(end + 1))
         else { return nil }
         let guardrailGain = improvement(gAfter.mean - gBefore.mean, guardrail.indicator.direction)
         let partnerGain = improvement(pAfter.mean - pBefore.mean, partner.indicator.direction)

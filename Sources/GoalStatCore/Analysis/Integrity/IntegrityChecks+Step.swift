@@ -15,23 +15,24 @@ extension IntegrityChecks {
 
     /// Check 3: for each target version, a step starting in one of the first periods after its `setOn`, in the
     /// direction that meets the target, from a level that did not meet it. The shift (mean of the periods after
-    /// minus mean of the periods before) must exceed the threshold in sigmas as it is, less the series' usual shift
-    /// between neighbouring windows (a steady trend is not a step), and less the same shift one and two years
-    /// earlier (a season that always turns in that month is not a step either).
+    /// minus mean of the periods before) must exceed the threshold in sigmas as it is; less the series' usual
+    /// shift between neighbouring windows, over the whole series and over the windows just around it (a steady
+    /// trend is not a step); and less the same shift one and two years earlier (nor is a season that always turns
+    /// in that month). For counts, sigma is at least √mean, the Poisson noise of honest counting.
     static func stepAfterTarget(_ context: IntegrityContext, _ thresholds: IntegrityThresholds) -> [IntegrityFlag] {
         var flags: [IntegrityFlag] = []
         let window = max(2, thresholds.stepWindow)
         for series in context.series where series.isDirectional {
             guard let history = context.targetHistory(for: series),
-                  let sigma = IntegrityStatistics.movingRangeSigma(series.values), sigma > 0
+                  let sigma = IntegrityStatistics.noiseSigma(series.values, unit: series.indicator.unit), sigma > 0
             else { continue }
-            let drift = typicalShift(series.values, window: window)
+            let shifts = neighbouringShifts(series.values, window: window)
             var steps: [StepCandidate] = []
             for version in history.versions {
                 guard let band = version.band, let first = series.firstIndex(startingAfter: version.setOn) else { continue }
                 let starts = first..<min(first + thresholds.stepPeriodsAfterSetting, series.periods.count)
                 let found = starts.compactMap {
-                    stepCandidate(series, at: $0, version: version, band: band, sigma: sigma, drift: drift, thresholds)
+                    stepCandidate(series, at: $0, version: version, band: band, sigma: sigma, shifts: shifts, thresholds)
                 }
                 if let best = found.max(by: { $0.sigmas < $1.sigmas }) { steps.append(best) }
             }
@@ -41,14 +42,14 @@ extension IntegrityChecks {
             where !kept.contains(where: { abs($0.index - step.index) < max(1, thresholds.stepPeriodsAfterSetting) }) {
                 kept.append(step)
             }
-            flags += kept.sorted { $0.index < $1.index }.map { stepFlag(series, $0, sigma: sigma, drift: drift, context.calendar) }
+            flags += kept.sorted { $0.index < $1.index }.map { stepFlag(series, $0, sigma: sigma, context.calendar) }
         }
         return flags
     }
 
     static func stepCandidate(
         _ series: IntegritySeries, at index: Int, version: TargetVersion, band: ClosedRange<Double>, sigma: Double,
-        drift: Double?, _ thresholds: IntegrityThresholds
+        shifts: [Double?], _ thresholds: IntegrityThresholds
     ) -> StepCandidate? {
         let values = series.values, direction = series.indicator.direction
         let window = max(2, thresholds.stepWindow)
@@ -62,7 +63,10 @@ extension IntegrityChecks {
         let gain = improvement(step.after - step.before, direction)
         guard !alreadyMet, gain > 0 else { return nil }
         var readings = [gain]
-        if let drift { readings.append(gain - improvement(drift, direction)) }
+        let nearby = shifts.indices.filter { abs($0 - index) >= window && abs($0 - index) <= 2 * window }
+        for drift in [median(shifts.compactMap { $0 }), median(nearby.compactMap { shifts[$0] })] {
+            if let drift { readings.append(gain - improvement(drift, direction)) }
+        }
         let perYear = IntegrityStatistics.periodsPerYear(series.periods[index].granularity)
         var seasonal = 0
         if perYear > 1 {
@@ -92,22 +96,22 @@ extension IntegrityChecks {
         return (before.mean, after.mean)
     }
 
-    /// The median shift between neighbouring windows over the whole series: what its trend alone moves in a window.
-    static func typicalShift(_ values: [Double?], window: Int) -> Double? {
-        var shifts: [Double] = []
-        for start in stride(from: window, through: values.count - window, by: 1) {
-            if let shift = levelShift(values, at: start, window: window, afterCount: window, minimumAfter: (window + 1) / 2) {
-                shifts.append(shift.after - shift.before)
-            }
+    /// The shift between the full windows either side of each index (nil where they do not fit or lack values).
+    static func neighbouringShifts(_ values: [Double?], window: Int) -> [Double?] {
+        values.indices.map { start in
+            levelShift(values, at: start, window: window, afterCount: window, minimumAfter: (window + 1) / 2)
+                .map { $0.after - $0.before }
         }
-        guard !shifts.isEmpty else { return nil }
-        shifts.sort()
-        let middle = shifts.count / 2
-        return shifts.count % 2 == 1 ? shifts[middle] : (shifts[middle - 1] + shifts[middle]) / 2
+    }
+
+    static func median(_ values: [Double]) -> Double? {
+        guard !values.isEmpty else { return nil }
+        let sorted = values.sorted(), middle = sorted.count / 2
+        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
     }
 
     private static func stepFlag(
-        _ series: IntegritySeries, _ step: StepCandidate, sigma: Double, drift: Double?, _ calendar: FiscalCalendar
+        _ series: IntegritySeries, _ step: StepCandidate, sigma: Double, _ calendar: FiscalCalendar
     ) -> IntegrityFlag {
         let indicator = series.indicator
         let start = series.periods[step.index]
@@ -120,12 +124,11 @@ extension IntegrityChecks {
             + "\(IntegrityWording.number(step.sigmas)) sigma beyond its usual drift \(meets ? "that meets the target at once" : "toward the target")"
             + (step.seasonalReferences > 0 ? ", which the same months of earlier years do not show" : "")
             + ". Did the work change, or did the way the value is counted or recorded change when the target was set?"
-        var evidence = [
+        let evidence = [
             "target": step.threshold, "before": step.before, "after": step.after, "sigma": sigma, "shiftSigmas": step.sigmas,
             "daysAfterTargetSet": Double(step.version.setOn.days(to: start.start)),
             "seasonalReferences": Double(step.seasonalReferences),
         ]
-        if let drift { evidence["typicalShift"] = drift }
         return IntegrityFlag(
             check: .stepAfterTarget, indicator: indicator.code, orgUnit: series.key.orgUnit,
             from: start, to: series.periods[step.lastIndex], evidence: evidence, question: question

@@ -32,6 +32,14 @@ enum IntegrityStatistics {
         return kept.reduce(0, +) / Double(kept.count) / d2
     }
 
+    /// The noise of a series: its moving-range sigma, and for counts at least √mean, the Poisson noise of honest
+    /// counting (small counts with many repeats give a moving-range sigma far too small).
+    static func noiseSigma(_ values: [Double?], unit: IndicatorUnit, in range: Range<Int>? = nil) -> Double? {
+        guard let sigma = movingRangeSigma(values, in: range) else { return nil }
+        guard unit == .count, let level = mean(values, in: range ?? values.indices) else { return sigma }
+        return max(sigma, level.mean.squareRoot())
+    }
+
     /// How many periods make a year at this granularity (1 for years: no seasonality to allow for).
     static func periodsPerYear(_ granularity: Period.Granularity) -> Int {
         switch granularity {

@@ -70,6 +70,8 @@ extension IndicatorPageModel {
             }
         }
         let revisions = try await MeasurementStore.revisions(indicator: code, orgUnit: orgUnit, on: db)
+        let analysis = indicator.isQualitative ? nil : IndicatorAnalyzer(calendar: reporting.calendar, fiscal: reporting.fiscal)
+            .analyze(indicator: indicator, orgUnit: orgUnit, series: series, targets: history, asOf: asOf ?? snapshot.today)
         return IndicatorPageModel(
             indicator: indicator,
             goals: indicator.goals.map { goal in (goal, snapshot.document.goals.first { $0.code == goal }?.name ?? goal) },
@@ -86,6 +88,7 @@ extension IndicatorPageModel {
                     return ChartModel.Point(label: reporting.label(measurement.period), value: measurement.value, targetLow: band?.lowerBound, targetHigh: band?.upperBound)
                 }
             ),
+            analysis: analysis,
             rows: series.reversed().map { measurement in
                 ValueRow(
                     period: reporting.label(measurement.period), value: ValueFormatting.text(of: measurement, for: indicator),

@@ -13,6 +13,8 @@ struct IndicatorPageModel: Sendable {
     /// The date targets are shown as known on (nil: today).
     var asOf: CalendarDate?
     var chart: ChartModel
+    /// The process behaviour (XmR) analysis of the shown values; nil for a qualitative indicator.
+    var analysis: IndicatorAnalysis?
     var rows: [ValueRow]
     /// Targets in force (as of `asOf`), then every version ever set, newest first.
     var currentTargets: [TargetRow]
