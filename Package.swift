@@ -26,7 +26,7 @@ let package = Package(
     targets: [
         .target(
             name: "GoalStatCore",
-            exclude: ["Analysis/Integrity", "Analysis/Trend", "Analysis/Comparison", "Analysis/Links", "Analysis/Focus"],
+            exclude: ["Analysis/Integrity"],
             resources: [.copy("Demo/Resources")],
             swiftSettings: swiftSettings
         ),
@@ -71,10 +71,15 @@ let package = Package(
             path: "Tests/GoalStatTestSupport",
             swiftSettings: swiftSettings
         ),
+        .executableTarget(
+            name: "goalstat-bench",
+            dependencies: ["GoalStatCore"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "GoalStatCoreTests",
             dependencies: ["GoalStatCore"],
-            exclude: ["Analysis/Integrity", "Analysis/Trend", "Analysis/Comparison", "Analysis/Links", "Analysis/Focus"],
+            exclude: ["Analysis/Integrity"],
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),

@@ -62,6 +62,7 @@ private func apiRoutes(_ api: any RoutesBuilder) throws {
 
     let analysis = AnalysisAPIController()
     api.get("indicators", ":key", "analysis") { try await analysis.indicator($0) }
+    api.get("indicators", ":key", "chart.svg") { try await analysis.chartSVG($0) }
 
     let files = ImportExportAPIController()
     api.on(.POST, "imports", body: .collect(maxSize: "256mb")) { try await files.importFile($0) }

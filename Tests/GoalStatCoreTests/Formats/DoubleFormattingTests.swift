@@ -19,7 +19,7 @@ struct DoubleFormattingTests {
     }
 
     @Test func everyWrittenValueReadsBackToTheIdenticalDouble() {
-        var generator = SeededGenerator(state: 2025)
+        var generator = SeededGenerator(seed: 2025)
         var failures: [String] = []
         var values: [Double] = [.leastNonzeroMagnitude, .leastNormalMagnitude, .greatestFiniteMagnitude, -0.0, .ulpOfOne]
         for _ in 0..<100_000 {

@@ -39,7 +39,7 @@ struct DoubleParsingTests {
     }
 
     @Test func theFastPathAgreesWithTheStandardLibraryOnRandomDecimals() {
-        var generator = SeededGenerator(state: 7)
+        var generator = SeededGenerator(seed: 7)
         var mismatches: [String] = []
         func digits(_ count: Int) -> String {
             String((0..<count).map { _ in Character(String(Int.random(in: 0...9, using: &generator))) })

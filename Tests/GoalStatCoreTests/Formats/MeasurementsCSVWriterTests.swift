@@ -99,7 +99,7 @@ struct MeasurementsCSVRoundTripTests {
 
     /// A seeded mix of every indicator kind, unit, status and note shape, with random doubles.
     private static func sampleRows(count: Int, seed: UInt64) -> [ExportMeasurement] {
-        var generator = SeededGenerator(state: seed)
+        var generator = SeededGenerator(seed: seed)
         let calendar = catalog.calendar
         let units: [String?] = [nil, "NORTH", "SOUTH", "EAST, \"old\""]
         let notes: [String?] = [nil, "checked", "a, b", "say \"hi\"", "two\nlines", "crlf\r\ninside", "ünïcødé ✓"]

@@ -20,8 +20,8 @@ extension FunnelPlot {
     ///
     /// The centre is `target` when given (on the `per` scale), else the pooled Σ events / Σ exposure × per. A unit
     /// with exposure E has limits per × (λ₀ ± z·√(λ₀/E)), λ₀ = centre / per: the normal approximation to the Poisson,
-    /// clipped at 0. It is close to the exact Poisson limits once a unit expects about ten events or more;
-    /// below that, the lower limits are too high and small units are flagged low too readily.
+    /// clipped at 0. It is close to the exact Poisson limits once a unit expects about ten events or more; below
+    /// that the true limits are skewed upward, and the symmetric ones flag high values too readily.
     public static func rates(
         units: [(unit: String, events: Double, exposure: Double)], per: Double, target: Double? = nil
     ) -> FunnelPlot {

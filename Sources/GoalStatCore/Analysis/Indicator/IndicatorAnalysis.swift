@@ -13,11 +13,13 @@ public struct IndicatorAnalysis: Encodable, Sendable {
     /// The variation icon of the last group: the point type of its last point.
     public var variation: PointType?
     public var assurance: Assurance?
+    /// The Theil–Sen trend projected to the end of the target's period (or a year ahead without a target).
+    public var forecast: Forecast?
     public var status: IndicatorStatus
     public var reasons: [String]
 
     enum CodingKeys: String, CodingKey {
-        case indicator, orgUnit, direction, latestPeriod, latestValue, target, chart, variation, assurance, status, reasons
+        case indicator, orgUnit, direction, latestPeriod, latestValue, target, chart, variation, assurance, forecast, status, reasons
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -31,6 +33,7 @@ public struct IndicatorAnalysis: Encodable, Sendable {
         try container.encode(chart, forKey: .chart)
         try container.encode(variation, forKey: .variation)
         try container.encode(assurance, forKey: .assurance)
+        try container.encode(forecast, forKey: .forecast)
         try container.encode(status, forKey: .status)
         try container.encode(reasons, forKey: .reasons)
     }

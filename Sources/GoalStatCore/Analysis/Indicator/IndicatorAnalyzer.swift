@@ -31,6 +31,13 @@ public struct IndicatorAnalyzer: Sendable {
         let combined = StatusWithAssurance.combine(
             basic, assurance: lastGroup?.assurance, latestPoint: result.points.last, direction: indicator.direction
         )
+        let horizon = target.map { $0.period.end } ?? asOf.adding(days: 365)
+        let forecast = Forecast.project(
+            series: points.compactMap { point in point.value.map { (point.period, $0) } }, to: horizon, target: target,
+            direction: indicator.direction
+        )
+        var reasons = combined.reasons
+        if let forecast, target != nil { reasons.append(forecast.reason) }
         return IndicatorAnalysis(
             indicator: indicator.code, orgUnit: orgUnit, direction: indicator.direction,
             latestPeriod: latest.map { $0.period.label(calendar: calendar, fiscal: fiscal) }, latestValue: latest?.value,
@@ -40,8 +47,8 @@ public struct IndicatorAnalyzer: Sendable {
                     min: version.target.range?.min, max: version.target.range?.max, setOn: version.target.setOn
                 )
             },
-            chart: chart, variation: lastGroup?.variation, assurance: lastGroup?.assurance,
-            status: combined.status, reasons: combined.reasons
+            chart: chart, variation: lastGroup?.variation, assurance: lastGroup?.assurance, forecast: forecast,
+            status: combined.status, reasons: reasons
         )
     }
 }

@@ -28,7 +28,8 @@ extension IntegrityChecks {
         let width = thresholds.bunchingBandSigmas * baselineSigma
         // The threshold is the target known when the period ended: a value cannot be steered to a target not yet set.
         func threshold(_ i: Int) -> Double? {
-            guard let band = history.applicable(to: series.periods[i], asOf: series.periods[i].end)?.band else { return nil }
+            let period = series.periods[i]
+            guard let band = knownTarget(history, for: period, asOf: period.end)?.band else { return nil }
             return increase ? band.lowerBound : band.upperBound
         }
         func inBand(_ i: Int) -> Bool {
@@ -53,13 +54,13 @@ extension IntegrityChecks {
         let runCount = (first...last).filter { values[$0] != nil }.count
         let indicator = series.indicator
         let low = increase ? target : target - width, high = increase ? target + width : target
-        let question = "Since \(IntegrityWording.period(series.periods[first], calendar)), \(runCount) values of "
-            + "\(IntegrityWording.series(series)) lie between \(IntegrityWording.value(low, indicator, extraDecimals: 1)) and "
-            + "\(IntegrityWording.value(high, indicator, extraDecimals: 1)), just past the target of \(IntegrityWording.value(target, indicator)) "
-            + "(\(IntegrityWording.number(share * 100, decimals: 0))% of the last \(present.count)), and vary "
-            + "\(IntegrityWording.number(baselineSigma / max(recentSigma, 1e-9), decimals: 0)) times less than before "
-            + "(sigma \(IntegrityWording.number(recentSigma, decimals: 2)) against \(IntegrityWording.number(baselineSigma, decimals: 2))). "
-            + "Honest noise rarely hugs a target this closely: how is each value recorded, and could anything steer it just past the target?"
+        let w = IntegrityWording.self
+        let question = "Since \(w.period(series.periods[first], calendar)), \(runCount) values of \(w.series(series)) lie between "
+            + "\(w.value(low, indicator, extraDecimals: 1)) and \(w.value(high, indicator, extraDecimals: 1)), just past the target of "
+            + "\(w.value(target, indicator)) (\(w.number(share * 100, decimals: 0))% of the last \(present.count)), and vary "
+            + "\(w.number(baselineSigma / max(recentSigma, 1e-9), decimals: 0)) times less than before (sigma "
+            + "\(w.number(recentSigma, decimals: 2)) against \(w.number(baselineSigma, decimals: 2))). Honest noise rarely hugs a "
+            + "target this closely: how is each value recorded, and could anything steer it just past the target?"
         return IntegrityFlag(
             check: .bunchingAtTarget, indicator: indicator.code, orgUnit: series.key.orgUnit,
             from: series.periods[first], to: series.periods[last],
@@ -70,5 +71,19 @@ extension IntegrityChecks {
             ],
             question: question
         )
+    }
+
+    /// The target in force for `period` as known on `date`, as `TargetHistory.applicable(to:asOf:)` gives it, without
+    /// building its table on every call: the shortest target period containing `period`, its latest version by `date`.
+    static func knownTarget(_ history: TargetHistory, for period: Period, asOf date: CalendarDate) -> TargetVersion? {
+        var best: TargetVersion?
+        for version in history.versions where version.setOn <= date && version.period.contains(period) {
+            if let known = best, version.period.dayCount > known.period.dayCount
+                || version.period == known.period && version.setOn < known.setOn {
+                continue
+            }
+            best = version
+        }
+        return best
     }
 }

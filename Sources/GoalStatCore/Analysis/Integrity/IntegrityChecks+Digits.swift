@@ -15,8 +15,10 @@ extension IntegrityChecks {
                   values.allSatisfy({ $0 >= 0 && $0 < 1e15 && $0 == $0.rounded() })
             else { continue }
             let from = series.periods[first], to = series.periods[last]
-            if let flag = terminalDigitFlag(series, values, from: from, to: to, thresholds, context.calendar) { flags.append(flag) }
-            if let flag = benfordFlag(series, values, from: from, to: to, thresholds, context.calendar) { flags.append(flag) }
+            flags += [
+                terminalDigitFlag(series, values, from: from, to: to, thresholds, context.calendar),
+                benfordFlag(series, values, from: from, to: to, thresholds, context.calendar),
+            ].compactMap { $0 }
         }
         return flags
     }
@@ -47,13 +49,14 @@ extension IntegrityChecks {
         let roundFlag = share >= thresholds.digitRoundShare && roundP < thresholds.digitSignificance
         guard roundFlag || chiSquareP < thresholds.digitSignificance else { return nil }
         let common = counts.indices.max { counts[$0] < counts[$1] }!
+        let w = IntegrityWording.self
         let finding = roundFlag
-            ? "\(round) of \(n) values end in 0 or 5 (\(IntegrityWording.number(share * 100, decimals: 0))%, where one in five is expected; "
+            ? "\(round) of \(n) values end in 0 or 5 (\(w.number(share * 100, decimals: 0))%, where one in five is expected; "
                 + "p = \(String(format: "%.1g", roundP)))"
-            : "their last digits are far from even (\(counts[common]) of \(n) end in \(common), where one in ten is expected; "
-                + "chi-square p = \(String(format: "%.1g", chiSquareP)))"
-        let question = "Of the counts of \(IntegrityWording.series(series)) from \(IntegrityWording.periods(from, to, calendar)), "
-            + "\(finding). Are these values counted from records, or estimated and rounded, and could they be counted exactly?"
+            : "their last digits are far from even (\(counts[common]) of \(n) end in \(common), where one in ten is "
+                + "expected; chi-square p = \(String(format: "%.1g", chiSquareP)))"
+        let question = "Of the counts of \(w.series(series)) from \(w.periods(from, to, calendar)), \(finding). Are these "
+            + "values counted from records, or estimated and rounded, and could they be counted exactly?"
         return IntegrityFlag(
             check: .digitPreference, indicator: series.indicator.code, orgUnit: series.key.orgUnit, from: from, to: to,
             evidence: evidence, question: question
@@ -85,10 +88,11 @@ extension IntegrityChecks {
         let mad = deviation / 9
         let p = IntegrityStatistics.chiSquareSurvival(chiSquare, degreesOfFreedom: 8)
         guard p < thresholds.digitSignificance, mad > thresholds.benfordMeanAbsoluteDeviation else { return nil }
-        let question = "The first digits of \(values.count) counts of \(IntegrityWording.series(series)) "
-            + "(\(IntegrityWording.periods(from, to, calendar))) depart from Benford's law (mean absolute deviation "
-            + "\(IntegrityWording.number(mad, decimals: 3)) against Nigrini's \(thresholds.benfordMeanAbsoluteDeviation) for nonconformity; "
-            + "chi-square p = \(String(format: "%.1g", p))). Are these values counted from records, or estimated or adjusted?"
+        let w = IntegrityWording.self
+        let question = "The first digits of \(values.count) counts of \(w.series(series)) (\(w.periods(from, to, calendar))) "
+            + "depart from Benford's law (mean absolute deviation \(w.number(mad, decimals: 3)) against Nigrini's "
+            + "\(thresholds.benfordMeanAbsoluteDeviation) for nonconformity; chi-square p = \(String(format: "%.1g", p))). "
+            + "Are these values counted from records, or estimated or adjusted?"
         return IntegrityFlag(
             check: .digitPreference, indicator: series.indicator.code, orgUnit: series.key.orgUnit, from: from, to: to,
             evidence: ["values": n, "firstDigitChiSquare": chiSquare, "firstDigitP": p, "firstDigitMAD": mad],

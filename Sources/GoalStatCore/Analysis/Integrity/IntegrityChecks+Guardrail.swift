@@ -21,17 +21,21 @@ extension IntegrityChecks {
         var flags: [IntegrityFlag] = []
         for guardrail in context.series where guardrail.indicator.guardrail && guardrail.isDirectional {
             let code = guardrail.indicator.code
-            let linked = Set(context.links.compactMap { $0.driver == code ? $0.result : $0.result == code ? $0.driver : nil })
+            let linked = Set(context.links.compactMap { link in
+                link.driver == code ? link.result : link.result == code ? link.driver : nil
+            })
             let sharingGoal = Set(guardrail.indicator.goals.flatMap { goalMembers[$0] ?? [] }).subtracting(linked)
             var best: (comparison: GuardrailComparison, partner: IntegritySeries, linked: Bool)?
             for (partnerCode, isLinked) in linked.sorted().map({ ($0, true) }) + sharingGoal.sorted().map({ ($0, false) }) {
+                // The partner's series for the same org unit, else its total.
+                let sameUnit = IntegritySeriesKey(indicator: partnerCode, orgUnit: guardrail.key.orgUnit)
                 guard partnerCode != code, let indicator = context.indicators[partnerCode], !indicator.guardrail,
-                      let partner = context.series(IntegritySeriesKey(indicator: partnerCode, orgUnit: guardrail.key.orgUnit))
-                          ?? context.series(IntegritySeriesKey(indicator: partnerCode)),
+                      let partner = context.series(sameUnit) ?? context.series(IntegritySeriesKey(indicator: partnerCode)),
                       partner.isDirectional,
                       let comparison = compareGuardrail(guardrail, with: partner, thresholds)
                 else { continue }
-                if let known = best, known.linked && !isLinked || known.linked == isLinked && known.comparison.score >= comparison.score {
+                // A linked partner comes before one that only shares a goal; among equals, the clearer comparison.
+                if let known = best, (known.linked ? 1 : 0, known.comparison.score) >= (isLinked ? 1 : 0, comparison.score) {
                     continue
                 }
                 best = (comparison, partner, isLinked)
@@ -81,19 +85,19 @@ extension IntegrityChecks {
     private static func guardrailFlag(
         _ guardrail: IntegritySeries, _ partner: IntegritySeries, _ c: GuardrailComparison, _ calendar: FiscalCalendar
     ) -> IntegrityFlag {
-        let g = guardrail.indicator, p = partner.indicator
+        let g = guardrail.indicator, p = partner.indicator, w = IntegrityWording.self
         let moved = c.guardrail.after > c.guardrail.before ? "rose" : "fell"
-        let windows = "\(IntegrityWording.periods(c.grid[c.after.lowerBound], c.grid[c.after.upperBound - 1], calendar)) against "
-            + IntegrityWording.periods(c.grid[c.before.lowerBound], c.grid[c.before.upperBound - 1], calendar)
-        let question = "\(IntegrityWording.series(guardrail)) \(moved) from \(IntegrityWording.value(c.guardrail.before, g)) "
-            + "to \(IntegrityWording.value(c.guardrail.after, g)) while \(IntegrityWording.series(partner)) improved from "
-            + "\(IntegrityWording.value(c.partner.before, p)) to \(IntegrityWording.value(c.partner.after, p)) (\(windows)). "
-            + "\(g.name) is a guardrail: is the gain in \(p.name) being bought at the cost of what it protects?"
+        let windows = "\(w.periods(c.grid[c.after.lowerBound], c.grid[c.after.upperBound - 1], calendar)) against "
+            + w.periods(c.grid[c.before.lowerBound], c.grid[c.before.upperBound - 1], calendar)
+        let question = "\(w.series(guardrail)) \(moved) from \(w.value(c.guardrail.before, g)) to \(w.value(c.guardrail.after, g)) "
+            + "while \(w.series(partner)) improved from \(w.value(c.partner.before, p)) to \(w.value(c.partner.after, p)) "
+            + "(\(windows)). \(g.name) is a guardrail: is the gain in \(p.name) being bought at the cost of what it protects?"
         return IntegrityFlag(
             check: .guardrailWorsens, indicator: g.code, orgUnit: guardrail.key.orgUnit, relatedIndicator: p.code,
             from: c.grid[c.before.lowerBound], to: c.grid[c.after.upperBound - 1],
             evidence: [
-                "guardrailBefore": c.guardrail.before, "guardrailAfter": c.guardrail.after, "guardrailSigma": c.guardrail.sigma,
+                "guardrailBefore": c.guardrail.before, "guardrailAfter": c.guardrail.after,
+                "guardrailSigma": c.guardrail.sigma,
                 "targetBefore": c.partner.before, "targetAfter": c.partner.after, "targetSigma": c.partner.sigma,
                 "windowPeriods": Double(c.after.count), "lagPeriods": Double(c.after.lowerBound - c.before.lowerBound),
             ],

@@ -25,12 +25,15 @@ extension IntegrityChecks {
             if let first = late.first, let last = late.last {
                 let due = first.end.adding(days: thresholds.dataDueDays)
                 let overdue = due.days(to: context.today)
-                let question = "\(IntegrityWording.series(series)) has no value yet for \(IntegrityWording.periods(first, last, calendar))"
-                    + (late.count > 1 ? " (\(late.count) periods)" : "")
+                let question = "\(IntegrityWording.series(series)) has no value yet for "
+                    + IntegrityWording.periods(first, last, calendar) + (late.count > 1 ? " (\(late.count) periods)" : "")
                     + "; the first was due on \(due), \(overdue) days ago. Is something holding the data up, and who can help?"
                 flags.append(IntegrityFlag(
                     check: .missingData, indicator: series.indicator.code, orgUnit: series.key.orgUnit, from: first, to: last,
-                    evidence: ["latePeriods": Double(late.count), "daysOverdue": Double(overdue), "dueDays": Double(thresholds.dataDueDays)],
+                    evidence: [
+                        "latePeriods": Double(late.count), "daysOverdue": Double(overdue),
+                        "dueDays": Double(thresholds.dataDueDays),
+                    ],
                     question: question
                 ))
             }
@@ -38,20 +41,24 @@ extension IntegrityChecks {
         return flags
     }
 
-    private static func gapFlag(_ series: IntegritySeries, _ run: ClosedRange<Int>, _ calendar: FiscalCalendar) -> IntegrityFlag {
+    private static func gapFlag(
+        _ series: IntegritySeries, _ run: ClosedRange<Int>, _ calendar: FiscalCalendar
+    ) -> IntegrityFlag {
         let recorded = run.filter { series.recordedMissing[$0] }.count
         let absent = run.count - recorded
         let from = series.periods[run.lowerBound], to = series.periods[run.upperBound]
         var parts: [String] = []
         if recorded > 0 { parts.append("\(recorded) recorded as missing") }
         if absent > 0 { parts.append("\(absent) never entered") }
+        let count = run.count == 1 ? "1 period" : "\(run.count) periods"
         let question = "\(IntegrityWording.series(series)) has no value for \(IntegrityWording.periods(from, to, calendar)) "
-            + "(\(run.count == 1 ? "1 period" : "\(run.count) periods"): \(parts.joined(separator: ", "))), "
-            + "with values before and after. What happened to the data for \(run.count == 1 ? "that period" : "those periods"), "
-            + "and can it still be recovered?"
+            + "(\(count): \(parts.joined(separator: ", "))). What happened to the data for "
+            + (run.count == 1 ? "that period" : "those periods") + ", and can it still be recovered?"
         return IntegrityFlag(
             check: .missingData, indicator: series.indicator.code, orgUnit: series.key.orgUnit, from: from, to: to,
-            evidence: ["missingPeriods": Double(run.count), "recordedMissing": Double(recorded), "absentPeriods": Double(absent)],
+            evidence: [
+                "missingPeriods": Double(run.count), "recordedMissing": Double(recorded), "absentPeriods": Double(absent),
+            ],
             question: question
         )
     }

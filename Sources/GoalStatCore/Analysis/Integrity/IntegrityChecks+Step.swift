@@ -8,7 +8,7 @@ extension IntegrityChecks {
         let threshold: Double
         let before: Double
         let after: Double
-        /// The smallest of the shift's readings (raw, less the usual drift, less the same shift in earlier years), in sigmas.
+        /// The smallest reading of the shift (raw, less the usual drift, less the same shift in earlier years), in sigmas.
         let sigmas: Double
         let seasonalReferences: Int
     }
@@ -27,12 +27,15 @@ extension IntegrityChecks {
                   let sigma = IntegrityStatistics.noiseSigma(series.values, unit: series.indicator.unit), sigma > 0
             else { continue }
             let shifts = neighbouringShifts(series.values, window: window)
+            let drift = median(shifts.compactMap { $0 })
             var steps: [StepCandidate] = []
             for version in history.versions {
                 guard let band = version.band, let first = series.firstIndex(startingAfter: version.setOn) else { continue }
                 let starts = first..<min(first + thresholds.stepPeriodsAfterSetting, series.periods.count)
                 let found = starts.compactMap {
-                    stepCandidate(series, at: $0, version: version, band: band, sigma: sigma, shifts: shifts, thresholds)
+                    stepCandidate(
+                        series, at: $0, version: version, band: band, sigma: sigma, shifts: shifts, drift: drift, thresholds
+                    )
                 }
                 if let best = found.max(by: { $0.sigmas < $1.sigmas }) { steps.append(best) }
             }
@@ -49,7 +52,7 @@ extension IntegrityChecks {
 
     static func stepCandidate(
         _ series: IntegritySeries, at index: Int, version: TargetVersion, band: ClosedRange<Double>, sigma: Double,
-        shifts: [Double?], _ thresholds: IntegrityThresholds
+        shifts: [Double?], drift: Double?, _ thresholds: IntegrityThresholds
     ) -> StepCandidate? {
         let values = series.values, direction = series.indicator.direction
         let window = max(2, thresholds.stepWindow)
@@ -62,10 +65,19 @@ extension IntegrityChecks {
         let alreadyMet = direction == .increase ? step.before >= threshold : step.before <= threshold
         let gain = improvement(step.after - step.before, direction)
         guard !alreadyMet, gain > 0 else { return nil }
+        // A larger shift one period later means the step starts later than this candidate.
+        let laterCount = min(window, values.count - index - 1)
+        if let later = levelShift(
+            values, at: index + 1, window: window, afterCount: laterCount, minimumAfter: thresholds.stepMinimumAfter
+        ), improvement(later.after - later.before, direction) > gain {
+            return nil
+        }
         var readings = [gain]
-        let nearby = shifts.indices.filter { abs($0 - index) >= window && abs($0 - index) <= 2 * window }
-        for drift in [median(shifts.compactMap { $0 }), median(nearby.compactMap { shifts[$0] })] {
-            if let drift { readings.append(gain - improvement(drift, direction)) }
+        let nearby = ((index - 2 * window)...(index + 2 * window)).filter {
+            abs($0 - index) >= window && shifts.indices.contains($0)
+        }
+        for typical in [drift, median(nearby.compactMap { shifts[$0] })] {
+            if let typical { readings.append(gain - improvement(typical, direction)) }
         }
         let perYear = IntegrityStatistics.periodsPerYear(series.periods[index].granularity)
         var seasonal = 0
@@ -117,11 +129,12 @@ extension IntegrityChecks {
         let start = series.periods[step.index]
         let meets = indicator.direction == .increase ? step.after >= step.threshold : step.after <= step.threshold
         let moved = step.after > step.before ? "rose" : "fell"
-        let question = "The \(step.version.target.period) target of \(IntegrityWording.value(step.threshold, indicator)) was set on "
-            + "\(step.version.setOn); from \(IntegrityWording.period(start, calendar)), \(IntegrityWording.series(series)) \(moved) "
-            + "from \(IntegrityWording.value(step.before, indicator, extraDecimals: 1)) to "
-            + "\(IntegrityWording.value(step.after, indicator, extraDecimals: 1)), a step of at least "
-            + "\(IntegrityWording.number(step.sigmas)) sigma beyond its usual drift \(meets ? "that meets the target at once" : "toward the target")"
+        let w = IntegrityWording.self
+        let question = "The \(step.version.target.period) target of \(w.value(step.threshold, indicator)) was set on "
+            + "\(step.version.setOn); from \(w.period(start, calendar)), \(w.series(series)) \(moved) from "
+            + "\(w.value(step.before, indicator, extraDecimals: 1)) to \(w.value(step.after, indicator, extraDecimals: 1)), "
+            + "a step of at least \(w.number(step.sigmas)) sigma beyond its usual drift "
+            + (meets ? "that meets the target at once" : "toward the target")
             + (step.seasonalReferences > 0 ? ", which the same months of earlier years do not show" : "")
             + ". Did the work change, or did the way the value is counted or recorded change when the target was set?"
         let evidence = [

@@ -51,7 +51,9 @@ public struct IntegrityInput: Sendable {
         self.init(
             indicators: indicators, links: links,
             targets: byTargetSeries.mapValues { TargetHistory($0) },
-            measurements: Dictionary(grouping: measurements) { IntegritySeriesKey(indicator: $0.indicator, orgUnit: $0.orgUnit) },
+            measurements: Dictionary(grouping: measurements) {
+                IntegritySeriesKey(indicator: $0.indicator, orgUnit: $0.orgUnit)
+            },
             today: today, calendar: calendar
         )
     }

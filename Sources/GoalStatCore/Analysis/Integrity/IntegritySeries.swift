@@ -1,3 +1,5 @@
+import Foundation
+
 /// One series ready for the checks: its periods on a regular grid from the first measured period to the last,
 /// so that "six periods earlier" is an index step and a gap is a hole rather than a silent join.
 struct IntegritySeries {
@@ -14,20 +16,31 @@ struct IntegritySeries {
     /// Whether the period has a row with status `missing`.
     let recordedMissing: [Bool]
     /// The current row of each measured period, in period order.
-    let rows: [Measurement]
+    let rows: [Row]
+
+    /// What the checks need of a stored row (the full `Measurement` is large, and a series has many).
+    struct Row {
+        let period: Period
+        let revision: Int
+        let enteredAt: Date
+    }
 
     init?(key: IntegritySeriesKey, indicator: Indicator, measurements: [Measurement]) {
         let granularity = indicator.frequency.granularity
-        var latest: [Period: Measurement] = [:]
-        for row in measurements where row.period.granularity == granularity {
-            if let known = latest[row.period], known.revision >= row.revision { continue }
-            latest[row.period] = row
+        // Indices sorted by period, highest revision first, so the first of each period is its current value.
+        let order = measurements.indices.filter { measurements[$0].period.granularity == granularity }.sorted { a, b in
+            let pa = measurements[a].period, pb = measurements[b].period
+            return pa != pb ? pa < pb : measurements[a].revision > measurements[b].revision
         }
-        let rows = latest.values.sorted { $0.period < $1.period }
-        guard let first = rows.first, let last = rows.last else { return nil }
+        var current: [Int] = []
+        current.reserveCapacity(order.count)
+        for i in order where current.last.map({ measurements[$0].period != measurements[i].period }) ?? true {
+            current.append(i)
+        }
+        guard let first = current.first, let last = current.last else { return nil }
         var grid: [Period] = []
-        var period = first.period
-        while period <= last.period {
+        var period = measurements[first].period
+        while period <= measurements[last].period {
             grid.append(period)
             period = period.next()
         }
@@ -37,7 +50,8 @@ struct IntegritySeries {
         var reported = [Bool](repeating: false, count: grid.count)
         var recordedMissing = [Bool](repeating: false, count: grid.count)
         var slot = 0
-        for row in rows {
+        for i in current {
+            let row = measurements[i]
             while slot < grid.count && grid[slot] < row.period { slot += 1 }
             guard slot < grid.count, grid[slot] == row.period else { continue }
             if row.status == .missing {
@@ -53,7 +67,9 @@ struct IntegritySeries {
         self.values = values
         self.reported = reported
         self.recordedMissing = recordedMissing
-        self.rows = rows
+        self.rows = current.map { i in
+            Row(period: measurements[i].period, revision: measurements[i].revision, enteredAt: measurements[i].source.enteredAt)
+        }
     }
 
     /// Whether the series can be judged better or worse: numeric, with a direction.
@@ -103,7 +119,9 @@ struct IntegrityContext {
         targets = input.targets
         let known = indicators
         series = input.measurements.keys.sorted().compactMap { key in
-            known[key.indicator].flatMap { IntegritySeries(key: key, indicator: $0, measurements: input.measurements[key] ?? []) }
+            known[key.indicator].flatMap {
+                IntegritySeries(key: key, indicator: $0, measurements: input.measurements[key] ?? [])
+            }
         }
         seriesIndex = Dictionary(series.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
     }

@@ -23,26 +23,29 @@ public enum TheilSen {
             }
         }
         guard !slopes.isEmpty else { return nil }
-        slopes.sort()
-        guard let slope = RobustStatistics.medianOfSorted(slopes),
-              let intercept = RobustStatistics.median(zip(x, y).map { $0.1 - slope * $0.0 }) else { return nil }
-        let (low, high) = confidenceBounds(sortedSlopes: slopes, pointCount: n)
+        let count = slopes.count
+        let (lowerIndex, upperIndex) = confidenceIndices(slopeCount: count, pointCount: n)
+        let medianPositions = count % 2 == 1 ? [count / 2] : [count / 2 - 1, count / 2]
+        let picked = OrderStatistics.values(at: medianPositions + [lowerIndex, upperIndex], of: slopes)
+        let slope = medianPositions.count == 1 ? picked[0] : (picked[0] + picked[1]) / 2
+        guard let intercept = RobustStatistics.median(zip(x, y).map { $0.1 - slope * $0.0 }) else { return nil }
+        let (low, high) = (picked[picked.count - 2], picked[picked.count - 1])
         return TheilSenFit(
             slope: slope, intercept: intercept, slopeLow: low, slopeHigh: high,
             points: n, pairs: slopes.count, confidence: 0.95
         )
     }
 
-    /// Sen's 95% bounds from the ranks of the sorted pairwise slopes.
-    static func confidenceBounds(sortedSlopes slopes: [Double], pointCount n: Int) -> (Double, Double) {
-        let count = Double(slopes.count)
+    /// The sorted positions of the slopes that bound the 95% interval (Sen 1968, ranks from the normal approximation).
+    static func confidenceIndices(slopeCount: Int, pointCount n: Int) -> (Int, Int) {
+        let count = Double(slopeCount)
         let size = Double(n)
         let c = z95 * (size * (size - 1) * (2 * size + 5) / 18).squareRoot()
         let lowerRank = ((count - c) / 2).rounded(.toNearestOrEven)
         let upperRank = ((count + c) / 2 + 1).rounded(.toNearestOrEven)
         let lowerIndex = Int(min(max(lowerRank, 1), count)) - 1
         let upperIndex = Int(min(max(upperRank, 1), count)) - 1
-        return (slopes[lowerIndex], slopes[upperIndex])
+        return (lowerIndex, upperIndex)
     }
 }
 

@@ -5,6 +5,25 @@ import Vapor
 /// The analysis of SPEC §4 over the API, in the JSON of SPEC §3.3.
 struct AnalysisAPIController {
     func indicator(_ request: Request) async throws -> Response {
+        let (_, analysis) = try await analyse(request)
+        let response = Response(status: .ok)
+        try response.content.encode(analysis, using: JSONEncoder())
+        return response
+    }
+
+    /// The same analysis drawn as the XmR chart of the indicator page, as a standalone SVG.
+    func chartSVG(_ request: Request) async throws -> Response {
+        let (indicator, analysis) = try await analyse(request)
+        let title = "\(indicator.name): process behaviour chart" + (analysis.orgUnit.map { ", \($0)" } ?? "")
+        let svg = XmRChartSVG.render(analysis, title: title, unit: indicator.unit.text, decimals: indicator.decimals)
+        let response = Response(status: .ok, body: .init(string: svg))
+        response.headers.contentType = HTTPMediaType(type: "image", subType: "svg+xml")
+        return response
+    }
+
+    /// Reads `key`, `orgUnit` and `asOf` and analyses the indicator: 404 for an unknown one, 422 for a qualitative one
+    /// or a bad date.
+    private func analyse(_ request: Request) async throws -> (Indicator, IndicatorAnalysis) {
         let code = try request.parameters.require("key")
         let orgUnit = try request.query.get(String?.self, at: "orgUnit").flatMap { $0.isEmpty ? nil : $0 }
         var asOf = request.clock.today
@@ -24,9 +43,10 @@ struct AnalysisAPIController {
         guard let analysis = analyses.first else {
             throw APIError.invalid(nil, "\(code) is a qualitative indicator: it has levels, not numbers to chart")
         }
-        let response = Response(status: .ok)
-        try response.content.encode(analysis, using: JSONEncoder())
-        return response
+        guard let indicator = try await FrameworkStore.exportDocument(on: request.db).indicators.first(where: { $0.code == code }) else {
+            throw APIError.notFound("Indicator \(code)")
+        }
+        return (indicator, analysis)
     }
 }
 

@@ -8,6 +8,7 @@ extension IndicatorPageModel {
             definition,
             dataQuality,
             values,
+            processBehaviour,
             targets,
             revisionsSection
         ), width: .full)
@@ -173,6 +174,129 @@ extension IndicatorPageModel {
     /// Revision 0 is the value as first entered; each correction counts up.
     static func revisionText(_ revision: Int) -> String {
         revision == 0 ? "Original" : "Correction \(revision)"
+    }
+
+    // MARK: - Process behaviour chart
+
+    /// The XmR chart of SPEC §4 with its variation and assurance icons, the reasons for the status, and the chart's
+    /// numbers as a table for screen readers and for anyone who wants the exact limits.
+    private var processBehaviour: Node<HTML.BodyContext> {
+        .unwrap(analysis) { analysis in
+            .section(
+                .class("process-behaviour"),
+                .attr("aria-labelledby", "xmr-heading"),
+                .h2(.id("xmr-heading"), .text("Process behaviour chart")),
+                .p(.class("muted"), .text(
+                    "An XmR chart separates routine (common-cause) variation from signals of a real change (special causes): "
+                        + "a point outside the process limits, a run of 7 rising or falling points, 2 of 3 points near a limit, "
+                        + "or 7 points in a row on one side of the centre."
+                )),
+                .if(analysis.chart.points.isEmpty, .p(.class("muted"), .text("No values to chart yet.")), else: .group(
+                    xmrIcons(analysis),
+                    xmrStatus(analysis),
+                    .div(
+                        .class("chart-with-table"),
+                        .element(named: "figure", nodes: [
+                            .class("chart"),
+                            .raw(XmRChartSVG.render(
+                                analysis, title: xmrTitle, unit: indicator.unit.text, decimals: indicator.decimals
+                            )),
+                            .element(named: "figcaption", nodes: [
+                                .text("Solid line: centre (mean). Dashed: process limits. Dotted: near limits. Red dashed: target. "),
+                                .text("Markers: grey circle common cause, blue square improvement, orange diamond concern, purple triangle neutral. "),
+                                .a(.attr("href", xmrSVGLink), .text("Download the process behaviour chart as SVG")),
+                            ]),
+                        ]),
+                        xmrTable(analysis)
+                    )
+                ))
+            )
+        }
+    }
+
+    private var xmrTitle: String {
+        "\(indicator.name): process behaviour chart" + (selectedOrgUnit.map { ", \($0)" } ?? "")
+    }
+
+    /// The API's SVG of this chart, for the same org unit and date.
+    private var xmrSVGLink: String {
+        let query = (selectedOrgUnit.map { [("orgUnit", $0)] } ?? []) + asOfQuery
+        let path = "/api/v1/indicators/\(Escaping.queryValue(indicator.code))/chart.svg"
+        return query.isEmpty ? path : path + "?" + query.map { "\($0.0)=\(Escaping.queryValue($0.1))" }.joined(separator: "&")
+    }
+
+    /// The two icons, each with its caption in words beside it.
+    private func xmrIcons(_ analysis: IndicatorAnalysis) -> Node<HTML.BodyContext> {
+        .div(
+            .class("xmr-icons"),
+            .unwrap(XmRIcons.Variation(analysis)) { variation in
+                .div(
+                    .class("xmr-icon-item"),
+                    .raw(XmRIcons.variation(variation)),
+                    .p(
+                        .class("xmr-icon-caption"),
+                        .strong(.text("Variation: ")), .text(variation.title),
+                        .span(.class("xmr-icon-explanation"), .text(variation.explanation))
+                    )
+                )
+            },
+            .div(
+                .class("xmr-icon-item"),
+                .unwrap(analysis.assurance) { assurance in .raw(XmRIcons.assurance(assurance)) },
+                .p(
+                    .class("xmr-icon-caption"),
+                    .strong(.text("Assurance: ")),
+                    .if(analysis.assurance != nil, .group(
+                        .text(analysis.assurance?.title ?? ""),
+                        .span(.class("xmr-icon-explanation"), .text(analysis.assurance?.explanation ?? ""))
+                    ), else: .text(analysis.direction == .neutral
+                        ? "Not judged: neither direction is better for this indicator."
+                        : "None: there is no target to judge the process against."))
+                )
+            )
+        )
+    }
+
+    /// The status once the chart's assurance and signals are taken into account, and why.
+    private func xmrStatus(_ analysis: IndicatorAnalysis) -> Node<HTML.BodyContext> {
+        .div(
+            .class("xmr-status"),
+            .h3(.text("Status with the process limits taken into account")),
+            .p(StatusBadge.badge(analysis.status)),
+            .ul(.class("xmr-reasons"), .forEach(analysis.reasons) { reason in .li(.plain(reason)) })
+        )
+    }
+
+    /// Every point of the chart with its centre, limits and signal in words, newest first like the values table.
+    private func xmrTable(_ analysis: IndicatorAnalysis) -> Node<HTML.BodyContext> {
+        let format = XmRChartSVG.Format(unit: indicator.unit.text, decimals: indicator.decimals)
+        let trial = analysis.chart.points.contains(where: \.trialLimits)
+        return .scrollingTable(
+            label: "Process behaviour chart of \(indicator.name)",
+            .caption(
+                .text("Process behaviour chart of "), .plain(indicator.name), .text(", newest first"),
+                .if(trial, .text(" (trial limits: 12 or fewer points, so they will move as values are added)"))
+            ),
+            .thead(.tr(
+                .column("Period"), .column("Value"), .column("Centre"), .column("Lower limit"), .column("Upper limit"),
+                .column("Signal"), .column("Point type")
+            )),
+            .tbody(.forEach(analysis.chart.points.reversed()) { point in
+                .tr(
+                    .class("xmr-row-\(point.pointType.rawValue)"),
+                    .rowHeader(.plain(point.period)),
+                    .td(.class("number"), .plain(ValueFormatting.format(point.value, for: indicator))),
+                    .td(.class("number"), .plain(format.statistic(point.mean))),
+                    .td(.class("number"), .plain(format.statistic(point.lowerLimit))),
+                    .td(.class("number"), .plain(format.statistic(point.upperLimit))),
+                    .td(.text(point.specialCause?.title ?? "—")),
+                    .td(
+                        .span(.class("xmr-swatch xmr-swatch-\(point.pointType.rawValue)"), .attr("aria-hidden", "true"), .text(point.pointType.glyph)),
+                        .text(point.pointType.title)
+                    )
+                )
+            })
+        )
     }
 
     // MARK: - Targets
