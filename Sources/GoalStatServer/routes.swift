@@ -8,6 +8,7 @@ func routes(_ app: Application) throws {
     let indicatorPage = IndicatorPageController()
     let targetForm = TargetFormController()
     let dataEntry = DataEntryController()
+    let reviewPage = ReviewPageController()
 
     app.get { try await dashboard.show($0) }
     app.get("goals", ":code") { try await goalPage.show($0) }
@@ -15,6 +16,7 @@ func routes(_ app: Application) throws {
     app.get("indicators", ":code", "chart.svg") { try await indicatorPage.chart($0) }
     app.get("indicators", ":code", "targets", "new") { try await targetForm.form($0) }
     app.post("indicators", ":code", "targets") { try await targetForm.submit($0) }
+    app.get("review") { try await reviewPage.show($0) }
     app.get("data-entry") { try await dataEntry.show($0) }
     app.post("data-entry") { try await dataEntry.submit($0) }
     app.get("assets", "goalstat.css") { try Assets.stylesheet($0) }
@@ -63,6 +65,12 @@ private func apiRoutes(_ api: any RoutesBuilder) throws {
     let analysis = AnalysisAPIController()
     api.get("indicators", ":key", "analysis") { try await analysis.indicator($0) }
     api.get("indicators", ":key", "chart.svg") { try await analysis.chartSVG($0) }
+
+    let review = ReviewAPIController()
+    api.get("focus") { try await review.focus($0) }
+    api.get("scorecard") { try await review.scorecard($0) }
+    api.get("links", "evidence") { try await review.links($0) }
+    api.get("indicators", ":key", "comparison") { try await review.comparison($0) }
 
     let files = ImportExportAPIController()
     api.on(.POST, "imports", body: .collect(maxSize: "256mb")) { try await files.importFile($0) }

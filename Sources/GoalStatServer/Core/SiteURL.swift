@@ -9,6 +9,7 @@ enum SiteURL: Sendable, Equatable {
     case newTarget(String)
     case targets(String)
     case dataEntry
+    case review
     case stylesheet
     case openAPI
 
@@ -21,6 +22,7 @@ enum SiteURL: Sendable, Equatable {
         case .newTarget(let code): "/indicators/\(Self.escape(code))/targets/new"
         case .targets(let code): "/indicators/\(Self.escape(code))/targets"
         case .dataEntry: "/data-entry"
+        case .review: "/review"
         case .stylesheet: "/assets/goalstat.css"
         case .openAPI: "/openapi.json"
         }

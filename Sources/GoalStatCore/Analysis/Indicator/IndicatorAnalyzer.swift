@@ -1,3 +1,5 @@
+import Foundation
+
 /// Puts the analysis of SPEC §4 together for one indicator's series: XmR chart, assurance, status and reasons.
 public struct IndicatorAnalyzer: Sendable {
     public var statusRules: StatusRules
@@ -27,7 +29,9 @@ public struct IndicatorAnalyzer: Sendable {
         )
         let chart = SPCReport.make(units: [(orgUnit, labels, result)])
         let lastGroup = result.groups.last
-        let basic = statusRules.assess(latest: latest, target: target, direction: indicator.direction) { "\($0)" }
+        let basic = statusRules.assess(latest: latest, target: target, direction: indicator.direction) { value in
+            Self.format(value, indicator: indicator)
+        }
         let combined = StatusWithAssurance.combine(
             basic, assurance: lastGroup?.assurance, latestPoint: result.points.last, direction: indicator.direction
         )
@@ -50,5 +54,15 @@ public struct IndicatorAnalyzer: Sendable {
             chart: chart, variation: lastGroup?.variation, assurance: lastGroup?.assurance, forecast: forecast,
             status: combined.status, reasons: reasons
         )
+    }
+
+    /// A number as the reasons print it: the indicator's decimals and unit.
+    static func format(_ value: Double, indicator: Indicator) -> String {
+        let number = String(format: "%.\(max(0, min(indicator.decimals, 10)))f", value)
+        switch indicator.unit {
+        case .percent: return number + "%"
+        case .count, .currency, .rate: return number
+        case .days, .hours, .other: return "\(number) \(indicator.unit.text)"
+        }
     }
 }

@@ -1,6 +1,7 @@
 extension IntegrityChecks {
     /// Check 2: in the latest window, the share of values that fall in a narrow band just on the passing side of the
-    /// target in force for their period (as it was known then), and their variation against the variation before.
+    /// target in force for their period (as it was known then), and their variation against the variation before
+    /// (the larger sigma of all the periods before the window and of their earlier half).
     /// Honest noise around a target puts at most about one value in five in a band half a sigma wide; a window
     /// that is mostly in it, and far steadier than before, asks how the value is produced.
     static func bunchingAtTarget(_ context: IntegrityContext, _ thresholds: IntegrityThresholds) -> [IntegrityFlag] {
@@ -23,8 +24,14 @@ extension IntegrityChecks {
         let baseline = 0..<recent.lowerBound
         guard let baselineMean = IntegrityStatistics.mean(values, in: baseline),
               baselineMean.count >= thresholds.bunchingMinimumBaseline,
-              let baselineSigma = IntegrityStatistics.movingRangeSigma(values, in: baseline), baselineSigma > 0
+              let wholeSigma = IntegrityStatistics.movingRangeSigma(values, in: baseline)
         else { return nil }
+        // Bunching that began before the window would shrink its own baseline: the earlier half counts too.
+        let earlier = 0..<(baseline.count / 2)
+        let earlierSigma = (IntegrityStatistics.mean(values, in: earlier)?.count ?? 0) >= thresholds.bunchingMinimumBaseline
+            ? IntegrityStatistics.movingRangeSigma(values, in: earlier) ?? 0 : 0
+        let baselineSigma = max(wholeSigma, earlierSigma)
+        guard baselineSigma > 0 else { return nil }
         let width = thresholds.bunchingBandSigmas * baselineSigma
         // The threshold is the target known when the period ended: a value cannot be steered to a target not yet set.
         func threshold(_ i: Int) -> Double? {
@@ -37,21 +44,21 @@ extension IntegrityChecks {
             return increase ? (target...(target + width)).contains(value) : ((target - width)...target).contains(value)
         }
         let present = recent.filter { values[$0] != nil }
-        guard present.count >= max(6, thresholds.bunchingWindow / 2),
+        guard present.count >= max(3, (thresholds.bunchingWindow + 1) / 2),
               let recentMean = IntegrityStatistics.mean(values, in: recent),
               let recentSigma = IntegrityStatistics.movingRangeSigma(values, in: recent)
         else { return nil }
         let share = Double(present.filter(inBand).count) / Double(present.count)
         guard share >= thresholds.bunchingShare, recentSigma <= thresholds.bunchingVariationRatio * baselineSigma,
-              let target = threshold(last)
+              let end = present.last(where: inBand), let target = threshold(end)
         else { return nil }
-        // Report the whole run of values in the band that ends with the latest one.
-        var first = last
-        for i in stride(from: last - 1, through: 0, by: -1) where values[i] != nil {
+        // Report the whole run of values in the band that ends with the latest one in it.
+        var first = end
+        for i in stride(from: end - 1, through: 0, by: -1) where values[i] != nil {
             guard inBand(i) else { break }
             first = i
         }
-        let runCount = (first...last).filter { values[$0] != nil }.count
+        let runCount = (first...end).filter { values[$0] != nil }.count
         let indicator = series.indicator
         let low = increase ? target : target - width, high = increase ? target + width : target
         let w = IntegrityWording.self
@@ -63,7 +70,7 @@ extension IntegrityChecks {
             + "target this closely: how is each value recorded, and could anything steer it just past the target?"
         return IntegrityFlag(
             check: .bunchingAtTarget, indicator: indicator.code, orgUnit: series.key.orgUnit,
-            from: series.periods[first], to: series.periods[last],
+            from: series.periods[first], to: series.periods[end],
             evidence: [
                 "target": target, "bandWidth": width, "shareInBand": share, "windowValues": Double(present.count),
                 "runValues": Double(runCount), "recentMean": recentMean.mean, "recentSigma": recentSigma,

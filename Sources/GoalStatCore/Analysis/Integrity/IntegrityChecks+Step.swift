@@ -8,7 +8,7 @@ extension IntegrityChecks {
         let threshold: Double
         let before: Double
         let after: Double
-        /// The smallest reading of the shift (raw, less the usual drift, less the same shift in earlier years), in sigmas.
+        /// The smallest reading of the shift (raw, less the usual shifts, less the same shift in earlier years), in sigmas.
         let sigmas: Double
         let seasonalReferences: Int
     }
@@ -16,9 +16,10 @@ extension IntegrityChecks {
     /// Check 3: for each target version, a step starting in one of the first periods after its `setOn`, in the
     /// direction that meets the target, from a level that did not meet it. The shift (mean of the periods after
     /// minus mean of the periods before) must exceed the threshold in sigmas as it is; less the series' usual
-    /// shift between neighbouring windows, over the whole series and over the windows just around it (a steady
-    /// trend is not a step); and less the same shift one and two years earlier (nor is a season that always turns
-    /// in that month). For counts, sigma is at least √mean, the Poisson noise of honest counting.
+    /// shift between neighbouring windows, over the whole series and just before and after the candidate (a steady
+    /// trend is not a step, and without the windows before it a step cannot be told from one); and less the same
+    /// shift one and two years earlier (nor is a season that always turns in that month). For counts, sigma is at
+    /// least √mean, the Poisson noise of honest counting.
     static func stepAfterTarget(_ context: IntegrityContext, _ thresholds: IntegrityThresholds) -> [IntegrityFlag] {
         var flags: [IntegrityFlag] = []
         let window = max(2, thresholds.stepWindow)
@@ -72,12 +73,14 @@ extension IntegrityChecks {
         ), improvement(later.after - later.before, direction) > gain {
             return nil
         }
-        var readings = [gain]
-        let nearby = ((index - 2 * window)...(index + 2 * window)).filter {
-            abs($0 - index) >= window && shifts.indices.contains($0)
+        // What was already happening: a step cannot be told from a trend without the windows before it.
+        func typical(_ positions: ClosedRange<Int>) -> Double? {
+            median(positions.compactMap { shifts.indices.contains($0) ? shifts[$0] : nil })
         }
-        for typical in [drift, median(nearby.compactMap { shifts[$0] })] {
-            if let typical { readings.append(gain - improvement(typical, direction)) }
+        guard let before = typical((index - 2 * window)...(index - window)) else { return nil }
+        var readings = [gain]
+        for usual in [drift, before, typical((index + window)...(index + 2 * window))] {
+            if let usual { readings.append(gain - improvement(usual, direction)) }
         }
         let perYear = IntegrityStatistics.periodsPerYear(series.periods[index].granularity)
         var seasonal = 0

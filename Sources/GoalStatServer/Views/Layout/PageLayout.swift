@@ -13,6 +13,7 @@ enum PageLayout {
     /// The main navigation, in order.
     static let navigation: [(title: String, url: SiteURL)] = [
         ("Dashboard", .dashboard),
+        ("Review", .review),
         ("Data entry", .dataEntry),
         ("API", .openAPI),
     ]

@@ -1,0 +1,71 @@
+import GoalStatCore
+import GoalStatStore
+import Vapor
+
+/// Cross-indicator analysis over the API: focus ranking, balanced scorecard, link evidence, comparisons across units.
+struct ReviewAPIController {
+    func focus(_ request: Request) async throws -> Response {
+        try json(try await review(request).focus())
+    }
+
+    func scorecard(_ request: Request) async throws -> Response {
+        try json(try await review(request).scorecard())
+    }
+
+    func links(_ request: Request) async throws -> Response {
+        try json(try await review(request).links())
+    }
+
+    func comparison(_ request: Request) async throws -> Response {
+        let code = try request.parameters.require("key")
+        let review = try await review(request)
+        var period: Period?
+        if let text = try request.query.get(String?.self, at: "period"), !text.isEmpty {
+            do {
+                period = try Period.parse(text, calendar: review.reporting.calendar)
+            } catch {
+                throw APIError.invalid("period", error.message)
+            }
+        }
+        guard let comparison = try await review.comparison(indicator: code, period: period, on: request.db) else {
+            throw APIError.notFound("Indicator \(code)")
+        }
+        return try json(comparison)
+    }
+
+    /// The review as of `?asOf=` (default today).
+    func review(_ request: Request) async throws -> PerformanceReview {
+        try await PerformanceReview.load(asOf: try Self.asOf(request), on: request.db)
+    }
+
+    static func asOf(_ request: Request) throws -> CalendarDate {
+        guard let text = try request.query.get(String?.self, at: "asOf"), !text.isEmpty else { return request.clock.today }
+        do {
+            return try CalendarDate.parse(text)
+        } catch {
+            throw APIError.invalid("asOf", error.message)
+        }
+    }
+
+    private func json(_ value: some Encodable) throws -> Response {
+        let response = Response(status: .ok)
+        try response.content.encode(ValueBox(value: value), using: JSONEncoder())
+        return response
+    }
+}
+
+/// Wraps a list in `{"items": [...]}` or passes an object through, so every answer is a JSON object.
+private struct ValueBox<Value: Encodable>: Encodable {
+    var value: Value
+
+    func encode(to encoder: any Encoder) throws {
+        if Value.self is any Collection.Type {
+            var container = encoder.container(keyedBy: Key.self)
+            try container.encode(value, forKey: .items)
+        } else {
+            try value.encode(to: encoder)
+        }
+    }
+
+    enum Key: String, CodingKey { case items }
+}

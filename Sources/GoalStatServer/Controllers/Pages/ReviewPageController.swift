@@ -1,0 +1,10 @@
+import GoalStatStore
+import Vapor
+
+/// The performance review page.
+struct ReviewPageController {
+    func show(_ request: Request) async throws -> Response {
+        let review = try await PerformanceReview.load(asOf: try ReviewAPIController.asOf(request), on: request.db)
+        return ReviewPageModel(review: review).render().htmlResponse()
+    }
+}

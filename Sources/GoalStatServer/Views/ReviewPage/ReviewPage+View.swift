@@ -1,0 +1,105 @@
+import GoalStatCore
+import GoalStatStore
+import Plot
+
+extension ReviewPageModel {
+    func render() -> String {
+        PageLayout.render(title: "Performance review", current: .review, body: .group(
+            .h1(.text("Performance review")),
+            .p(.class("lede"), .text("As of \(asOf). What to focus on, how each perspective of the scorecard stands, and whether the data supports the plan's theory of change.")),
+            focusSection(),
+            scorecardSection(),
+            linksSection()
+        ), width: .full)
+    }
+
+    private func name(_ code: String) -> String { indicatorNames[code] ?? code }
+
+    private func focusSection() -> Node<HTML.BodyContext> {
+        .section(
+            .attr("aria-labelledby", "focus-title"),
+            .h2(.id("focus-title"), .text("Focus: the most consequential deficits")),
+            .p(.text("Each deficit is scored as its distance from target × the goal's priority × its value-chain stage × its rank (seed 002, practice 2). The formula is shown so the ranking can be argued with.")),
+            .if(!declaredFocus.isEmpty, .p(.text("Declared focus: "), .group(declaredFocus.map { goal in
+                .a(.href(SiteURL.goal(goal.code).path), .plain(goal.name))
+            }))),
+            .if(focus.isEmpty, .p(.text("No indicator is short of its target."))),
+            .if(!focus.isEmpty, .scrollingTable(
+                label: "Deficits ranked by score",
+                .caption(.text("Deficits ranked by score, highest first")),
+                .thead(.tr(.column("#"), .column("Indicator"), .column("Goal"), .column("Score"), .column("How the score is made"))),
+                .tbody(.forEach(focus) { row in
+                    .tr(
+                        .td(.text("\(row.position)")),
+                        .rowHeader(.a(.href(SiteURL.indicator(row.indicator).path), .plain(name(row.indicator)))),
+                        .td(.a(.href(SiteURL.goal(row.goal).path), .plain(goalNames[row.goal] ?? row.goal))),
+                        .td(.text(String(format: "%.2f", row.score))),
+                        .td(.plain(row.formula))
+                    )
+                })
+            ))
+        )
+    }
+
+    private func scorecardSection() -> Node<HTML.BodyContext> {
+        .section(
+            .attr("aria-labelledby", "scorecard-title"),
+            .h2(.id("scorecard-title"), .text("Balanced scorecard")),
+            .forEach(scorecard) { perspective in
+                .section(
+                    .class("scorecard-perspective"),
+                    .h3(.plain(perspective.perspective)),
+                    .p(.text(IndicatorStatus.allCases.compactMap { status in
+                        perspective.counts[status.rawValue].map { "\($0) \(status.title.lowercased())" }
+                    }.joined(separator: ", "))),
+                    .if(!perspective.indicators.isEmpty, .scrollingTable(
+                        label: "Indicators of the \(perspective.perspective) perspective",
+                        .caption(.plain("\(perspective.perspective): indicators and their status")),
+                        .thead(.tr(.column("Indicator"), .column("Rank"), .column("Status"), .column("Why"))),
+                        .tbody(.forEach(perspective.indicators) { row in
+                            .tr(
+                                .rowHeader(.a(.href(SiteURL.indicator(row.indicator).path), .plain(row.name))),
+                                .td(.text(row.rank == .key ? "Key" : "Supporting")),
+                                .td(StatusBadge.badge(row.status)),
+                                .td(.plain(row.reason))
+                            )
+                        })
+                    ))
+                )
+            }
+        )
+    }
+
+    private func linksSection() -> Node<HTML.BodyContext> {
+        .section(
+            .attr("aria-labelledby", "links-title"),
+            .h2(.id("links-title"), .text("Driver → result links")),
+            .p(.text("Each link of the plan's mental model (seed 002, practice 4) is tested on the period-to-period changes of the two indicators, the result lagged as the plan says. A link the data contradicts is a question for the review, not a verdict.")),
+            .scrollingTable(
+                label: "Evidence for each driver to result link",
+                .caption(.text("Evidence for each link")),
+                .thead(.tr(.column("Driver"), .column("Result"), .column("Expected"), .column("Lag"), .column("Pairs"), .column("Spearman ρ"), .column("Verdict"), .column("Why"))),
+                .tbody(.forEach(links) { link in
+                    .tr(
+                        .rowHeader(.a(.href(SiteURL.indicator(link.driver).path), .plain(name(link.driver)))),
+                        .td(.a(.href(SiteURL.indicator(link.result).path), .plain(name(link.result)))),
+                        .td(.text(link.expectedSign == .positive ? "Moves with" : "Moves against")),
+                        .td(.text("\(link.lagPeriods)")),
+                        .td(.text("\(link.pairs)")),
+                        .td(.text(link.spearman.map { String(format: "%.2f", $0) } ?? "—")),
+                        .td(.span(.class("verdict verdict-\(link.verdict.rawValue)"), .text(verdictTitle(link.verdict)))),
+                        .td(.plain(link.reason))
+                    )
+                })
+            )
+        )
+    }
+
+    private func verdictTitle(_ verdict: LinkVerdict) -> String {
+        switch verdict {
+        case .supports: "Supports the link"
+        case .contradicts: "Contradicts the link"
+        case .inconclusive: "Inconclusive"
+        }
+    }
+}

@@ -1,0 +1,136 @@
+import FluentKit
+import GoalStatCore
+
+/// The cross-indicator analyses of SPEC §4 read from the store: focus, balanced scorecard, driver → result links,
+/// and comparisons across units. The rules are GoalStatCore's; this only gathers their inputs.
+public struct PerformanceReview: Sendable {
+    public var document: FrameworkDocument
+    public var reporting: Reporting
+    public var analyses: [String: IndicatorAnalysis]
+    public var series: [String: [GoalStatCore.Measurement]]
+    public var asOf: CalendarDate
+
+    public static func load(asOf: CalendarDate, on db: any Database) async throws -> PerformanceReview {
+        let document = try await FrameworkStore.exportDocument(on: db)
+        let reporting = try await FrameworkStore.reporting(on: db)
+        let analyses = try await AnalysisService.analyze(indicators: [], asOf: asOf, on: db)
+        let series = try await MeasurementStore.measurements(indicators: document.indicators.map(\.code), on: db)
+        return PerformanceReview(
+            document: document, reporting: reporting,
+            analyses: Dictionary(analyses.map { ($0.indicator, $0) }, uniquingKeysWith: { first, _ in first }),
+            series: series, asOf: asOf
+        )
+    }
+
+    private var indicators: [String: Indicator] {
+        Dictionary(document.indicators.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Deficits ranked by distance from target × goal priority × value-chain stage × rank (seed 002, practice 2).
+    public func focus() -> [FocusRow] {
+        let goals = Dictionary(document.goals.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+        var inputs: [FocusInput] = []
+        for indicator in document.indicators where !indicator.guardrail {
+            guard let latest = series[indicator.code]?.last(where: { $0.value != nil && $0.period.end <= asOf }), let value = latest.value else { continue }
+            let versions = document.targets.filter { $0.indicator == indicator.code && $0.orgUnit == nil }
+                .compactMap { TargetVersion($0, calendar: reporting.calendar) }
+            guard let target = TargetHistory(versions).applicable(to: latest.period, asOf: asOf) else { continue }
+            for goal in indicator.goals.compactMap({ goals[$0] }) {
+                if let input = FocusInput(indicator: indicator, goal: goal, value: value, target: target) { inputs.append(input) }
+            }
+        }
+        return FocusRanking.rank(inputs)
+    }
+
+    /// Indicator statuses grouped by the balanced-scorecard perspective of their goals (seed 002, practice 4).
+    public func scorecard() -> [ScorecardPerspective] {
+        let perspectives = document.plan?.perspectives ?? Plan.defaultPerspectives
+        return (perspectives + ["No perspective"]).compactMap { perspective in
+            let goals = document.goals.filter { ($0.perspective ?? "No perspective") == perspective }
+            let codes = Set(goals.map(\.code))
+            let rows = document.indicators.filter { !$0.goals.filter(codes.contains).isEmpty }.map { indicator in
+                ScorecardRow(
+                    indicator: indicator.code, name: indicator.name, rank: indicator.rank,
+                    status: analyses[indicator.code]?.status ?? .noData,
+                    reason: analyses[indicator.code]?.reasons.first ?? (indicator.isQualitative ? "A qualitative indicator." : "No values yet.")
+                )
+            }
+            guard !rows.isEmpty || perspective != "No perspective" else { return nil }
+            var counts: [String: Int] = [:]
+            for row in rows { counts[row.status.rawValue, default: 0] += 1 }
+            return ScorecardPerspective(perspective: perspective, goals: goals.map(\.code), counts: counts, indicators: rows)
+        }
+    }
+
+    /// The evidence for each driver → result link: lagged correlation of changes against the expected sign.
+    public func links() -> [LinkEvidence] {
+        document.links.map { link in
+            LinkCheck.evaluate(link: link, driver: pairs(link.driver), result: pairs(link.result))
+        }
+    }
+
+    /// Org units compared on one indicator for one period (default: the latest with unit values): a league table,
+    /// and a funnel plot when the indicator is a ratio `[A] / [B]` (× a constant) of two counts with unit values.
+    public func comparison(indicator code: String, period: Period?, on db: any Database) async throws -> UnitComparison? {
+        guard let indicator = indicators[code] else { return nil }
+        let units = try await MeasurementStore.orgUnits(withValuesFor: code, on: db)
+        var values: [String: [GoalStatCore.Measurement]] = [:]
+        for unit in units { values[unit] = try await MeasurementStore.series(indicator: code, orgUnit: unit, on: db) }
+        let periods = Set(values.values.flatMap { $0.filter { $0.value != nil }.map(\.period) })
+        guard let chosen = period ?? periods.filter({ $0.end <= asOf }).max() else {
+            return UnitComparison(indicator: code, period: nil, league: [], funnel: nil)
+        }
+        let points = units.compactMap { unit in values[unit]?.first { $0.period == chosen }?.value.map { (unit: unit, value: $0) } }
+        var funnel: FunnelPlot?
+        if let formula = indicator.formula, case .success(let parsed) = Formula.parse(formula),
+           case .binary(let top, let op, let bottom) = Self.stripScale(parsed), op == .divide,
+           case .reference(let numerator) = top, case .reference(let denominator) = bottom {
+            var rows: [(unit: String, numerator: Double, denominator: Double)] = []
+            for unit in units {
+                let n = try await MeasurementStore.series(indicator: numerator, orgUnit: unit, on: db).first { $0.period == chosen }?.value
+                let d = try await MeasurementStore.series(indicator: denominator, orgUnit: unit, on: db).first { $0.period == chosen }?.value
+                if let n, let d { rows.append((unit, n, d)) }
+            }
+            if !rows.isEmpty { funnel = FunnelPlot.proportions(units: rows) }
+        }
+        return UnitComparison(
+            indicator: code, period: reporting.label(chosen),
+            league: LeagueTable.rank(values: points, direction: indicator.direction), funnel: funnel
+        )
+    }
+
+    /// `[A] / [B] * 100` → `[A] / [B]`: a proportion's scale does not change its funnel.
+    private static func stripScale(_ formula: Formula) -> Formula {
+        if case .binary(let inner, .multiply, .number) = formula { return inner }
+        return formula
+    }
+
+    private func pairs(_ code: String) -> [(Period, Double)] {
+        (series[code] ?? []).filter { $0.period.end <= asOf }.compactMap { measurement in measurement.value.map { (measurement.period, $0) } }
+    }
+}
+
+/// One perspective of the balanced scorecard: its goals and their indicators' statuses.
+public struct ScorecardPerspective: Sendable, Codable, Equatable {
+    public var perspective: String
+    public var goals: [String]
+    public var counts: [String: Int]
+    public var indicators: [ScorecardRow]
+}
+
+/// One indicator on the scorecard.
+public struct ScorecardRow: Sendable, Codable, Equatable {
+    public var indicator: String
+    public var name: String
+    public var rank: IndicatorRank
+    public var status: IndicatorStatus
+    public var reason: String
+}
+
+/// Org units compared on one indicator and period.
+public struct UnitComparison: Sendable, Codable, Equatable {
+    public var indicator: String
+    public var period: String?
+    public var league: [LeagueRow]
+    public var funnel: FunnelPlot?
+}
