@@ -55,7 +55,7 @@ struct AnalysisChartTests {
                 #expect(html.contains("Process behaviour chart of Median in-office wait"))
                 #expect(html.contains(#"<th scope="col">Upper limit</th>"#))
                 #expect(html.contains(#"href="/api/v1/indicators/FO-WAIT-MEDIAN/chart.svg""#))
-                #expect(!html.contains("style="))
+                #expect(!html.contains(" style="), "the Content-Security-Policy forbids inline styles")
             }
             try await app.testing().test(.GET, "/indicators/FO-MORALE") { response in
                 #expect(response.status == .ok)

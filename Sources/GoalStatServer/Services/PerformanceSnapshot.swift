@@ -46,11 +46,12 @@ struct PerformanceSnapshot: Sendable {
             }
             return QualitativeStatus.assess(level: level, levels: indicator.levels ?? [], period: reporting.label(latest.period))
         }
-        let latest = latest(indicator)
-        let target = latest.flatMap { targets[indicator.code]?.applicable(to: $0.period) }
-        return StatusRules().assess(latest: latest, target: target, direction: indicator.direction) {
-            ValueFormatting.format($0, for: indicator)
-        }
+        // The full analysis (SPEC §4): the value against the target, refined by the process behaviour chart.
+        let analysis = IndicatorAnalyzer(calendar: reporting.calendar, fiscal: reporting.fiscal).analyze(
+            indicator: indicator, series: series[indicator.code] ?? [], targets: targets[indicator.code] ?? TargetHistory([]),
+            asOf: today
+        )
+        return StatusAssessment(status: analysis.status, reason: analysis.reasons.joined(separator: " "))
     }
 
     func summary(of indicator: Indicator) -> IndicatorSummary {

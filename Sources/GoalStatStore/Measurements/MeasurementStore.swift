@@ -1,6 +1,7 @@
 import FluentKit
 import Foundation
 import GoalStatCore
+import FluentSQLiteDriver
 import SQLKit
 
 /// Reads and writes measurement values through SQLKit: bulk paths never go row by row through the ORM.
@@ -59,7 +60,11 @@ public enum MeasurementStore {
         let batchID = try batch.requireID().uuidString
         summary.batchID = batchID
 
-        try await insert(additions, batchID: batchID, on: sql, progress: progress)
+        if let sqlite = db as? any SQLiteDatabase {
+            try await SQLiteBulkInsert.insert(additions, batchID: batchID, into: sqlite, progress: progress)
+        } else {
+            try await insert(additions, batchID: batchID, on: sql, progress: progress)
+        }
         for (row, old) in revisions {
             try await revise(row, old: old, batchID: batchID, on: sql)
         }

@@ -1,6 +1,6 @@
 extension IntegrityChecks {
     /// Check 4: current values that are corrections (revision > 0) entered after the reporting deadline closed their
-    /// period. One flag per series names how many there are, their periods and the latest of them.
+    /// period. One flag per series names how many there are, their periods and the one furthest past the deadline.
     static func lateRevisions(_ context: IntegrityContext, _ thresholds: IntegrityThresholds) -> [IntegrityFlag] {
         var flags: [IntegrityFlag] = []
         for series in context.series {

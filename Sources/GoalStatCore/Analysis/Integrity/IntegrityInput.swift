@@ -21,7 +21,7 @@ public struct IntegrityInput: Sendable {
     public var links: [IndicatorLink]
     /// Target versions of each series; an org unit without its own falls back to the total's unless the indicator sums.
     public var targets: [IntegritySeriesKey: TargetHistory]
-    /// The current value (latest revision) of each period of each series, in any order.
+    /// The rows of each series, in any order; where a period has several, the highest revision is its current value.
     public var measurements: [IntegritySeriesKey: [Measurement]]
     /// The day the checks run, from the injected clock; decides which periods are late.
     public var today: CalendarDate

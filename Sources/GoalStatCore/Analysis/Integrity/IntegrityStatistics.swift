@@ -37,7 +37,7 @@ enum IntegrityStatistics {
     static func noiseSigma(_ values: [Double?], unit: IndicatorUnit, in range: Range<Int>? = nil) -> Double? {
         guard let sigma = movingRangeSigma(values, in: range) else { return nil }
         guard unit == .count, let level = mean(values, in: range ?? values.indices) else { return sigma }
-        return max(sigma, level.mean.squareRoot())
+        return max(sigma, max(0, level.mean).squareRoot())
     }
 
     /// How many periods make a year at this granularity (1 for years: no seasonality to allow for).

@@ -31,7 +31,7 @@ public struct IntegrityThresholds: Sendable, Equatable {
     public var stepMinimumAfter = 3
     /// A step must start in one of this many periods, counting from the first that starts after the target's `setOn`.
     public var stepPeriodsAfterSetting = 2
-    /// The step must exceed this many sigmas, both against the periods before and against the same periods in earlier years.
+    /// The step must exceed this many sigmas as it is, less the series' usual shifts, and less the same shift in earlier years.
     public var stepSigmas = 4.0
 
     // MARK: Revisions after the reporting deadline

@@ -108,7 +108,7 @@ enum XmRChartSVG {
         guard point.upperLimit > point.lowerLimit else {
             return "mean \(format.statistic(point.mean)), no spread to set limits from"
         }
-        return "mean \(format.statistic(point.mean)), limits \(format.statistic(point.lowerLimit)) to \(format.statistic(point.upperLimit))"
+        return "mean \(format.statistic(point.mean)), limits \(format.statisticRange(point.lowerLimit, point.upperLimit))"
     }
 
     /// What the end of the chart says: the run of signalling points it ends in, or common-cause variation.
@@ -119,9 +119,10 @@ enum XmRChartSVG {
             let earlier = signals == 0 ? "" : "; \(count(signals, "earlier point")) signal\(signals == 1 ? "s" : "") a special cause"
             return "The latest point shows common-cause variation" + earlier
         }
-        let run = points.reversed().prefix { $0.specialCause == cause && $0.pointType == last.pointType && $0.orgUnit == last.orgUnit }.count
-        let subject = run == 1 ? "The latest point is" : "The last \(run) points are"
-        return "\(subject) a \(last.pointType.phrase) (\(cause.phrase))"
+        let run = points.reversed().prefix { $0.pointType == last.pointType && $0.specialCause != nil && $0.orgUnit == last.orgUnit }
+        let rules = Set(run.compactMap(\.specialCause))
+        let subject = run.count == 1 ? "The latest point is" : "The last \(run.count) points are"
+        return "\(subject) a \(last.pointType.phrase) (\(rules.count == 1 ? "" : "the latest: ")\(cause.phrase))"
     }
 
     private static func targetText(_ target: AnalysedTarget, format: Format) -> String {
@@ -144,8 +145,17 @@ enum XmRChartSVG {
         }
 
         func statistic(_ value: Double) -> String {
-            ValueFormatting.format(value, decimals: min(decimals + 1, 6), unit: unit)
+            ValueFormatting.format(value, decimals: statisticDecimals, unit: unit)
         }
+
+        /// "20.08 to 27.52 minutes": a worded unit once, a sign (`%`, `$`) on both ends.
+        func statisticRange(_ low: Double, _ high: Double) -> String {
+            let start = ["percent", "currency"].contains(unit)
+                ? statistic(low) : ValueFormatting.grouped(low, decimals: statisticDecimals)
+            return "\(start) to \(statistic(high))"
+        }
+
+        private var statisticDecimals: Int { min(decimals + 1, 6) }
     }
 
     // MARK: - Layout
@@ -351,8 +361,8 @@ enum XmRChartSVG {
         case .commonCause: nil
         case .improvement: "M\(n(x - 4.5)) \(n(y - 4.5))h9v9h-9z"
         case .concern: "M\(n(x)) \(n(y - 6))l6 6l-6 6l-6-6z"
-        case .neutralHigh: "M\(n(x)) \(n(y - 6))l5.5 9.5h-11z"
-        case .neutralLow: "M\(n(x)) \(n(y + 6))l5.5-9.5h-11z"
+        case .neutralHigh: "M\(n(x)) \(n(y - 6.5))l5.8 10h-11.6z"
+        case .neutralLow: "M\(n(x)) \(n(y + 6.5))l5.8-10h-11.6z"
         }
     }
 
@@ -389,14 +399,14 @@ enum XmRChartSVG {
         var label: String
         var swatch: LegendSwatch
 
-        /// The width it takes, estimated from its text: about 6.6 px a character at 12 px.
+        /// The width it takes, estimated from its text: about 6.4 px a character at 12 px.
         var width: Double {
             let swatchWidth: Double = switch swatch {
             case .line: 26
             case .marker: 16
             case .note: 0
             }
-            return swatchWidth + Double(label.count) * 6.6 + 18
+            return swatchWidth + Double(label.count) * 6.4 + 18
         }
     }
 

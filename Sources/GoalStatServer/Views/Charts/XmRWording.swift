@@ -65,8 +65,8 @@ extension PointType {
         case .commonCause: "common-cause variation"
         case .improvement: "special cause of improvement"
         case .concern: "special cause of concern"
-        case .neutralHigh: "special cause (high; neither direction is better)"
-        case .neutralLow: "special cause (low; neither direction is better)"
+        case .neutralHigh: "special cause on the high side"
+        case .neutralLow: "special cause on the low side"
         }
     }
 }

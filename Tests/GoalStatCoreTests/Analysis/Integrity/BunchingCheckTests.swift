@@ -25,6 +25,14 @@ struct BunchingCheckTests {
         #expect(flag.question.contains("just past the target of 95.0%") && flag.question.hasSuffix("?"))
     }
 
+    @Test func latestMonthsWithoutATargetYetDoNotHideTheBunchingBeforeThem() throws {
+        // Hugging through December 2026; the targets end with FY2026, so October–December 2026 have none.
+        let longer = (0..<23).map { 95.1 + Double($0 % 3) / 10 }
+        let flag = try #require(F.run(.bunchingAtTarget, indicators: [timely], targets: targets, measurements: rows(recent: longer)).first)
+        #expect(flag.from == .month(year: 2025, month: 2) && flag.to == .month(year: 2026, month: 9))
+        #expect(flag.evidence["shareInBand"] == 0.75)
+    }
+
     @Test func ordinaryNoiseAroundTheTargetIsNotBunching() {
         let honest = F.series("h", count: 12, level: 95.3, sigma: 1.2)
         #expect(F.run(.bunchingAtTarget, indicators: [timely], targets: targets, measurements: rows(recent: honest)).isEmpty)

@@ -47,8 +47,10 @@ struct LateRevisionCheckTests {
         #expect(flags.count == 1)
         #expect(flag.from == .month(year: 2025, month: 3) && flag.to == june)
         #expect(flag.evidence["lateRevisions"] == 3 && flag.evidence["maximumDaysLate"] == 105 && flag.evidence["highestRevision"] == 3)
-        #expect(flag.question.contains("3 values of Served (2025-03 to 2025-06) were corrected"))
-        #expect(flag.question.contains("the furthest, for 2025-05, 105 days after it"))
+        // The example of docs/analysis.md.
+        #expect(flag.question == "3 values of Served (2025-03 to 2025-06) were corrected after the 45-day reporting deadline, "
+            + "the furthest, for 2025-05, 105 days after it (revision 1, entered 2025-10-28). What changed, and was the "
+            + "correction reviewed before it replaced a figure already reported?")
     }
 
     @Test func theHighestRevisionOfAPeriodIsItsCurrentValue() {

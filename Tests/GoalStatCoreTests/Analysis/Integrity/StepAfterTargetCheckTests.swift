@@ -58,6 +58,14 @@ struct StepAfterTargetCheckTests {
         #expect(F.run(.stepAfterTarget, indicators: [hire], targets: setInSeptember, measurements: stepsDown(from: 55, to: 25)).isEmpty)
     }
 
+    @Test func aStepWithLessThanTwoWindowsOfHistoryBeforeItIsNotJudged() {
+        // From January 2024 the step in October is only nine months in: what went before cannot be seen.
+        let late = Array(stepsDown().drop { $0.period < .month(year: 2024, month: 1) })
+        #expect(F.run(.stepAfterTarget, indicators: [hire], targets: setInSeptember, measurements: late).isEmpty)
+        let enough = Array(stepsDown().drop { $0.period < .month(year: 2023, month: 10) })
+        #expect(F.run(.stepAfterTarget, indicators: [hire], targets: setInSeptember, measurements: enough).count == 1)
+    }
+
     @Test func twoValuesAfterARecentTargetAreTooFewToCall() {
         let recent = [F.target("HIRE", "FY2026", 60, setOn: "2025-10-16")]
         #expect(F.run(.stepAfterTarget, indicators: [hire], targets: recent, measurements: stepsDown(at: 46)).isEmpty)
