@@ -26,7 +26,6 @@ let package = Package(
     targets: [
         .target(
             name: "GoalStatCore",
-            exclude: ["Analysis/Integrity"],
             resources: [.copy("Demo/Resources")],
             swiftSettings: swiftSettings
         ),
@@ -79,7 +78,6 @@ let package = Package(
         .testTarget(
             name: "GoalStatCoreTests",
             dependencies: ["GoalStatCore"],
-            exclude: ["Analysis/Integrity"],
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),

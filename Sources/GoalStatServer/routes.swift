@@ -70,6 +70,7 @@ private func apiRoutes(_ api: any RoutesBuilder) throws {
     api.get("focus") { try await review.focus($0) }
     api.get("scorecard") { try await review.scorecard($0) }
     api.get("links", "evidence") { try await review.links($0) }
+    api.get("integrity") { try await review.integrity($0) }
     api.get("indicators", ":key", "comparison") { try await review.comparison($0) }
 
     let files = ImportExportAPIController()

@@ -24,3 +24,20 @@ struct DemoLoaderTests {
         }
     }
 }
+
+@Suite("Demo integrity cases end to end")
+struct DemoIntegrityTests {
+    @Test("the integrity checks on the stored demo flag every planted case and nothing else")
+    func plantedCasesAreFlagged() async throws {
+        try await TestDatabase.withFresh { store in
+            _ = try await DemoLoader.load(on: store.database, now: Fixtures.now)
+            let today = CalendarDate(utc: Fixtures.now)
+            let findings = try await PerformanceReview.load(asOf: today, on: store.database).integrity(on: store.database)
+            let planted = DemoMeasurements.plantedCases(through: (2026, 10))
+            let flagged = Set(findings.map { "\($0.check.rawValue) \($0.indicator)" })
+            let expected = Set(planted.map { "\($0.check.rawValue) \($0.indicator)" })
+            #expect(flagged == expected)
+            #expect(findings.allSatisfy { !$0.question.isEmpty && !$0.evidence.isEmpty })
+        }
+    }
+}

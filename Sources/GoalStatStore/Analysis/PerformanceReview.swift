@@ -69,6 +69,16 @@ public struct PerformanceReview: Sendable {
         }
     }
 
+    /// The integrity checks of SPEC §4 (seed 002, practice 9) on every series: each flag names its evidence and asks a question.
+    public func integrity(on db: any Database) async throws -> [IntegrityFinding] {
+        let everyUnit = try await MeasurementStore.measurementsOfEveryUnit(indicators: document.indicators.map(\.code), on: db)
+        let input = IntegrityInput(
+            indicators: document.indicators, links: document.links, targets: document.targets,
+            measurements: everyUnit.values.flatMap { $0 }, today: asOf, calendar: reporting.calendar
+        )
+        return IntegrityChecks.run(input).map { IntegrityFinding($0, reporting: reporting) }
+    }
+
     /// Org units compared on one indicator for one period (default: the latest with unit values): a league table,
     /// and a funnel plot when the indicator is a ratio `[A] / [B]` (× a constant) of two counts with unit values.
     public func comparison(indicator code: String, period: Period?, on db: any Database) async throws -> UnitComparison? {
@@ -133,4 +143,27 @@ public struct UnitComparison: Sendable, Codable, Equatable {
     public var period: String?
     public var league: [LeagueRow]
     public var funnel: FunnelPlot?
+}
+
+/// An integrity flag as JSON: which check, where, over which periods, the evidence, and the question it asks.
+public struct IntegrityFinding: Sendable, Codable, Equatable {
+    public var check: IntegrityCheck
+    public var indicator: String
+    public var orgUnit: String?
+    public var relatedIndicator: String?
+    public var from: String
+    public var to: String
+    public var evidence: [String: Double]
+    public var question: String
+
+    public init(_ flag: IntegrityFlag, reporting: Reporting) {
+        check = flag.check
+        indicator = flag.indicator
+        orgUnit = flag.orgUnit
+        relatedIndicator = flag.relatedIndicator
+        from = reporting.label(flag.from)
+        to = reporting.label(flag.to)
+        evidence = flag.evidence
+        question = flag.question
+    }
 }

@@ -44,27 +44,41 @@ extension MeasurementStore {
 
     /// Several indicators' values for one org unit (nil: each indicator's own unit), oldest first, keyed by indicator.
     public static func measurements(indicators: [String], orgUnit: String? = nil, on db: any Database) async throws -> [String: [GoalStatCore.Measurement]] {
+        try await measurements(indicators: indicators, units: .one(orgUnit), on: db)
+    }
+
+    /// Several indicators' values for their own unit and every org unit, oldest first, keyed by indicator.
+    public static func measurementsOfEveryUnit(indicators: [String], on db: any Database) async throws -> [String: [GoalStatCore.Measurement]] {
+        try await measurements(indicators: indicators, units: .every, on: db)
+    }
+
+    enum UnitSelection {
+        case one(String?)
+        case every
+    }
+
+    static func measurements(indicators: [String], units: UnitSelection, on db: any Database) async throws -> [String: [GoalStatCore.Measurement]] {
         guard let sql = db as? any SQLDatabase, !indicators.isEmpty else { return [:] }
         let frequencies = try await indicatorFrequencies(on: db)
         let batches = try await batchSources(on: db)
         var result: [String: [Measurement]] = [:]
         for chunkStart in stride(from: 0, to: indicators.count, by: 500) {
             let chunk = Array(indicators[chunkStart..<min(chunkStart + 500, indicators.count)])
-            let rows = try await sql.select()
+            let query = sql.select()
                 .columns("indicator_code", "org_unit_code", "period_start", "value", "level", "status", "note", "revision", "batch_id")
                 .from(MeasurementTable.name)
                 .where("indicator_code", .in, chunk)
-                .where("org_unit_code", .equal, orgUnit ?? "")
-                .orderBy("period_start")
-                .all()
+            if case .one(let orgUnit) = units { query.where("org_unit_code", .equal, orgUnit ?? "") }
+            let rows = try await query.orderBy("period_start").all()
             for row in rows {
                 let indicator = try row.decode(column: "indicator_code", as: String.self)
                 guard let frequency = frequencies[indicator],
                       let period = PeriodStorage.period(start: try row.decode(column: "period_start", as: String.self), frequency: frequency)
                 else { continue }
                 let batchID = try row.decode(column: "batch_id", as: String.self)
+                let unit = try row.decode(column: "org_unit_code", as: String.self)
                 result[indicator, default: []].append(Measurement(
-                    indicator: indicator, orgUnit: orgUnit, period: period,
+                    indicator: indicator, orgUnit: unit.isEmpty ? nil : unit, period: period,
                     value: try row.decode(column: "value", as: Double?.self),
                     level: try row.decode(column: "level", as: String?.self),
                     status: MeasurementStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .final,

@@ -33,7 +33,8 @@ public enum MeasurementStore {
         var summary = MeasurementImportSummary()
         var additions: [ParsedMeasurement] = []
         var revisions: [(row: ParsedMeasurement, old: StoredValue)] = []
-        for row in rows {
+        // Into indicators with no values yet (every bulk load), every row is new: skip building a key per row.
+        for row in existing.isEmpty ? [] : rows {
             let key = MeasurementKey(indicator: row.indicator, orgUnit: row.orgUnit ?? "", periodStart: PeriodStorage.start(row.period))
             if let old = existing[key] {
                 if old.value == row.value && old.level == row.level && old.status == row.status.rawValue && old.note == row.note {
@@ -45,6 +46,7 @@ public enum MeasurementStore {
                 additions.append(row)
             }
         }
+        if existing.isEmpty { additions = rows }
         summary.added = additions.count
         summary.revised = revisions.count
         guard !additions.isEmpty || !revisions.isEmpty else { return summary }

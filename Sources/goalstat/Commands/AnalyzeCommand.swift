@@ -32,9 +32,12 @@ struct AnalyzeCommand: AsyncParsableCommand {
         } else {
             date = CalendarDate(utc: Date())
         }
-        let analyses = try await options.withDatabase { store in
+        let (analyses, integrity) = try await options.withDatabase { store in
             do {
-                return try await AnalysisService.analyze(indicators: indicator, orgUnit: orgUnit, asOf: date, on: store.database)
+                let analyses = try await AnalysisService.analyze(indicators: indicator, orgUnit: orgUnit, asOf: date, on: store.database)
+                let codes = Set(analyses.map(\.indicator))
+                let flags = try await PerformanceReview.load(asOf: date, on: store.database).integrity(on: store.database)
+                return (analyses, flags.filter { indicator.isEmpty || codes.contains($0.indicator) })
             } catch let error as AnalysisError {
                 StandardError.write("goalstat analyze: --indicator: \(error.message)")
                 throw ExitCode(1)
@@ -42,7 +45,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
-        FileHandle.standardOutput.write(try encoder.encode(AnalyzeOutput(asOf: date.description, indicators: analyses)))
+        FileHandle.standardOutput.write(try encoder.encode(AnalyzeOutput(asOf: date.description, indicators: analyses, integrity: integrity)))
         FileHandle.standardOutput.write(Data("\n".utf8))
     }
 }
@@ -51,4 +54,6 @@ struct AnalyzeCommand: AsyncParsableCommand {
 private struct AnalyzeOutput: Encodable {
     var asOf: String
     var indicators: [IndicatorAnalysis]
+    /// The integrity questions about these indicators (SPEC §4 "Integrity checks").
+    var integrity: [IntegrityFinding]
 }

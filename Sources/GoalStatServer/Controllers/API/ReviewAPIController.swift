@@ -16,6 +16,10 @@ struct ReviewAPIController {
         try json(try await review(request).links())
     }
 
+    func integrity(_ request: Request) async throws -> Response {
+        try json(try await review(request).integrity(on: request.db))
+    }
+
     func comparison(_ request: Request) async throws -> Response {
         let code = try request.parameters.require("key")
         let review = try await review(request)

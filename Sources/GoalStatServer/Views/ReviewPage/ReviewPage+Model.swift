@@ -8,10 +8,12 @@ struct ReviewPageModel: Sendable {
     var declaredFocus: [(code: String, name: String)]
     var scorecard: [ScorecardPerspective]
     var links: [LinkEvidence]
+    var integrity: [IntegrityFinding]
     var indicatorNames: [String: String]
     var goalNames: [String: String]
 
-    init(review: PerformanceReview) {
+    init(review: PerformanceReview, integrity: [IntegrityFinding]) {
+        self.integrity = integrity
         asOf = review.asOf
         focus = Array(review.focus().prefix(10))
         declaredFocus = review.document.goals.filter(\.focus).map { ($0.code, $0.name) }

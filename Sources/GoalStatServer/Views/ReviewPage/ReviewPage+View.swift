@@ -8,6 +8,7 @@ extension ReviewPageModel {
             .h1(.text("Performance review")),
             .p(.class("lede"), .text("As of \(asOf). What to focus on, how each perspective of the scorecard stands, and whether the data supports the plan's theory of change.")),
             focusSection(),
+            integritySection(),
             scorecardSection(),
             linksSection()
         ), width: .full)
@@ -35,6 +36,29 @@ extension ReviewPageModel {
                         .td(.a(.href(SiteURL.goal(row.goal).path), .plain(goalNames[row.goal] ?? row.goal))),
                         .td(.text(String(format: "%.2f", row.score))),
                         .td(.plain(row.formula))
+                    )
+                })
+            ))
+        )
+    }
+
+    private func integritySection() -> Node<HTML.BodyContext> {
+        .section(
+            .attr("aria-labelledby", "integrity-title"),
+            .h2(.id("integrity-title"), .text("Questions for the data (integrity checks)")),
+            .p(.text("Checks for numbers that may be gamed or unreliable (seed 002, practice 9): a guardrail worsening while its target improves, values bunched just past a target, a step right after a target was set, late revisions, missing or late data, digit preference. Each flag asks a question; none is an accusation.")),
+            .if(integrity.isEmpty, .p(.text("No check raised a question."))),
+            .if(!integrity.isEmpty, .scrollingTable(
+                label: "Integrity questions",
+                .caption(.text("Integrity questions, by check")),
+                .thead(.tr(.column("Check"), .column("Indicator"), .column("Unit"), .column("Periods"), .column("Question"))),
+                .tbody(.forEach(integrity) { flag in
+                    .tr(
+                        .td(.text(flag.check.title)),
+                        .rowHeader(.a(.href(SiteURL.indicator(flag.indicator).path), .plain(name(flag.indicator)))),
+                        .td(.plain(flag.orgUnit ?? "Whole indicator")),
+                        .td(.plain(flag.from == flag.to ? flag.from : "\(flag.from) to \(flag.to)")),
+                        .td(.plain(flag.question))
                     )
                 })
             ))
