@@ -64,6 +64,8 @@ private func apiRoutes(_ api: any RoutesBuilder) throws {
 
     let analysis = AnalysisAPIController()
     api.get("indicators", ":key", "analysis") { try await analysis.indicator($0) }
+    api.get("indicators", ":key", "rebases") { try await analysis.rebases($0) }
+    api.post("indicators", ":key", "rebases") { try await analysis.addRebase($0) }
     api.get("indicators", ":key", "chart.svg") { try await analysis.chartSVG($0) }
 
     let review = ReviewAPIController()

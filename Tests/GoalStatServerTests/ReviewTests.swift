@@ -108,3 +108,30 @@ struct IntegrityAPITests {
         }
     }
 }
+
+@Suite("Rebasing with a reason")
+struct RebaseAPITests {
+    @Test("a rebase starts a new group of the chart, is listed with its reason, and a bad one names its field")
+    func rebase() async throws {
+        try await withServer { app in
+            try await app.testing().test(.GET, "/api/v1/indicators/FO-WAIT-MEDIAN/analysis?asOf=2026-11-01") { response in
+                let body = response.json as? [String: Any]
+                let groups = (body?["chart"] as? [String: Any])?["groups"] as? [[String: Any]]
+                #expect(groups?.count == 2)
+                #expect((body?["rebases"] as? [[String: Any]])?.first?["reason"] as? String == "Queue system live.")
+            }
+            try await app.testing().test(.POST, "/api/v1/indicators/FO-WAIT-MEDIAN/rebases", headers: jsonHeaders,
+                                         body: jsonBody(["indicator": "FO-WAIT-MEDIAN", "period": "2026-13", "reason": "x"])) { response in
+                #expect(response.status == .unprocessableEntity)
+                #expect(response.apiError?.field == "period")
+            }
+            try await app.testing().test(.POST, "/api/v1/indicators/FO-WAIT-MEDIAN/rebases", headers: jsonHeaders,
+                                         body: jsonBody(["indicator": "FO-WAIT-MEDIAN", "period": "2026-07", "reason": " "])) { response in
+                #expect(response.apiError?.field == "reason")
+            }
+            try await app.testing().test(.GET, "/api/v1/indicators/FO-WAIT-MEDIAN/rebases") { response in
+                #expect((response.json as? [String: Any])?["total"] as? Int == 1)
+            }
+        }
+    }
+}

@@ -69,6 +69,8 @@ public enum Fixtures {
       - { code: G1.1-M2, goal: G1.1, name: Online renewals, due: 2026-06-30, status: inProgress }
     narratives:
       - { goal: G1.1, period: FY2026-Q4, accomplishments: Queue system live., challenges: Staffing., nextSteps: Hire., author: k.osei@example.gov }
+    rebases:
+      - { indicator: FO-WAIT-MEDIAN, period: 2026-08, reason: Queue system live., setBy: r.alvarez@example.gov }
     """
 
     public static let measurementsCSV = """

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Checks a framework document before anything is stored: every key well formed and unique, every reference known.
 public struct FrameworkValidator {
     private let document: FrameworkDocument
@@ -39,6 +41,7 @@ public struct FrameworkValidator {
         checkTargets()
         checkMilestones()
         checkNarratives()
+        checkRebases()
     }
 
     private mutating func report(_ field: String, _ reason: String) {
@@ -233,6 +236,26 @@ public struct FrameworkValidator {
             let field = "narratives[\(index)]"
             checkReference(narrative.goal, in: goals, at: "\(field).goal", kind: "goal")
             checkPeriod(narrative.period, at: "\(field).period")
+        }
+    }
+
+    private mutating func checkRebases() {
+        var seen: [String: Int] = [:]
+        for (index, rebase) in document.rebases.enumerated() {
+            let field = "rebases[\(index)]"
+            checkReference(rebase.indicator, in: indicators, at: "\(field).indicator", kind: "indicator")
+            checkReference(rebase.orgUnit, in: orgUnits, at: "\(field).orgUnit", kind: "org unit")
+            checkReference(rebase.setBy, in: people, at: "\(field).setBy", kind: "person")
+            checkPeriod(rebase.period, at: "\(field).period")
+            if rebase.reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                report("\(field).reason", "say why the process limits are recalculated")
+            }
+            let key = "\(rebase.indicator)|\(rebase.orgUnit ?? "")|\(rebase.period)"
+            if let first = seen[key] {
+                report(field, "the same rebase is already rebases[\(first)]")
+            } else {
+                seen[key] = index
+            }
         }
     }
 }

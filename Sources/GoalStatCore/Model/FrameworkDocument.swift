@@ -9,11 +9,13 @@ public struct FrameworkDocument: Codable, Sendable, Equatable {
     public var targets: [Target]
     public var milestones: [Milestone]
     public var narratives: [Narrative]
+    /// GoalStat's addition to the format: recalculations of process limits with their reasons.
+    public var rebases: [Rebase]
 
     public init(
         orgUnits: [OrgUnit] = [], people: [Person] = [], plan: Plan? = nil, goals: [Goal] = [],
         indicators: [Indicator] = [], links: [IndicatorLink] = [], targets: [Target] = [],
-        milestones: [Milestone] = [], narratives: [Narrative] = []
+        milestones: [Milestone] = [], narratives: [Narrative] = [], rebases: [Rebase] = []
     ) {
         self.orgUnits = orgUnits
         self.people = people
@@ -24,6 +26,7 @@ public struct FrameworkDocument: Codable, Sendable, Equatable {
         self.targets = targets
         self.milestones = milestones
         self.narratives = narratives
+        self.rebases = rebases
     }
 
     public init(from decoder: any Decoder) throws {
@@ -37,5 +40,6 @@ public struct FrameworkDocument: Codable, Sendable, Equatable {
         targets = try c.decodeIfPresent([Target].self, forKey: .targets) ?? []
         milestones = try c.decodeIfPresent([Milestone].self, forKey: .milestones) ?? []
         narratives = try c.decodeIfPresent([Narrative].self, forKey: .narratives) ?? []
+        rebases = try c.decodeIfPresent([Rebase].self, forKey: .rebases) ?? []
     }
 }

@@ -49,7 +49,7 @@ struct PerformanceSnapshot: Sendable {
         // The full analysis (SPEC §4): the value against the target, refined by the process behaviour chart.
         let analysis = IndicatorAnalyzer(calendar: reporting.calendar, fiscal: reporting.fiscal).analyze(
             indicator: indicator, series: series[indicator.code] ?? [], targets: targets[indicator.code] ?? TargetHistory([]),
-            asOf: today
+            asOf: today, rebases: document.rebases.filter { $0.indicator == indicator.code && $0.orgUnit == nil }
         )
         return StatusAssessment(status: analysis.status, reason: analysis.reasons.joined(separator: " "))
     }

@@ -22,7 +22,8 @@ public enum AnalysisService {
                 .compactMap { TargetVersion($0, calendar: reporting.calendar) }
             return analyzer.analyze(
                 indicator: indicator, orgUnit: orgUnit, series: series[indicator.code] ?? [],
-                targets: TargetHistory(versions), asOf: asOf
+                targets: TargetHistory(versions), asOf: asOf,
+                rebases: document.rebases.filter { $0.indicator == indicator.code && $0.orgUnit == orgUnit }
             )
         }
     }

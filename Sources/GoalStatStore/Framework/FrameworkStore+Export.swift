@@ -11,6 +11,8 @@ extension FrameworkStore {
             .sorted { ($0.indicatorCode, $0.orgUnitCode, $0.periodStart, $0.periodEnd, $0.setOn) < ($1.indicatorCode, $1.orgUnitCode, $1.periodStart, $1.periodEnd, $1.setOn) }
         let narratives = try await NarrativeModel.query(on: db).all()
             .sorted { ($0.goalCode, $0.periodStart) < ($1.goalCode, $1.periodStart) }
+        let rebases = try await RebaseModel.query(on: db).all()
+            .sorted { ($0.indicatorCode, $0.orgUnitCode, $0.periodStart) < ($1.indicatorCode, $1.orgUnitCode, $1.periodStart) }
         return FrameworkDocument(
             orgUnits: try await OrgUnitModel.query(on: db).sort(\.$position).sort(\.$code).all().map(\.domain),
             people: try await PersonModel.query(on: db).sort(\.$position).sort(\.$email).all().map(\.domain),
@@ -21,7 +23,8 @@ extension FrameworkStore {
             links: try await IndicatorLinkModel.query(on: db).sort(\.$position).all().map(\.domain),
             targets: targets.map { $0.domain(calendar: reporting.calendar, fiscal: reporting.fiscal) },
             milestones: try await MilestoneModel.query(on: db).sort(\.$position).sort(\.$code).all().map(\.domain),
-            narratives: narratives.map { $0.domain(calendar: reporting.calendar, fiscal: reporting.fiscal) }
+            narratives: narratives.map { $0.domain(calendar: reporting.calendar, fiscal: reporting.fiscal) },
+            rebases: rebases.map { $0.domain(reporting: reporting) }
         )
     }
 }

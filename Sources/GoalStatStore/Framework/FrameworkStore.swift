@@ -4,7 +4,7 @@ import GoalStatCore
 
 /// Stores and reads the strategic framework: org units, people, the plan, goals, indicators, links, targets, milestones, narratives.
 public enum FrameworkStore {
-    static let kinds = ["orgUnits", "people", "plan", "goals", "indicators", "links", "targets", "milestones", "narratives"]
+    static let kinds = ["orgUnits", "people", "plan", "goals", "indicators", "links", "targets", "milestones", "narratives", "rebases"]
 
     /// The keys already in the database, for validating a file that refers to them.
     public static func storedKeys(on db: any Database) async throws -> FrameworkKeys {
@@ -60,6 +60,7 @@ public enum FrameworkStore {
                          find: { try await MilestoneModel.query(on: db).filter(\.$code == $0.code).first() },
                          make: MilestoneModel.init, current: { $0.domain }, apply: { $0.apply($1) }, position: { $0.position = $1 })
         try await importNarratives(document.narratives, calendar: calendar, summary: &summary, on: db)
+        try await importRebases(document.rebases, calendar: calendar, summary: &summary, on: db)
         return summary
     }
 
@@ -149,6 +150,32 @@ public enum FrameworkStore {
                 row.apply(target, period: period)
                 try await row.create(on: db)
                 summary.record("targets", .added)
+            }
+        }
+    }
+
+    private static func importRebases(_ rebases: [Rebase], calendar: FiscalCalendar, summary: inout FrameworkImportSummary, on db: any Database) async throws {
+        let reporting = Reporting(calendar: calendar, fiscal: false)
+        for rebase in rebases {
+            let period = try Period.parse(rebase.period, calendar: calendar)
+            let existing = try await RebaseModel.query(on: db)
+                .filter(\.$indicatorCode == rebase.indicator)
+                .filter(\.$orgUnitCode == (rebase.orgUnit ?? ""))
+                .filter(\.$periodStart == PeriodStorage.start(period))
+                .first()
+            let probe = RebaseModel()
+            probe.apply(rebase, period: period)
+            if let existing {
+                if existing.domain(reporting: reporting) == probe.domain(reporting: reporting) {
+                    summary.record("rebases", .unchanged)
+                } else {
+                    existing.apply(rebase, period: period)
+                    try await existing.update(on: db)
+                    summary.record("rebases", .updated)
+                }
+            } else {
+                try await probe.create(on: db)
+                summary.record("rebases", .added)
             }
         }
     }

@@ -17,6 +17,13 @@ public enum GoalStatMigrations {
             CreateMilestones(),
             CreateNarratives(),
             CreateImportBatches(),
+            CreateRebases(),
+            CreateUsers(),
+            CreateRoleGrants(),
+            CreateSessions(),
+            CreateAPITokens(),
+            CreateAuditEntries(),
+            CreateLoginAttempts(),
         ]
     }
 }

@@ -9,6 +9,8 @@ public struct IndicatorAnalysis: Encodable, Sendable {
     public var latestValue: Double?
     /// The target in force for the latest period, as known on the analysis date.
     public var target: AnalysedTarget?
+    /// The periods where the limits were recalculated, with the reasons.
+    public var rebases: [AnalysedRebase]
     public var chart: SPCReport
     /// The variation icon of the last group: the point type of its last point.
     public var variation: PointType?
@@ -19,7 +21,7 @@ public struct IndicatorAnalysis: Encodable, Sendable {
     public var reasons: [String]
 
     enum CodingKeys: String, CodingKey {
-        case indicator, orgUnit, direction, latestPeriod, latestValue, target, chart, variation, assurance, forecast, status, reasons
+        case indicator, orgUnit, direction, latestPeriod, latestValue, target, rebases, chart, variation, assurance, forecast, status, reasons
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -30,6 +32,7 @@ public struct IndicatorAnalysis: Encodable, Sendable {
         try container.encode(latestPeriod, forKey: .latestPeriod)
         try container.encode(latestValue, forKey: .latestValue)
         try container.encode(target, forKey: .target)
+        try container.encode(rebases, forKey: .rebases)
         try container.encode(chart, forKey: .chart)
         try container.encode(variation, forKey: .variation)
         try container.encode(assurance, forKey: .assurance)
@@ -46,4 +49,10 @@ public struct AnalysedTarget: Encodable, Sendable, Equatable {
     public var min: Double?
     public var max: Double?
     public var setOn: String
+}
+
+/// A recalculation of the limits the chart applied.
+public struct AnalysedRebase: Encodable, Sendable, Equatable {
+    public var period: String
+    public var reason: String
 }

@@ -2,6 +2,10 @@ import Foundation
 
 /// Puts the analysis of SPEC §4 together for one indicator's series: XmR chart, assurance, status and reasons.
 public struct IndicatorAnalyzer: Sendable {
+    /// How many recent points the trend is fitted on: three years of months. Older points describe an older process,
+    /// and Theil–Sen's cost grows with the square of the points.
+    public static let trendWindow = 36
+
     public var statusRules: StatusRules
     public var calendar: FiscalCalendar
     public var fiscal: Bool
@@ -14,9 +18,13 @@ public struct IndicatorAnalyzer: Sendable {
 
     /// Analyses the values of one unit up to `asOf` (periods that ended by then), against targets as known on that date.
     public func analyze(
-        indicator: Indicator, orgUnit: String? = nil, series: [Measurement], targets: TargetHistory, asOf: CalendarDate
+        indicator: Indicator, orgUnit: String? = nil, series: [Measurement], targets: TargetHistory, asOf: CalendarDate,
+        rebases: [Rebase] = []
     ) -> IndicatorAnalysis {
         let points = series.filter { $0.period.end <= asOf && $0.value != nil }.sorted { $0.period < $1.period }
+        let rebasePeriods = rebases.compactMap { rebase in
+            (try? Period.parse(rebase.period, for: indicator.frequency, calendar: calendar)).map { (period: $0, reason: rebase.reason) }
+        }
         let labels = points.map { $0.period.label(calendar: calendar, fiscal: fiscal) }
         let latest = points.last
         let target = latest.flatMap { targets.applicable(to: $0.period, asOf: asOf) }
@@ -24,7 +32,8 @@ public struct IndicatorAnalyzer: Sendable {
             indicator.direction == .decrease ? band.upperBound : band.lowerBound
         }
         let result = XmRChart.compute(
-            values: points.compactMap(\.value), rebaseStarts: [],
+            values: points.compactMap(\.value),
+            rebaseStarts: XmRChart.rebaseStarts(periods: points.map(\.period), rebaseAt: rebasePeriods.map(\.period)),
             options: XmROptions(direction: indicator.direction, target: assuranceTarget)
         )
         let chart = SPCReport.make(units: [(orgUnit, labels, result)])
@@ -36,8 +45,11 @@ public struct IndicatorAnalyzer: Sendable {
             basic, assurance: lastGroup?.assurance, latestPoint: result.points.last, direction: indicator.direction
         )
         let horizon = target.map { $0.period.end } ?? asOf.adding(days: 365)
+        // The trend of the process as it now is: the points since the last rebase, at most the last `trendWindow`.
+        let groupStart = result.groups.last.map(\.indices.lowerBound) ?? 0
+        let recent = points[max(groupStart, points.count - Self.trendWindow)...]
         let forecast = Forecast.project(
-            series: points.compactMap { point in point.value.map { (point.period, $0) } }, to: horizon, target: target,
+            series: recent.compactMap { point in point.value.map { (point.period, $0) } }, to: horizon, target: target,
             direction: indicator.direction
         )
         var reasons = combined.reasons
@@ -50,6 +62,9 @@ public struct IndicatorAnalyzer: Sendable {
                     period: version.period.label(calendar: calendar, fiscal: fiscal), value: version.target.value,
                     min: version.target.range?.min, max: version.target.range?.max, setOn: version.target.setOn
                 )
+            },
+            rebases: rebasePeriods.filter { rebase in points.contains { $0.period == rebase.period } }.map {
+                AnalysedRebase(period: $0.period.label(calendar: calendar, fiscal: fiscal), reason: $0.reason)
             },
             chart: chart, variation: lastGroup?.variation, assurance: lastGroup?.assurance, forecast: forecast,
             status: combined.status, reasons: reasons

@@ -4,6 +4,29 @@ import Vapor
 
 /// The analysis of SPEC §4 over the API, in the JSON of SPEC §3.3.
 struct AnalysisAPIController {
+    /// The recalculations of an indicator's process limits, with their reasons.
+    func rebases(_ request: Request) async throws -> ListPage<Rebase> {
+        let code = try request.parameters.require("key")
+        let document = try await FrameworkStore.exportDocument(on: request.db)
+        guard document.indicators.contains(where: { $0.code == code }) else { throw APIError.notFound("Indicator \(code)") }
+        return try ListPage(document.rebases.filter { $0.indicator == code }, request: request)
+    }
+
+    /// Recalculates the limits from a period on; the body says why.
+    func addRebase(_ request: Request) async throws -> Response {
+        let code = try request.parameters.require("key")
+        let rebase = try request.content.decode(Rebase.self)
+        guard rebase.indicator == code else {
+            throw APIError.invalid("indicator", "the body's indicator '\(rebase.indicator)' differs from the path's '\(code)'")
+        }
+        _ = try await Transactions.run(on: request.db) { tx in
+            try await FrameworkStore.importDocument(FrameworkDocument(rebases: [rebase]), on: tx)
+        }
+        let response = Response(status: .created)
+        try response.content.encode(rebase)
+        return response
+    }
+
     func indicator(_ request: Request) async throws -> Response {
         let (_, analysis) = try await analyse(request)
         let response = Response(status: .ok)

@@ -12,6 +12,7 @@ extension IndicatorLink: Content {}
 extension Target: Content {}
 extension Milestone: Content {}
 extension Narrative: Content {}
+extension Rebase: Content {}
 extension MeasurementEntry: Content {}
 extension MeasurementImportSummary: Content {}
 extension ImportReport: Content {}

@@ -71,7 +71,10 @@ extension IndicatorPageModel {
         }
         let revisions = try await MeasurementStore.revisions(indicator: code, orgUnit: orgUnit, on: db)
         let analysis = indicator.isQualitative ? nil : IndicatorAnalyzer(calendar: reporting.calendar, fiscal: reporting.fiscal)
-            .analyze(indicator: indicator, orgUnit: orgUnit, series: series, targets: history, asOf: asOf ?? snapshot.today)
+            .analyze(
+                indicator: indicator, orgUnit: orgUnit, series: series, targets: history, asOf: asOf ?? snapshot.today,
+                rebases: snapshot.document.rebases.filter { $0.indicator == code && $0.orgUnit == orgUnit }
+            )
         return IndicatorPageModel(
             indicator: indicator,
             goals: indicator.goals.map { goal in (goal, snapshot.document.goals.first { $0.code == goal }?.name ?? goal) },
