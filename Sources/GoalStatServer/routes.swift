@@ -14,6 +14,7 @@ func routes(_ app: Application) throws {
     app.get("goals", ":code") { try await goalPage.show($0) }
     app.get("indicators", ":code") { try await indicatorPage.show($0) }
     app.get("indicators", ":code", "chart.svg") { try await indicatorPage.chart($0) }
+    app.get("indicators", ":code", "compare") { try await ComparePageController().show($0) }
     app.get("indicators", ":code", "targets", "new") { try await targetForm.form($0) }
     app.post("indicators", ":code", "targets") { try await targetForm.submit($0) }
     app.get("review") { try await reviewPage.show($0) }

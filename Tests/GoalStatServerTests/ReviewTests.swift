@@ -135,3 +135,25 @@ struct RebaseAPITests {
         }
     }
 }
+
+@Suite("Compare page")
+struct ComparePageTests {
+    @Test("the compare page ranks the units with values; an unknown indicator is a 404")
+    func compare() async throws {
+        try await withServer { app in
+            _ = try await ImportService.importFiles(
+                [ImportFile(name: "u.csv", data: Data("indicator,period,value,org_unit\nFO-WAIT-MEDIAN,2026-09,14,DMV-FO-NORTH\nFO-WAIT-MEDIAN,2026-09,19,DMV\n".utf8))],
+                dryRun: false, enteredBy: nil, now: Fixtures.now, on: app.db
+            )
+            try await app.testing().test(.GET, "/indicators/FO-WAIT-MEDIAN/compare") { response in
+                #expect(response.status == .ok)
+                let html = response.body.string
+                #expect(html.contains("League table"))
+                #expect(html.range(of: "Northern Region Offices")!.lowerBound < html.range(of: "Department of Motor Vehicles</th>")!.lowerBound)
+            }
+            try await app.testing().test(.GET, "/indicators/NOPE/compare") { response in
+                #expect(response.status == .notFound)
+            }
+        }
+    }
+}

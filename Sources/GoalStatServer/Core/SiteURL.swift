@@ -6,6 +6,7 @@ enum SiteURL: Sendable, Equatable {
     case goal(String)
     case indicator(String)
     case indicatorChart(String)
+    case compare(String)
     case newTarget(String)
     case targets(String)
     case dataEntry
@@ -19,6 +20,7 @@ enum SiteURL: Sendable, Equatable {
         case .goal(let code): "/goals/\(Self.escape(code))"
         case .indicator(let code): "/indicators/\(Self.escape(code))"
         case .indicatorChart(let code): "/indicators/\(Self.escape(code))/chart.svg"
+        case .compare(let code): "/indicators/\(Self.escape(code))/compare"
         case .newTarget(let code): "/indicators/\(Self.escape(code))/targets/new"
         case .targets(let code): "/indicators/\(Self.escape(code))/targets"
         case .dataEntry: "/data-entry"

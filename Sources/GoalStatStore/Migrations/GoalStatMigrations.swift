@@ -18,12 +18,6 @@ public enum GoalStatMigrations {
             CreateNarratives(),
             CreateImportBatches(),
             CreateRebases(),
-            CreateUsers(),
-            CreateRoleGrants(),
-            CreateSessions(),
-            CreateAPITokens(),
-            CreateAuditEntries(),
-            CreateLoginAttempts(),
         ]
     }
 }

@@ -123,7 +123,8 @@ extension IndicatorPageModel {
                         .plain(unit)
                     ))
                 }
-            )
+            ),
+            .p(.a(.href(.compare(indicator.code)), .text("Compare the units: league table and funnel plot")))
         ))
     }
 
