@@ -66,7 +66,7 @@ struct Workload {
     }
 
     func analyzeAll() -> Int {
-        let analyzer = IndicatorAnalyzer()
+        let analyzer = IndicatorAnalyzer().withLabels(for: series.first?.map(\.period) ?? [])
         var offTrack = 0
         for index in indicators.indices {
             let analysis = analyzer.analyze(indicator: indicators[index], series: series[index], targets: targets[index], asOf: asOf)

@@ -16,6 +16,7 @@ public enum AnalysisService {
         let quantitative = wanted.filter { !$0.isQualitative }
         let series = try await MeasurementStore.measurements(indicators: quantitative.map(\.code), orgUnit: orgUnit, on: db)
         let analyzer = IndicatorAnalyzer(calendar: reporting.calendar, fiscal: reporting.fiscal)
+            .withLabels(for: Set(series.values.flatMap { $0.map(\.period) }))
         return quantitative.map { indicator in
             let versions = document.targets
                 .filter { $0.indicator == indicator.code && $0.orgUnit == orgUnit }

@@ -9,6 +9,8 @@ public struct IndicatorAnalyzer: Sendable {
     public var statusRules: StatusRules
     public var calendar: FiscalCalendar
     public var fiscal: Bool
+    /// Printed periods made once for a whole run (`withLabels(for:)`), since every indicator shares most periods.
+    public var labels: [Period: String] = [:]
 
     public init(statusRules: StatusRules = StatusRules(), calendar: FiscalCalendar = .federal, fiscal: Bool = false) {
         self.statusRules = statusRules
@@ -16,17 +18,34 @@ public struct IndicatorAnalyzer: Sendable {
         self.fiscal = fiscal
     }
 
+    /// The same analyzer with the labels of `periods` printed in advance.
+    public func withLabels(for periods: some Sequence<Period>) -> IndicatorAnalyzer {
+        var copy = self
+        for period in periods where copy.labels[period] == nil {
+            copy.labels[period] = period.label(calendar: calendar, fiscal: fiscal)
+        }
+        return copy
+    }
+
     /// Analyses the values of one unit up to `asOf` (periods that ended by then), against targets as known on that date.
     public func analyze(
         indicator: Indicator, orgUnit: String? = nil, series: [Measurement], targets: TargetHistory, asOf: CalendarDate,
         rebases: [Rebase] = []
     ) -> IndicatorAnalysis {
-        let points = series.filter { $0.period.end <= asOf && $0.value != nil }.sorted { $0.period < $1.period }
+        // Periods and values only: copying whole measurements was a large share of the time of a big run.
+        var points: [(period: Period, value: Double?)] = []
+        points.reserveCapacity(series.count)
+        var latest: Measurement?
+        for measurement in series where measurement.period.end <= asOf {
+            guard let value = measurement.value else { continue }
+            points.append((measurement.period, value))
+            if latest.map({ $0.period < measurement.period }) ?? true { latest = measurement }
+        }
+        if !points.isSorted(by: { $0.period < $1.period }) { points.sort { $0.period < $1.period } }
         let rebasePeriods = rebases.compactMap { rebase in
             (try? Period.parse(rebase.period, for: indicator.frequency, calendar: calendar)).map { (period: $0, reason: rebase.reason) }
         }
-        let labels = points.map { $0.period.label(calendar: calendar, fiscal: fiscal) }
-        let latest = points.last
+        let printed = points.map { self.labels[$0.period] ?? $0.period.label(calendar: calendar, fiscal: fiscal) }
         let target = latest.flatMap { targets.applicable(to: $0.period, asOf: asOf) }
         let assuranceTarget: Double? = target?.band.map { band in
             indicator.direction == .decrease ? band.upperBound : band.lowerBound
@@ -36,7 +55,7 @@ public struct IndicatorAnalyzer: Sendable {
             rebaseStarts: XmRChart.rebaseStarts(periods: points.map(\.period), rebaseAt: rebasePeriods.map(\.period)),
             options: XmROptions(direction: indicator.direction, target: assuranceTarget)
         )
-        let chart = SPCReport.make(units: [(orgUnit, labels, result)])
+        let chart = SPCReport.make(units: [(orgUnit, printed, result)])
         let lastGroup = result.groups.last
         let basic = statusRules.assess(latest: latest, target: target, direction: indicator.direction) { value in
             Self.format(value, indicator: indicator)
@@ -56,7 +75,7 @@ public struct IndicatorAnalyzer: Sendable {
         if let forecast, target != nil { reasons.append(forecast.reason) }
         return IndicatorAnalysis(
             indicator: indicator.code, orgUnit: orgUnit, direction: indicator.direction,
-            latestPeriod: latest.map { $0.period.label(calendar: calendar, fiscal: fiscal) }, latestValue: latest?.value,
+            latestPeriod: latest.map { self.labels[$0.period] ?? $0.period.label(calendar: calendar, fiscal: fiscal) }, latestValue: latest?.value,
             target: target.map { version in
                 AnalysedTarget(
                     period: version.period.label(calendar: calendar, fiscal: fiscal), value: version.target.value,
@@ -79,5 +98,11 @@ public struct IndicatorAnalyzer: Sendable {
         case .count, .currency, .rate: return number
         case .days, .hours, .other: return "\(number) \(indicator.unit.text)"
         }
+    }
+}
+
+extension Array {
+    func isSorted(by areInIncreasingOrder: (Element, Element) -> Bool) -> Bool {
+        zip(self, dropFirst()).allSatisfy { !areInIncreasingOrder($1, $0) }
     }
 }
