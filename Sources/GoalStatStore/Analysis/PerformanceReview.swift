@@ -80,7 +80,8 @@ public struct PerformanceReview: Sendable {
     }
 
     /// Org units compared on one indicator for one period (default: the latest with unit values): a league table,
-    /// and a funnel plot when the indicator is a ratio `[A] / [B]` (× a constant) of two counts with unit values.
+    /// and a funnel plot when the indicator is a ratio `[A] / [B]` (× a constant) of two counts with unit values —
+    /// for proportions or, when the numerator can exceed the denominator, for rates.
     public func comparison(indicator code: String, period: Period?, on db: any Database) async throws -> UnitComparison? {
         guard let indicator = indicators[code] else { return nil }
         let units = try await MeasurementStore.orgUnits(withValuesFor: code, on: db)
@@ -101,7 +102,13 @@ public struct PerformanceReview: Sendable {
                 let d = try await MeasurementStore.series(indicator: denominator, orgUnit: unit, on: db).first { $0.period == chosen }?.value
                 if let n, let d { rows.append((unit, n, d)) }
             }
-            if !rows.isEmpty { funnel = FunnelPlot.proportions(units: rows) }
+            if !rows.isEmpty {
+                // A share of a whole (numerator never above denominator) is a proportion; anything else, such as
+                // customers per counter hour, is a rate with Poisson limits.
+                funnel = rows.allSatisfy({ $0.numerator <= $0.denominator })
+                    ? FunnelPlot.proportions(units: rows)
+                    : FunnelPlot.rates(units: rows.map { ($0.unit, $0.numerator, $0.denominator) }, per: 1)
+            }
         }
         return UnitComparison(
             indicator: code, period: reporting.label(chosen),
