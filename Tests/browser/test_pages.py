@@ -8,10 +8,19 @@ import unittest
 from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 BASE = os.environ.get("GOALSTAT_URL", "http://127.0.0.1:8080")
+
+
+def main_text(driver):
+    """The page's main text, or "" while a form submission is still replacing the page."""
+    try:
+        return driver.find_element(By.TAG_NAME, "main").text
+    except StaleElementReferenceException:
+        return ""
 
 
 def make_driver():
@@ -60,12 +69,15 @@ class PagesInChromium(unittest.TestCase):
         self.assertGreater(len(stewards.options), 1)
         stewards.select_by_index(1)
         self.driver.find_element(By.CSS_SELECTOR, "form[method='get'] button, form[method='get'] input[type='submit']").click()
-        inputs = self.driver.find_elements(By.CSS_SELECTOR, "input[name^='value[']")
-        self.assertTrue(inputs)
+        # Without JavaScript the submission loads a new page: wait for its grid rather than racing it.
+        WebDriverWait(self.driver, 15).until(lambda d: "steward=" in d.current_url)
+        inputs = WebDriverWait(self.driver, 15).until(lambda d: d.find_elements(By.CSS_SELECTOR, "input[name^='value[']"))
         inputs[0].clear()
         inputs[0].send_keys("42")
         self.driver.find_element(By.CSS_SELECTOR, "form[method='post'] button[type='submit']").click()
-        self.assertIn("Saved", self.driver.find_element(By.TAG_NAME, "main").text)
+        WebDriverWait(self.driver, 15).until(lambda d: "Saved" in main_text(d))
+        saved = self.driver.find_elements(By.CSS_SELECTOR, "input[name^='value[']")[0]
+        self.assertEqual(saved.get_attribute("value"), "42")
 
     def test_unknown_page_is_a_friendly_404(self):
         self.driver.get(BASE + "/goals/NO-SUCH-GOAL")

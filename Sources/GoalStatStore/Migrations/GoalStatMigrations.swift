@@ -18,6 +18,12 @@ public enum GoalStatMigrations {
             CreateNarratives(),
             CreateImportBatches(),
             CreateRebases(),
+            CreateUsers(),
+            CreateRoleGrants(),
+            CreateSessions(),
+            CreateAPITokens(),
+            CreateAuditEntries(),
+            CreateLoginAttempts(),
         ]
     }
 }

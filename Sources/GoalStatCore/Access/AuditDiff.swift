@@ -1,0 +1,89 @@
+import Foundation
+
+/// The field-by-field difference between two versions of any Codable record, for the audit log.
+///
+/// Both versions are encoded with `JSONEncoder` (ISO 8601 dates) and flattened to `path → JSON text`:
+/// nested objects become dotted paths (`dataQuality.verification`), arrays stay whole (`["a","b"]`), a nil or
+/// absent value has no entry. So any domain record can be diffed without a hand-written list of its fields.
+public enum AuditDiff {
+    /// One changed field. Values are JSON text (`"Faster service"`, `22.5`, `true`, `["a"]`); nil means absent.
+    public struct Change: Sendable, Equatable, Hashable {
+        public var field: String
+        public var oldValue: String?
+        public var newValue: String?
+
+        public init(field: String, oldValue: String?, newValue: String?) {
+            self.field = field
+            self.oldValue = oldValue
+            self.newValue = newValue
+        }
+    }
+
+    /// The changed fields, sorted by path. Pass nil as `old` for a new record and as `new` for a removed one.
+    public static func changes<Record: Encodable>(old: Record?, new: Record?) -> [Change] {
+        var before: [String: String] = [:]
+        var after: [String: String] = [:]
+        if let old { before = flatten(old) }
+        if let new { after = flatten(new) }
+        return Set(before.keys).union(after.keys).sorted().compactMap { field in
+            before[field] == after[field] ? nil : Change(field: field, oldValue: before[field], newValue: after[field])
+        }
+    }
+
+    /// `path → JSON text` for one record; a record that is not an object (a bare number) has the path "".
+    public static func flatten<Record: Encodable>(_ record: Record) -> [String: String] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
+        guard let data = try? encoder.encode(record), let value = try? JSONDecoder().decode(JSONValue.self, from: data) else {
+            // A record that cannot be encoded has a throwing encode(to:); record that fact rather than nothing.
+            return ["": "\"(not encodable)\""]
+        }
+        var result: [String: String] = [:]
+        value.flatten(into: &result, path: "", encoder: encoder)
+        return result
+    }
+}
+
+/// Any JSON value, for flattening a record into fields.
+private enum JSONValue: Codable, Equatable {
+    case null, bool(Bool), int(Int64), double(Double), string(String), array([JSONValue]), object([String: JSONValue])
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if container.decodeNil() { self = .null }
+        else if let value = try? container.decode(Bool.self) { self = .bool(value) }
+        else if let value = try? container.decode(Int64.self) { self = .int(value) }
+        else if let value = try? container.decode(Double.self) { self = .double(value) }
+        else if let value = try? container.decode(String.self) { self = .string(value) }
+        else if let value = try? container.decode([JSONValue].self) { self = .array(value) }
+        else { self = .object(try container.decode([String: JSONValue].self)) }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .null: try container.encodeNil()
+        case .bool(let value): try container.encode(value)
+        case .int(let value): try container.encode(value)
+        case .double(let value): try container.encode(value)
+        case .string(let value): try container.encode(value)
+        case .array(let value): try container.encode(value)
+        case .object(let value): try container.encode(value)
+        }
+    }
+
+    func flatten(into result: inout [String: String], path: String, encoder: JSONEncoder) {
+        switch self {
+        case .null:
+            return
+        case .object(let members):
+            for (key, value) in members {
+                value.flatten(into: &result, path: path.isEmpty ? key : "\(path).\(key)", encoder: encoder)
+            }
+        default:
+            result[path] = (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "null"
+        }
+    }
+}
