@@ -107,7 +107,7 @@ struct XmRChartSVGTests {
         let analysis = try analysis(values, rebaseAt: [10])
         #expect(Set(analysis.chart.points.map(\.group)) == [0, 1])
         let svg = render(analysis)
-        let frame = XmRChartSVG.Frame(width: 720, height: 320, count: values.count)
+        let frame = XmRChartSVG.frame(width: 720, height: 320, count: values.count)
         let groups = svg.components(separatedBy: "<g class=\"xmr-group").dropFirst().map { $0.components(separatedBy: "</g>")[0] }
         try #require(groups.count == 2)
         for (number, group) in groups.enumerated() {

@@ -15,11 +15,13 @@ enum LineChartSVG {
     static let gridColour = "#d5dbe1"
 
     static func render(_ chart: ChartModel, width: Int = 720, height: Int = 300) -> String {
-        let frame = Frame(width: max(width, 200), height: max(height, 140), count: chart.points.count)
+        let frame = Frame(width: max(width, 200), height: max(height, 140), count: chart.points.count, right: 32, top: 36, bottom: 44)
         let id = "chart-" + slug(chart.title)
         var body = SVGMarkup.text("title", ["id": id + "-title"], chart.title)
         body += SVGMarkup.text("desc", ["id": id + "-desc"], describe(chart))
-        if let scale = Scale(chart) {
+        if let scale = Scale(
+            numbers: chart.points.flatMap { [$0.value, $0.targetLow, $0.targetHigh] }.compactMap { $0 }, divisions: 4, reachForZero: true
+        ) {
             body += grid(frame, scale, chart)
             body += targets(frame, scale, chart)
             body += valueLine(frame, scale, chart)
@@ -63,71 +65,8 @@ enum LineChartSVG {
 
     // MARK: - Layout
 
-    /// The plot area inside the margins and the horizontal band of each period.
-    struct Frame {
-        var width: Int
-        var height: Int
-        var count: Int
-        let left = 64.0
-        let right = 32.0
-        let top = 36.0
-        let bottom = 44.0
-
-        var plotWidth: Double { Double(width) - left - right }
-        var plotHeight: Double { Double(height) - top - bottom }
-        var bottomY: Double { top + plotHeight }
-        /// Each period owns an equal band; its value sits in the middle and its target spans the band.
-        var band: Double { plotWidth / Double(max(count, 1)) }
-        func centre(_ index: Int) -> Double { left + band * (Double(index) + 0.5) }
-        func bandStart(_ index: Int) -> Double { left + band * Double(index) }
-    }
-
-    /// The value axis: a range with round ticks that holds every value and target.
-    struct Scale {
-        var low: Double
-        var high: Double
-        var step: Double
-        var tickDecimals: Int
-
-        init?(_ chart: ChartModel) {
-            let numbers = chart.points.flatMap { [$0.value, $0.targetLow, $0.targetHigh] }.compactMap { $0 }.filter(\.isFinite)
-            guard var low = numbers.min(), var high = numbers.max() else { return nil }
-            // Start at zero when the data are near it anyway, so small changes in large numbers do not look dramatic;
-            // otherwise zoom in, as a wait time of 11 to 14 minutes needs.
-            if low > 0, low <= high - low { low = 0 }
-            if high < 0, -high <= high - low { high = 0 }
-            if low == high {
-                let pad = max(abs(low) * 0.1, 1)
-                low -= pad
-                high += pad
-            }
-            let (step, exponent) = Self.niceStep((high - low) / 4)
-            self.step = step
-            self.low = (low / step).rounded(.down) * step
-            self.high = (high / step).rounded(.up) * step
-            self.tickDecimals = min(max(-exponent, 0), 6)
-        }
-
-        var ticks: [Double] {
-            let count = Int(((high - low) / step).rounded())
-            return (0...max(count, 0)).map { low + Double($0) * step }
-        }
-
-        func y(_ value: Double, in frame: Frame) -> Double {
-            frame.bottomY - (value - low) / (high - low) * frame.plotHeight
-        }
-
-        /// 1, 2 or 5 times a power of ten, at least `raw`; with that power, which gives the labels' decimals.
-        static func niceStep(_ raw: Double) -> (Double, Int) {
-            guard raw > 0, raw.isFinite else { return (1, 0) }
-            let exponent = Int(log10(raw).rounded(.down))
-            let power = pow(10, Double(exponent))
-            for multiple in [1.0, 2, 5] where multiple * power >= raw * (1 - 1e-9) {
-                return (multiple * power, exponent)
-            }
-            return (10 * power, exponent + 1)
-        }
-    }
+    typealias Frame = ChartFrame
+    typealias Scale = ChartScale
 
     // MARK: - Layers
 

@@ -42,7 +42,7 @@ enum XmRChartSVG {
         let points = analysis.chart.points
         let format = Format(unit: unit, decimals: decimals)
         let groups = groups(of: points)
-        var frame = Frame(width: max(width, 240), height: max(height, 180), count: points.count)
+        var frame = Self.frame(width: width, height: height, count: points.count)
         let legendRows = points.isEmpty ? [] : layoutLegend(legendEntries(analysis, groups), width: frame.plotWidth)
         frame.bottom = 34 + Double(legendRows.count) * 18 + (legendRows.isEmpty ? 0 : 6)
         frame.height = max(frame.height, Int((frame.top + frame.bottom + 80).rounded(.up)))
@@ -50,7 +50,7 @@ enum XmRChartSVG {
         let id = "xmr-" + idFragment(analysis.indicator + (analysis.orgUnit.map { "-" + $0 } ?? ""))
         var body = SVGMarkup.text("title", ["id": id + "-title"], title)
         body += SVGMarkup.text("desc", ["id": id + "-desc"], describe(analysis, format: format))
-        if let scale = Scale(numbers(points, groups, targets(analysis))) {
+        if let scale = Scale(numbers: numbers(points, groups, targets(analysis)), divisions: 5, reachForZero: false) {
             body += grid(frame, scale, format)
             body += limitLines(frame, scale, groups, points)
             body += targetLines(frame, scale, targets(analysis))
@@ -160,56 +160,16 @@ enum XmRChartSVG {
 
     // MARK: - Layout
 
-    /// The plot area inside the margins; each point owns an equal band and sits in its middle.
-    struct Frame {
-        var width: Int
-        var height: Int
-        var count: Int
-        let left = 64.0
-        let right = 24.0
-        let top = 28.0
-        var bottom = 40.0
+    typealias Frame = ChartFrame
 
-        var plotWidth: Double { Double(width) - left - right }
-        var plotHeight: Double { Double(height) - top - bottom }
-        var bottomY: Double { top + plotHeight }
-        var band: Double { plotWidth / Double(max(count, 1)) }
-        func centre(_ index: Int) -> Double { left + band * (Double(index) + 0.5) }
-        func bandStart(_ index: Int) -> Double { left + band * Double(index) }
+    /// The plot area for a chart of `count` points (the bottom margin grows with the legend).
+    static func frame(width: Int, height: Int, count: Int) -> Frame {
+        Frame(width: max(width, 240), height: max(height, 180), count: count, right: 24, top: 28, bottom: 40)
     }
 
-    /// The value axis: round ticks around the values, the limits and the target. Unlike the values chart it does not
-    /// reach for zero: an XmR chart is about the variation, which a zero baseline would flatten.
-    struct Scale {
-        var low: Double
-        var high: Double
-        var step: Double
-        var tickDecimals: Int
-
-        init?(_ numbers: [Double]) {
-            let finite = numbers.filter(\.isFinite)
-            guard var low = finite.min(), var high = finite.max() else { return nil }
-            if low == high {
-                let pad = max(abs(low) * 0.1, 1)
-                low -= pad
-                high += pad
-            }
-            let (step, exponent) = LineChartSVG.Scale.niceStep((high - low) / 5)
-            self.step = step
-            self.low = (low / step).rounded(.down) * step
-            self.high = (high / step).rounded(.up) * step
-            tickDecimals = min(max(-exponent, 0), 6)
-        }
-
-        var ticks: [Double] {
-            let count = Int(((high - low) / step).rounded())
-            return (0...max(count, 0)).map { low + Double($0) * step }
-        }
-
-        func y(_ value: Double, in frame: Frame) -> Double {
-            frame.bottomY - (value - low) / (high - low) * frame.plotHeight
-        }
-    }
+    /// Unlike the values chart, the axis does not reach for zero: an XmR chart is about the variation, which a zero
+    /// baseline would flatten.
+    typealias Scale = ChartScale
 
     /// The index ranges of the points that share limits: one per rebase group (and org unit, should a report hold
     /// several).
