@@ -28,19 +28,19 @@ func routes(_ app: Application) throws {
 
 private func apiRoutes(_ api: any RoutesBuilder) throws {
     let orgUnits = FrameworkResourceController<OrgUnit>(
-        name: "Org unit", key: \.code, records: \.orgUnits, document: { FrameworkDocument(orgUnits: [$0]) }
+        name: "Org unit", key: \.code, records: \.orgUnits, document: { FrameworkDocument(orgUnits: [$0]) }, kind: .orgUnit
     )
     let people = FrameworkResourceController<Person>(
-        name: "Person", key: \.email, records: \.people, document: { FrameworkDocument(people: [$0]) }
+        name: "Person", key: \.email, records: \.people, document: { FrameworkDocument(people: [$0]) }, kind: .person
     )
     let goals = FrameworkResourceController<Goal>(
-        name: "Goal", key: \.code, records: \.goals, document: { FrameworkDocument(goals: [$0]) }
+        name: "Goal", key: \.code, records: \.goals, document: { FrameworkDocument(goals: [$0]) }, kind: .goal
     )
     let indicators = FrameworkResourceController<Indicator>(
-        name: "Indicator", key: \.code, records: \.indicators, document: { FrameworkDocument(indicators: [$0]) }
+        name: "Indicator", key: \.code, records: \.indicators, document: { FrameworkDocument(indicators: [$0]) }, kind: .indicator
     )
     let milestones = FrameworkResourceController<Milestone>(
-        name: "Milestone", key: \.code, records: \.milestones, document: { FrameworkDocument(milestones: [$0]) }
+        name: "Milestone", key: \.code, records: \.milestones, document: { FrameworkDocument(milestones: [$0]) }, kind: .milestone
     )
     register(orgUnits, at: "org-units", on: api)
     register(people, at: "people", on: api)
@@ -87,4 +87,5 @@ private func register<Record>(_ controller: FrameworkResourceController<Record>,
     api.post(path) { try await controller.create($0) }
     api.get(path, ":key") { try await controller.show($0) }
     api.put(path, ":key") { try await controller.update($0) }
+    api.delete(path, ":key") { try await controller.delete($0) }
 }

@@ -150,3 +150,45 @@ struct AnalysisAPITests {
         }
     }
 }
+
+@Suite("Explicit removal")
+struct RemovalTests {
+    @Test("a record still referred to is refused with 409 naming what refers to it; a free one is removed")
+    func remove() async throws {
+        try await withServer { app in
+            try await app.testing().test(.DELETE, "/api/v1/indicators/FO-WAIT-MEDIAN") { response in
+                #expect(response.status == .conflict)
+                #expect(response.apiError?.code == "stillReferenced")
+                #expect(response.body.string.contains("measurements"))
+            }
+            try await app.testing().test(.DELETE, "/api/v1/org-units/DMV-FO") { response in
+                #expect(response.status == .conflict)
+            }
+            try await app.testing().test(.DELETE, "/api/v1/milestones/G1.1-M2") { response in
+                #expect(response.status == .noContent)
+            }
+            try await app.testing().test(.GET, "/api/v1/milestones/G1.1-M2") { response in
+                #expect(response.status == .notFound)
+            }
+            try await app.testing().test(.DELETE, "/api/v1/milestones/G1.1-M2") { response in
+                #expect(response.status == .notFound)
+            }
+            try await app.testing().test(.DELETE, "/api/v1/indicators/FO-MORALE") { response in
+                #expect(response.status == .conflict)
+            }
+            let fresh: [String: Any] = ["code": "TMP-X", "name": "Typo", "direction": "increase", "frequency": "monthly", "stage": "output", "orgUnit": "DMV", "goals": ["G1.1"]]
+            try await app.testing().test(.POST, "/api/v1/indicators", headers: jsonHeaders, body: jsonBody(fresh)) { response in
+                #expect(response.status == .created)
+            }
+            try await app.testing().test(.DELETE, "/api/v1/indicators/TMP-X") { response in
+                #expect(response.status == .noContent)
+            }
+            try await app.testing().test(.GET, "/api/v1/indicators/TMP-X") { response in
+                #expect(response.status == .notFound)
+            }
+            try await app.testing().test(.GET, "/api/v1/goals/G1.1") { response in
+                #expect(response.status == .ok)
+            }
+        }
+    }
+}

@@ -10,6 +10,7 @@ struct FrameworkResourceController<Record: Content & Equatable>: Sendable {
     var key: @Sendable (Record) -> String
     var records: @Sendable (FrameworkDocument) -> [Record]
     var document: @Sendable (Record) -> FrameworkDocument
+    var kind: FrameworkStore.RemovableKind
 
     func list(_ request: Request) async throws -> ListPage<Record> {
         try ListPage(records(try await FrameworkStore.exportDocument(on: request.db)), request: request)
@@ -49,5 +50,24 @@ struct FrameworkResourceController<Record: Content & Equatable>: Sendable {
             _ = try await FrameworkStore.importDocument(document(record), on: tx)
         }
         return record
+    }
+
+    /// Removes the record; refused with 409 while others refer to it.
+    func delete(_ request: Request) async throws -> HTTPStatus {
+        let code = try request.parameters.require("key")
+        try await Transactions.run(on: request.db) { [self] tx in
+            guard records(try await FrameworkStore.exportDocument(on: tx)).contains(where: { key($0) == code }) else {
+                throw APIError.notFound("\(name) \(code)")
+            }
+            do {
+                try await FrameworkStore.remove(kind, key: code, on: tx)
+            } catch let error as FrameworkRemovalError {
+                throw APIError(
+                    status: .conflict, code: "stillReferenced", message: error.message, field: nil,
+                    details: error.referencedBy.map { APIErrorDetail(reason: "referred to by \($0)") }
+                )
+            }
+        }
+        return .noContent
     }
 }
