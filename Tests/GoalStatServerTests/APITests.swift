@@ -18,6 +18,13 @@ struct APITests {
                 #expect(body?["per"] as? Int == 2)
                 #expect((body?["items"] as? [Any])?.count == 2)
             }
+            try await app.testing().test(.GET, "/api/v1/indicators?page=9223372036854775807&per=1000") { response in
+                #expect(response.status == .ok)
+                #expect(((response.json as? [String: Any])?["items"] as? [Any])?.isEmpty == true)
+            }
+            try await app.testing().test(.GET, "/api/v1/indicators?page=0") { response in
+                #expect(response.apiError?.field == "page")
+            }
             try await app.testing().test(.GET, "/api/v1/indicators?per=5000") { response in
                 #expect(response.status == .unprocessableEntity)
                 #expect(response.apiError?.field == "per")

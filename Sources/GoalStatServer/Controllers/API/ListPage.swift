@@ -13,7 +13,9 @@ struct ListPage<Item: Content>: Content {
         let per = try request.query.get(Int?.self, at: "per") ?? 100
         guard page >= 1 else { throw APIError.invalid("page", "page counts from 1") }
         guard (1...1000).contains(per) else { throw APIError.invalid("per", "per must be from 1 to 1000") }
-        let start = min((page - 1) * per, all.count)
+        // A page far past the end is simply empty (and must not overflow).
+        let (offset, overflow) = (page - 1).multipliedReportingOverflow(by: per)
+        let start = overflow ? all.count : min(offset, all.count)
         items = Array(all[start..<min(start + per, all.count)])
         total = all.count
         self.page = page
