@@ -16,6 +16,7 @@ struct DataEntryController {
         var level: [String: String]?
         var status: [String: String]?
         var note: [String: String]?
+        var paste: String?
     }
 
     func show(_ request: Request) async throws -> Response {
@@ -25,7 +26,7 @@ struct DataEntryController {
     }
 
     func submit(_ request: Request) async throws -> Response {
-        let submission = try request.content.decode(Submission.self)
+        var submission = try request.content.decode(Submission.self)
         let steward = submission.steward.flatMap { $0.isEmpty ? nil : $0 }
         let month = try Self.month(submission.month, today: request.clock.today)
         let catalog = try await MeasurementStore.catalog(on: request.db)
@@ -33,6 +34,23 @@ struct DataEntryController {
         let reporting = try await FrameworkStore.reporting(on: request.db)
         var entries: [ParsedMeasurement] = []
         var errors: [String: String] = [:]
+        if let paste = submission.paste, !paste.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            switch PastedRows.parse(paste, codes: Set(grid.map(\.code))) {
+            case .success(let rows):
+                let qualitative = Set(grid.filter(\.isQualitative).map(\.code))
+                for row in rows {
+                    if qualitative.contains(row.code) {
+                        submission.level = (submission.level ?? [:]).merging([row.code: row.value]) { $1 }
+                    } else {
+                        submission.value = (submission.value ?? [:]).merging([row.code: row.value]) { $1 }
+                    }
+                    if let status = row.status { submission.status = (submission.status ?? [:]).merging([row.code: status]) { $1 } }
+                    if let note = row.note { submission.note = (submission.note ?? [:]).merging([row.code: note]) { $1 } }
+                }
+            case .failure(let problem):
+                errors["paste"] = problem.message
+            }
+        }
         for (index, indicator) in grid.enumerated() {
             let code = indicator.code
             let valueText = submission.value?[code]?.trimmingCharacters(in: .whitespaces) ?? ""

@@ -65,6 +65,15 @@ extension DataEntryPageModel {
                     )),
                     .tbody(.forEach(rows) { row in self.row(row) })
                 ),
+                .details(
+                    .summary(.text("Paste from a spreadsheet")),
+                    .field(
+                        id: "paste", label: "Rows copied from a spreadsheet",
+                        hint: "One row per indicator: code, value, and optionally status and note, separated by tabs (as a spreadsheet copies them) or commas. Pasted values replace what is typed in the grid.",
+                        error: errors["paste"],
+                        .textarea(.id("paste"), .attr("name", "paste"), .attr("rows", "5"), .attr("aria-describedby", errors["paste"] == nil ? "paste-hint" : "paste-hint paste-error"), .text(""))
+                    )
+                ),
                 .div(.class("form-actions"), .button(.type(.submit), .text("Save values")))
             )
         )
