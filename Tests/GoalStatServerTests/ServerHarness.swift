@@ -10,6 +10,8 @@ import VaporTesting
 func withServer<T>(fixtures: Bool = true, _ test: (Application) async throws -> T) async throws -> T {
     let location = try await TestDatabase.freshLocation()
     return try await withApp(configure: { app in
+        // Migrations log every step at info; a test run wants only the problems.
+        app.logger.logLevel = .warning
         try await configure(app, settings: ServerSettings(database: location, now: { Fixtures.now }))
         if fixtures {
             _ = try await ImportService.importFiles(
