@@ -11,8 +11,7 @@ import Foundation
 enum LineChartSVG {
     static let valueColour = "#1f5fa8"
     static let targetColour = "#2e6b30"
-    static let inkColour = "#3d4751"
-    static let gridColour = "#d5dbe1"
+    static let inkColour = ChartAxes.inkColour
 
     static func render(_ chart: ChartModel, width: Int = 720, height: Int = 300) -> String {
         let frame = Frame(width: max(width, 200), height: max(height, 140), count: chart.points.count, right: 32, top: 36, bottom: 44)
@@ -22,25 +21,17 @@ enum LineChartSVG {
         if let scale = Scale(
             numbers: chart.points.flatMap { [$0.value, $0.targetLow, $0.targetHigh] }.compactMap { $0 }, divisions: 4, reachForZero: true
         ) {
-            body += grid(frame, scale, chart)
+            body += ChartAxes.grid(frame, scale, unit: chart.unit, unitLabelRise: 14)
             body += targets(frame, scale, chart)
             body += valueLine(frame, scale, chart)
             body += markers(frame, scale, chart)
-            body += axisLine(frame)
-            body += periodLabels(frame, chart)
+            body += ChartAxes.axisLine(frame)
+            body += ChartAxes.periodLabels(frame, chart.points.map(\.label))
             body += legend(frame, hasTarget: chart.points.contains { finite($0.targetLow) != nil || finite($0.targetHigh) != nil })
         } else {
-            body += axisLine(frame)
-            body += SVGMarkup.text("text", [
-                "class": "chart-empty", "x": n(frame.left + frame.plotWidth / 2), "y": n(frame.top + frame.plotHeight / 2),
-                "text-anchor": "middle", "fill": inkColour,
-            ], "No values yet")
+            body += ChartAxes.empty(frame)
         }
-        return SVGMarkup.element("svg", [
-            "xmlns": "http://www.w3.org/2000/svg", "class": "line-chart", "width": String(frame.width), "height": String(frame.height),
-            "viewBox": "0 0 \(frame.width) \(frame.height)", "role": "img", "aria-labelledby": "\(id)-title \(id)-desc",
-            "font-family": "system-ui, -apple-system, Segoe UI, Roboto, sans-serif", "font-size": "12",
-        ], content: body)
+        return ChartAxes.document(class: "line-chart", frame: frame, id: id, content: body)
     }
 
     /// The chart in words, for `<desc>`: range, latest value and target.
@@ -69,25 +60,6 @@ enum LineChartSVG {
     typealias Scale = ChartScale
 
     // MARK: - Layers
-
-    private static func grid(_ frame: Frame, _ scale: Scale, _ chart: ChartModel) -> String {
-        var lines = ""
-        var labels = ""
-        for tick in scale.ticks {
-            let y = scale.y(tick, in: frame)
-            lines += SVGMarkup.element("line", ["x1": n(frame.left), "y1": n(y), "x2": n(frame.left + frame.plotWidth), "y2": n(y)])
-            let label = ValueFormatting.axisLabel(tick, decimals: scale.tickDecimals, unit: chart.unit)
-            labels += SVGMarkup.text("text", ["x": n(frame.left - 8), "y": n(y + 4)], label)
-        }
-        var svg = SVGMarkup.element("g", ["class": "chart-grid", "stroke": gridColour, "stroke-width": "1"], content: lines)
-        svg += SVGMarkup.element("g", ["class": "chart-y-labels", "fill": inkColour, "text-anchor": "end"], content: labels)
-        if !["percent", "currency", "count", ""].contains(chart.unit) {
-            svg += SVGMarkup.text("text", [
-                "class": "chart-unit", "x": n(frame.left - 8), "y": n(frame.top - 14), "text-anchor": "end", "fill": inkColour,
-            ], chart.unit)
-        }
-        return svg
-    }
 
     /// The target as a dashed line stepped per period (it may change between periods), and a band for a range.
     private static func targets(_ frame: Frame, _ scale: Scale, _ chart: ChartModel) -> String {
@@ -171,28 +143,6 @@ enum LineChartSVG {
             ], content: SVGMarkup.text("title", [:], tip))
         }
         return SVGMarkup.element("g", ["class": "chart-points", "fill": valueColour, "stroke": "white", "stroke-width": "1"], content: circles)
-    }
-
-    private static func axisLine(_ frame: Frame) -> String {
-        SVGMarkup.element("line", [
-            "class": "chart-axis", "x1": n(frame.left), "y1": n(frame.bottomY), "x2": n(frame.left + frame.plotWidth), "y2": n(frame.bottomY),
-            "stroke": inkColour, "stroke-width": "1",
-        ])
-    }
-
-    /// Period labels, thinned so they do not overlap; counted back from the latest, which is always labelled.
-    private static func periodLabels(_ frame: Frame, _ chart: ChartModel) -> String {
-        let count = chart.points.count
-        guard count > 0 else { return "" }
-        let longest = chart.points.map(\.label.count).max() ?? 0
-        let labelWidth = Double(longest) * 7 + 12
-        let fitting = max(Int(frame.plotWidth / labelWidth), 1)
-        let every = max(Int((Double(count) / Double(fitting)).rounded(.up)), 1)
-        var labels = ""
-        for (index, point) in chart.points.enumerated() where (count - 1 - index) % every == 0 {
-            labels += SVGMarkup.text("text", ["x": n(frame.centre(index)), "y": n(frame.bottomY + 18)], point.label)
-        }
-        return SVGMarkup.element("g", ["class": "chart-x-labels", "fill": inkColour, "text-anchor": "middle"], content: labels)
     }
 
     private static func legend(_ frame: Frame, hasTarget: Bool) -> String {

@@ -33,8 +33,7 @@ enum XmRChartSVG {
     static let limitColour = "#3d4751"
     static let nearColour = "#9aa5b1"
     static let markerOutline = "#1b1f24"
-    static let inkColour = LineChartSVG.inkColour
-    static let gridColour = LineChartSVG.gridColour
+    static let inkColour = ChartAxes.inkColour
 
     static func render(
         _ analysis: IndicatorAnalysis, title: String, unit: String, decimals: Int, width: Int = 720, height: Int = 320
@@ -51,26 +50,18 @@ enum XmRChartSVG {
         var body = SVGMarkup.text("title", ["id": id + "-title"], title)
         body += SVGMarkup.text("desc", ["id": id + "-desc"], describe(analysis, format: format))
         if let scale = Scale(numbers: numbers(points, groups, targets(analysis)), divisions: 5, reachForZero: false) {
-            body += grid(frame, scale, format)
+            body += ChartAxes.grid(frame, scale, unit: format.unit, unitLabelRise: 12)
             body += limitLines(frame, scale, groups, points)
             body += targetLines(frame, scale, targets(analysis))
             body += valueLine(frame, scale, points)
             body += markers(frame, scale, points, format)
-            body += axisLine(frame)
-            body += periodLabels(frame, points)
+            body += ChartAxes.axisLine(frame)
+            body += ChartAxes.periodLabels(frame, points.map(\.period))
             body += legend(frame, legendRows)
         } else {
-            body += axisLine(frame)
-            body += SVGMarkup.text("text", [
-                "class": "chart-empty", "x": n(frame.left + frame.plotWidth / 2), "y": n(frame.top + frame.plotHeight / 2),
-                "text-anchor": "middle", "fill": inkColour,
-            ], "No values yet")
+            body += ChartAxes.empty(frame)
         }
-        return SVGMarkup.element("svg", [
-            "xmlns": "http://www.w3.org/2000/svg", "class": "xmr-chart", "width": String(frame.width), "height": String(frame.height),
-            "viewBox": "0 0 \(frame.width) \(frame.height)", "role": "img", "aria-labelledby": "\(id)-title \(id)-desc",
-            "font-family": "system-ui, -apple-system, Segoe UI, Roboto, sans-serif", "font-size": "12",
-        ], content: body)
+        return ChartAxes.document(class: "xmr-chart", frame: frame, id: id, content: body)
     }
 
     // MARK: - Words
@@ -204,24 +195,6 @@ enum XmRChartSVG {
 
     // MARK: - Layers
 
-    private static func grid(_ frame: Frame, _ scale: Scale, _ format: Format) -> String {
-        var lines = ""
-        var labels = ""
-        for tick in scale.ticks {
-            let y = scale.y(tick, in: frame)
-            lines += SVGMarkup.element("line", ["x1": n(frame.left), "y1": n(y), "x2": n(frame.left + frame.plotWidth), "y2": n(y)])
-            labels += SVGMarkup.text("text", ["x": n(frame.left - 8), "y": n(y + 4)], ValueFormatting.axisLabel(tick, decimals: scale.tickDecimals, unit: format.unit))
-        }
-        var svg = SVGMarkup.element("g", ["class": "chart-grid", "stroke": gridColour, "stroke-width": "1"], content: lines)
-        svg += SVGMarkup.element("g", ["class": "chart-y-labels", "fill": inkColour, "text-anchor": "end"], content: labels)
-        if !["percent", "currency", "count", ""].contains(format.unit) {
-            svg += SVGMarkup.text("text", [
-                "class": "chart-unit", "x": n(frame.left - 8), "y": n(frame.top - 12), "text-anchor": "end", "fill": inkColour,
-            ], format.unit)
-        }
-        return svg
-    }
-
     /// Per group, across its own periods only: near-limit lines (dotted), process limits (dashed), centre (solid);
     /// and a divider where a new group starts. A group whose values do not vary has no limits to draw.
     private static func limitLines(_ frame: Frame, _ scale: Scale, _ groups: [Range<Int>], _ points: [SPCReport.Point]) -> String {
@@ -324,27 +297,6 @@ enum XmRChartSVG {
         case .neutralHigh: "M\(n(x)) \(n(y - 6.5))l5.8 10h-11.6z"
         case .neutralLow: "M\(n(x)) \(n(y + 6.5))l5.8-10h-11.6z"
         }
-    }
-
-    private static func axisLine(_ frame: Frame) -> String {
-        SVGMarkup.element("line", [
-            "class": "chart-axis", "x1": n(frame.left), "y1": n(frame.bottomY), "x2": n(frame.left + frame.plotWidth), "y2": n(frame.bottomY),
-            "stroke": inkColour, "stroke-width": "1",
-        ])
-    }
-
-    /// Period labels, thinned so they do not overlap; counted back from the latest, which is always labelled.
-    private static func periodLabels(_ frame: Frame, _ points: [SPCReport.Point]) -> String {
-        let count = points.count
-        guard count > 0 else { return "" }
-        let longest = points.map(\.period.count).max() ?? 0
-        let fitting = max(Int(frame.plotWidth / (Double(longest) * 7 + 12)), 1)
-        let every = max(Int((Double(count) / Double(fitting)).rounded(.up)), 1)
-        var labels = ""
-        for (index, point) in points.enumerated() where (count - 1 - index) % every == 0 {
-            labels += SVGMarkup.text("text", ["x": n(frame.centre(index)), "y": n(frame.bottomY + 18)], point.period)
-        }
-        return SVGMarkup.element("g", ["class": "chart-x-labels", "fill": inkColour, "text-anchor": "middle"], content: labels)
     }
 
     // MARK: - Legend
