@@ -32,10 +32,7 @@ public enum AuditDiff {
 
     /// `path → JSON text` for one record; a record that is not an object (a bare number) has the path "".
     public static func flatten<Record: Encodable>(_ record: Record) -> [String: String] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
+        let encoder = makeEncoder()
         guard let data = try? encoder.encode(record), let value = try? JSONDecoder().decode(JSONValue.self, from: data) else {
             // A record that cannot be encoded has a throwing encode(to:); record that fact rather than nothing.
             return ["": "\"(not encodable)\""]
@@ -43,6 +40,20 @@ public enum AuditDiff {
         var result: [String: String] = [:]
         value.flatten(into: &result, path: "", encoder: encoder)
         return result
+    }
+
+    /// A whole record as one JSON text (keys sorted, nil fields absent), for an entry that records it at once.
+    public static func json<Record: Encodable>(_ record: Record) -> String {
+        guard let data = try? makeEncoder().encode(record) else { return "\"(not encodable)\"" }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    private static func makeEncoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
+        return encoder
     }
 }
 

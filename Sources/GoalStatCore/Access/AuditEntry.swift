@@ -57,10 +57,13 @@ public struct AuditEntityKind: RawRepresentable, Codable, Sendable, Hashable, Ex
     public static let measurement: Self = "measurement"
     public static let milestone: Self = "milestone"
     public static let narrative: Self = "narrative"
+    public static let rebase: Self = "rebase"
     public static let review: Self = "review"
     public static let user: Self = "user"
     public static let roleGrant: Self = "roleGrant"
     public static let apiToken: Self = "apiToken"
+    /// A bulk load of values (a file import, the demo), recorded once instead of once per value.
+    public static let importBatch: Self = "importBatch"
 }
 
 /// Who is changing things and how, carried from the edge (form, API, import, command line) down to the store.
@@ -75,6 +78,11 @@ public struct AuditContext: Sendable, Equatable {
         self.source = source
         self.batch = batch
         self.now = now
+    }
+
+    /// One entry in this context's name, for a change that is not a diff of two records.
+    public func entry(_ entity: AuditEntityKind, key: String, field: String, old: String?, new: String?) -> AuditEntry {
+        AuditEntry(actor: actor, at: now, entity: entity, key: key, field: field, oldValue: old, newValue: new, source: source, batch: batch)
     }
 
     /// The entries for the changes between two versions of a record (`nil` old: added; `nil` new: removed).
