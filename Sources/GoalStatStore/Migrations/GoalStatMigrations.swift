@@ -24,6 +24,7 @@ public enum GoalStatMigrations {
             CreateAPITokens(),
             CreateAuditEntries(),
             CreateLoginAttempts(),
+            AddAuditEntryIndexes(),
         ]
     }
 }
