@@ -47,7 +47,7 @@ struct PagesTests {
         try await withServer { app in
             _ = try await ImportService.importFiles(
                 [ImportFile(name: "fix.csv", data: Data("indicator,period,value\nFO-WAIT-MEDIAN,2026-08,22.9\n".utf8))],
-                dryRun: false, enteredBy: nil, now: Fixtures.now, on: app.db
+                dryRun: false, audit: Fixtures.audit(), on: app.db
             )
             try await app.testing().test(.GET, "/indicators/FO-WAIT-MEDIAN") { response in
                 #expect(response.status == .ok)

@@ -19,7 +19,7 @@ struct ReviewTests {
         lines.append("FO-WAIT-MEDIAN,2026-02,30,DMV")
         _ = try await ImportService.importFiles(
             [ImportFile(name: "units.csv", data: Data((lines.joined(separator: "\n") + "\n").utf8))],
-            dryRun: false, enteredBy: nil, now: Fixtures.now, on: app.db
+            dryRun: false, audit: Fixtures.audit(), on: app.db
         )
     }
 
@@ -92,7 +92,7 @@ struct IntegrityAPITests {
             let lumpy = (1...30).map { "FO-SERVED,\(2024 + ($0 - 1) / 12)-\(String(format: "%02d", ($0 - 1) % 12 + 1)),\([100, 105, 110, 115, 120][$0 % 5] + ($0 % 2) * 50)" }
             _ = try await ImportService.importFiles(
                 [ImportFile(name: "served.csv", data: Data(("indicator,period,value\n" + lumpy.joined(separator: "\n") + "\n").utf8))],
-                dryRun: false, enteredBy: nil, now: Fixtures.now, on: app.db
+                dryRun: false, audit: Fixtures.audit(), on: app.db
             )
             try await app.testing().test(.GET, "/api/v1/integrity?asOf=2026-11-23") { response in
                 #expect(response.status == .ok)
@@ -143,7 +143,7 @@ struct ComparePageTests {
         try await withServer { app in
             _ = try await ImportService.importFiles(
                 [ImportFile(name: "u.csv", data: Data("indicator,period,value,org_unit\nFO-WAIT-MEDIAN,2026-09,14,DMV-FO-NORTH\nFO-WAIT-MEDIAN,2026-09,19,DMV\n".utf8))],
-                dryRun: false, enteredBy: nil, now: Fixtures.now, on: app.db
+                dryRun: false, audit: Fixtures.audit(), on: app.db
             )
             try await app.testing().test(.GET, "/indicators/FO-WAIT-MEDIAN/compare") { response in
                 #expect(response.status == .ok)

@@ -19,7 +19,7 @@ func withServer<T>(fixtures: Bool = true, _ test: (Application) async throws -> 
                     ImportFile(name: "plan.yaml", data: Data(Fixtures.frameworkYAML.utf8)),
                     ImportFile(name: "values.csv", data: Data(Fixtures.measurementsCSV.utf8)),
                 ],
-                dryRun: false, enteredBy: nil, now: Fixtures.now, on: app.db
+                dryRun: false, audit: Fixtures.audit(), on: app.db
             )
         }
     }, test)

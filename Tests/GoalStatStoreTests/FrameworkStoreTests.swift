@@ -8,7 +8,7 @@ import Testing
 struct FrameworkStoreTests {
     private func importYAML(_ text: String, dryRun: Bool = false, on store: GoalStatDatabase) async throws -> ImportReport {
         try await ImportService.importFiles(
-            [ImportFile(name: "plan.yaml", data: Data(text.utf8))], dryRun: dryRun, enteredBy: nil, now: Fixtures.now, on: store.database
+            [ImportFile(name: "plan.yaml", data: Data(text.utf8))], dryRun: dryRun, audit: Fixtures.audit(), on: store.database
         )
     }
 

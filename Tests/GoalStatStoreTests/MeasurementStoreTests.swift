@@ -8,8 +8,8 @@ import Testing
 struct MeasurementStoreTests {
     private func load(_ files: [(String, String)], dryRun: Bool = false, on store: GoalStatDatabase) async throws -> ImportReport {
         try await ImportService.importFiles(
-            files.map { ImportFile(name: $0.0, data: Data($0.1.utf8)) }, dryRun: dryRun, enteredBy: "k.osei@example.gov",
-            now: Fixtures.now, on: store.database
+            files.map { ImportFile(name: $0.0, data: Data($0.1.utf8)) }, dryRun: dryRun,
+            audit: Fixtures.audit(actor: "k.osei@example.gov"), on: store.database
         )
     }
 

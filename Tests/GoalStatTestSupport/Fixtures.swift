@@ -6,6 +6,11 @@ public enum Fixtures {
     /// A fixed clock: 23 November 2026, 12:00 UTC.
     public static let now = Date(timeIntervalSince1970: 1_795_435_200)
 
+    /// Who changes things in a test: by default nobody in particular, through a file import, at `now`.
+    public static func audit(_ source: AuditSource = .import, actor: String? = nil) -> AuditContext {
+        AuditContext(actor: actor, source: source, now: now)
+    }
+
     public static let frameworkYAML = """
     orgUnits:
       - { code: DMV, name: Department of Motor Vehicles, kind: agency }

@@ -60,8 +60,9 @@ enum TargetService {
         )
     }
 
-    /// Validates and stores a new version; one with the same indicator, unit, period and date already stored is refused.
-    static func addVersion(_ target: Target, on db: any Database) async throws {
+    /// Validates and stores a new version, audited in `audit`'s name; one with the same indicator, unit, period and
+    /// date already stored is refused.
+    static func addVersion(_ target: Target, audit: AuditContext, on db: any Database) async throws {
         let document = FrameworkDocument(targets: [target])
         try await Transactions.run(on: db) { tx in
             let existing = try await FrameworkStore.exportDocument(on: tx).targets
@@ -69,7 +70,7 @@ enum TargetService {
                 throw TargetInputError(fields: ["setOn": "a version of this target was already set on \(target.setOn); revisions are kept, so choose the date of this one"])
             }
             do {
-                _ = try await FrameworkStore.importDocument(document, on: tx)
+                _ = try await FrameworkStore.importDocument(document, audit: audit, on: tx)
             } catch let error as FrameworkImportError {
                 var fields: [String: String] = [:]
                 for issue in error.issues { fields[APIError.recordField(issue.field)] = issue.reason }

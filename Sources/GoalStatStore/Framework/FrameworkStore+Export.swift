@@ -4,7 +4,11 @@ import GoalStatCore
 extension FrameworkStore {
     /// The whole framework as one document, records in the order they were first imported.
     public static func exportDocument(on db: any Database) async throws -> FrameworkDocument {
-        let reporting = try await reporting(on: db)
+        try await exportDocument(on: db, reporting: reporting(on: db))
+    }
+
+    /// The whole framework with periods printed in the given calendar.
+    static func exportDocument(on db: any Database, reporting: Reporting) async throws -> FrameworkDocument {
         let goalLinks = try await IndicatorGoalModel.query(on: db).sort(\.$position).all()
         let goalsByIndicator = Dictionary(grouping: goalLinks, by: \.indicatorCode).mapValues { $0.map(\.goalCode) }
         let targets = try await TargetModel.query(on: db).all()

@@ -9,8 +9,10 @@ extension FrameworkStore {
         case orgUnit, person, goal, indicator, milestone
     }
 
-    /// Removes one record, or throws `FrameworkRemovalError` naming what still refers to it. Call inside a transaction.
-    public static func remove(_ kind: RemovableKind, key: String, on db: any Database) async throws {
+    /// Removes one record, or throws `FrameworkRemovalError` naming what still refers to it. The audit log records
+    /// the removal (old → nothing, in `audit`'s name) of the record and of every record that went with it, such as
+    /// an indicator's targets and rebases. Call inside a transaction.
+    public static func remove(_ kind: RemovableKind, key: String, audit: AuditContext, on db: any Database) async throws {
         let document = try await exportDocument(on: db)
         let blockers = try await references(to: kind, key: key, in: document, on: db)
         guard blockers.isEmpty else { throw FrameworkRemovalError(kind: kind, key: key, referencedBy: blockers) }
@@ -26,6 +28,9 @@ extension FrameworkStore {
             try await TargetModel.query(on: db).filter(\.$indicatorCode == key).delete()
             try await IndicatorModel.query(on: db).filter(\.$code == key).delete()
         }
+        // Diffing the whole framework names whatever went, so a new cascade above cannot go unrecorded.
+        let after = try await exportDocument(on: db)
+        try await AuditLog.record(FrameworkAudit.entries(from: document, to: after, context: audit), on: db)
     }
 
     private static func references(to kind: RemovableKind, key: String, in document: FrameworkDocument, on db: any Database) async throws -> [String] {

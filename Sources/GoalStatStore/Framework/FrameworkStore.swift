@@ -25,12 +25,32 @@ public enum FrameworkStore {
         return Reporting(calendar: FiscalCalendar(startMonth: plan.fiscalYearStartMonth), fiscal: plan.reportsInFiscalYears)
     }
 
-    /// Validates and stores a document; never deletes. Call inside a transaction so that a failure stores nothing.
-    public static func importDocument(_ document: FrameworkDocument, on db: any Database) async throws -> FrameworkImportSummary {
+    /// Validates and stores a document; never deletes. Every record it adds or changes is written to the audit log
+    /// (`FrameworkAudit`) in `audit`'s name. Call inside a transaction so that a failure stores nothing, audit included.
+    public static func importDocument(
+        _ document: FrameworkDocument, audit: AuditContext, on db: any Database
+    ) async throws -> FrameworkImportSummary {
         let stored = try await storedKeys(on: db)
         let issues = FrameworkValidator.validate(document, stored: stored)
         guard issues.isEmpty else { throw FrameworkImportError(issues: issues) }
         let calendar = FiscalCalendar(startMonth: document.plan?.fiscalYearStartMonth ?? stored.fiscalYearStartMonth)
+        // Both versions print periods as the plan will after the import, so a plan that changes its calendar
+        // does not make every target look removed and added again.
+        let labels = if let plan = document.plan {
+            Reporting(calendar: calendar, fiscal: plan.reportsInFiscalYears)
+        } else {
+            try await reporting(on: db)
+        }
+        let before = try await exportDocument(on: db, reporting: labels)
+        let summary = try await store(document, calendar: calendar, on: db)
+        if !summary.changesNothing {
+            let after = try await exportDocument(on: db, reporting: labels)
+            try await AuditLog.record(FrameworkAudit.entries(from: before, to: after, context: audit), on: db)
+        }
+        return summary
+    }
+
+    private static func store(_ document: FrameworkDocument, calendar: FiscalCalendar, on db: any Database) async throws -> FrameworkImportSummary {
         var summary = FrameworkImportSummary()
         try await upsert(document.orgUnits, kind: "orgUnits", summary: &summary, on: db,
                          find: { try await OrgUnitModel.query(on: db).filter(\.$code == $0.code).first() },

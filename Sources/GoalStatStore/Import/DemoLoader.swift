@@ -4,6 +4,7 @@ import GoalStatCore
 
 /// Loads the demo agency: its framework file, then five years of generated values up to the last complete month.
 public enum DemoLoader {
+    /// Audited as the system's work (no actor).
     public static func load(on db: any Database, now: Date, progress: (@Sendable (String) -> Void)? = nil) async throws -> ImportReport {
         if try await PlanModel.query(on: db).count() > 0 {
             throw DemoLoaderError(message: "the database already holds a plan; the demo loads only into an empty database")
@@ -11,6 +12,7 @@ public enum DemoLoader {
         guard let text = try? DemoFramework.yamlText() else { throw DemoLoaderError(message: "the demo framework file is missing from this build") }
         let data = Data(text.utf8)
         let today = CalendarDate(utc: now)
+        let audit = AuditContext(actor: nil, source: .system, now: now)
         return try await Transactions.run(on: db) { tx in
             progress?("loading the demo agency's framework")
             let document: FrameworkDocument
@@ -21,7 +23,7 @@ public enum DemoLoader {
             }
             var report = ImportReport(dryRun: false)
             do {
-                report.framework = try await FrameworkStore.importDocument(document, on: tx)
+                report.framework = try await FrameworkStore.importDocument(document, audit: audit, on: tx)
             } catch let error as FrameworkImportError {
                 throw DemoLoaderError(message: "the demo framework is invalid: \(error.issues.map(\.description).joined(separator: "; "))")
             }

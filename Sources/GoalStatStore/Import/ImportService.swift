@@ -4,8 +4,9 @@ import GoalStatCore
 
 /// Imports framework and measurement files in one transaction: every file is stored, or none is.
 public enum ImportService {
+    /// Stores the files in `audit`'s name; the values are entered by its actor at its time.
     public static func importFiles(
-        _ files: [ImportFile], dryRun: Bool, enteredBy: String?, kind: EntryKind = .import, now: Date,
+        _ files: [ImportFile], dryRun: Bool, audit: AuditContext, kind: EntryKind = .import,
         on db: any Database, progress: (@Sendable (String) -> Void)? = nil
     ) async throws -> ImportReport {
         var frameworks: [(ImportFile, FrameworkDocument)] = []
@@ -30,21 +31,20 @@ public enum ImportService {
 
         return try await Transactions.run(on: db, dryRun: dryRun) { [frameworks, csvs] tx in
             try await store(
-                frameworks: frameworks, csvs: csvs, dryRun: dryRun, label: label, enteredBy: enteredBy, kind: kind,
-                now: now, on: tx, progress: progress
+                frameworks: frameworks, csvs: csvs, dryRun: dryRun, label: label, audit: audit, kind: kind, on: tx, progress: progress
             )
         }
     }
 
     private static func store(
-        frameworks: [(ImportFile, FrameworkDocument)], csvs: [ImportFile], dryRun: Bool, label: String, enteredBy: String?,
-        kind: EntryKind, now: Date, on tx: any Database, progress: (@Sendable (String) -> Void)?
+        frameworks: [(ImportFile, FrameworkDocument)], csvs: [ImportFile], dryRun: Bool, label: String,
+        audit: AuditContext, kind: EntryKind, on tx: any Database, progress: (@Sendable (String) -> Void)?
     ) async throws -> ImportReport {
         var report = ImportReport(dryRun: dryRun)
         for (file, document) in frameworks {
             progress?("reading framework \(file.name)")
             do {
-                let summary = try await FrameworkStore.importDocument(document, on: tx)
+                let summary = try await FrameworkStore.importDocument(document, audit: audit, on: tx)
                 report.framework = merge(report.framework, summary)
             } catch let error as FrameworkImportError {
                 throw ImportFailure(problems: error.issues.map { ImportProblem(file: file.name, field: $0.field, reason: $0.reason) })
@@ -76,7 +76,7 @@ public enum ImportService {
             }
         }
         report.measurements = try await MeasurementStore.store(
-            rows, kind: kind, label: label, enteredBy: enteredBy, now: now, on: tx, progress: reportProgress
+            rows, kind: kind, label: label, enteredBy: audit.actor, now: audit.now, on: tx, progress: reportProgress
         )
         return report
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GoalStatCore
 import GoalStatStore
 
 struct ImportCommand: AsyncParsableCommand {
@@ -32,7 +33,7 @@ struct ImportCommand: AsyncParsableCommand {
         try await options.withDatabase { store in
             do {
                 let report = try await ImportService.importFiles(
-                    inputs, dryRun: dryRun, enteredBy: nil, now: Date(), on: store.database,
+                    inputs, dryRun: dryRun, audit: AuditContext(actor: nil, source: .cli, now: Date()), on: store.database,
                     progress: { StandardError.write($0) }
                 )
                 print(report.lines.joined(separator: "\n"))

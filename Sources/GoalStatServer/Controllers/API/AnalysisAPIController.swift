@@ -19,8 +19,9 @@ struct AnalysisAPIController {
         guard rebase.indicator == code else {
             throw APIError.invalid("indicator", "the body's indicator '\(rebase.indicator)' differs from the path's '\(code)'")
         }
+        let audit = request.auditContext(.api)
         _ = try await Transactions.run(on: request.db) { tx in
-            try await FrameworkStore.importDocument(FrameworkDocument(rebases: [rebase]), on: tx)
+            try await FrameworkStore.importDocument(FrameworkDocument(rebases: [rebase]), audit: audit, on: tx)
         }
         let response = Response(status: .created)
         try response.content.encode(rebase)

@@ -26,11 +26,12 @@ struct FrameworkResourceController<Record: Content & Equatable>: Sendable {
 
     func create(_ request: Request) async throws -> Response {
         let record = try request.content.decode(Record.self)
+        let audit = request.auditContext(.api)
         try await Transactions.run(on: request.db) { [self] tx in
             if records(try await FrameworkStore.exportDocument(on: tx)).contains(where: { key($0) == key(record) }) {
                 throw APIError.conflict("\(name) \(key(record)) already exists; update it with PUT", field: "code")
             }
-            _ = try await FrameworkStore.importDocument(document(record), on: tx)
+            _ = try await FrameworkStore.importDocument(document(record), audit: audit, on: tx)
         }
         let response = Response(status: .created)
         try response.content.encode(record)
@@ -43,11 +44,12 @@ struct FrameworkResourceController<Record: Content & Equatable>: Sendable {
         guard key(record) == code else {
             throw APIError.invalid("code", "the body's key '\(key(record))' differs from the path's '\(code)'; keys cannot be renamed")
         }
+        let audit = request.auditContext(.api)
         try await Transactions.run(on: request.db) { [self] tx in
             guard records(try await FrameworkStore.exportDocument(on: tx)).contains(where: { key($0) == code }) else {
                 throw APIError.notFound("\(name) \(code)")
             }
-            _ = try await FrameworkStore.importDocument(document(record), on: tx)
+            _ = try await FrameworkStore.importDocument(document(record), audit: audit, on: tx)
         }
         return record
     }
@@ -55,12 +57,13 @@ struct FrameworkResourceController<Record: Content & Equatable>: Sendable {
     /// Removes the record; refused with 409 while others refer to it.
     func delete(_ request: Request) async throws -> HTTPStatus {
         let code = try request.parameters.require("key")
+        let audit = request.auditContext(.api)
         try await Transactions.run(on: request.db) { [self] tx in
             guard records(try await FrameworkStore.exportDocument(on: tx)).contains(where: { key($0) == code }) else {
                 throw APIError.notFound("\(name) \(code)")
             }
             do {
-                try await FrameworkStore.remove(kind, key: code, on: tx)
+                try await FrameworkStore.remove(kind, key: code, audit: audit, on: tx)
             } catch let error as FrameworkRemovalError {
                 throw APIError(
                     status: .conflict, code: "stillReferenced", message: error.message, field: nil,

@@ -21,8 +21,8 @@ struct ImportExportAPIController {
         let dryRun = try request.query.get(Bool?.self, at: "dryRun") ?? false
         guard let body = request.body.data else { throw APIError.malformed("the request has no body") }
         return try await ImportService.importFiles(
-            [ImportFile(name: "upload.\(format)", data: Data(buffer: body))], dryRun: dryRun, enteredBy: nil, kind: .api,
-            now: request.clock.now(), on: request.db
+            [ImportFile(name: "upload.\(format)", data: Data(buffer: body))], dryRun: dryRun, audit: request.auditContext(.import),
+            kind: .api, on: request.db
         )
     }
 

@@ -133,7 +133,7 @@ struct MeasurementsAPIController {
         target.rationale = target.rationale?.trimmingCharacters(in: .whitespacesAndNewlines)
         if target.rationale?.isEmpty ?? true { throw APIError.invalid("rationale", "say why the target is set or revised") }
         do {
-            try await TargetService.addVersion(target, on: request.db)
+            try await TargetService.addVersion(target, audit: request.auditContext(.api), on: request.db)
         } catch let error as TargetInputError {
             let field = error.fields.keys.sorted().first
             throw APIError(

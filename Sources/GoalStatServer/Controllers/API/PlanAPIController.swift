@@ -11,11 +11,12 @@ struct PlanAPIController {
 
     func updatePlan(_ request: Request) async throws -> Plan {
         let plan = try request.content.decode(Plan.self)
+        let audit = request.auditContext(.api)
         try await Transactions.run(on: request.db) { tx in
             if let existing = try await FrameworkStore.exportDocument(on: tx).plan, existing.code != plan.code {
                 throw APIError.invalid("code", "GoalStat holds one plan (\(existing.code)); its code cannot change")
             }
-            _ = try await FrameworkStore.importDocument(FrameworkDocument(plan: plan), on: tx)
+            _ = try await FrameworkStore.importDocument(FrameworkDocument(plan: plan), audit: audit, on: tx)
         }
         return plan
     }
@@ -26,8 +27,9 @@ struct PlanAPIController {
 
     func addLink(_ request: Request) async throws -> Response {
         let link = try request.content.decode(IndicatorLink.self)
+        let audit = request.auditContext(.api)
         _ = try await Transactions.run(on: request.db) { tx in
-            try await FrameworkStore.importDocument(FrameworkDocument(links: [link]), on: tx)
+            try await FrameworkStore.importDocument(FrameworkDocument(links: [link]), audit: audit, on: tx)
         }
         let response = Response(status: .created)
         try response.content.encode(link)
@@ -48,8 +50,9 @@ struct PlanAPIController {
         guard narrative.goal == code else {
             throw APIError.invalid("goal", "the body's goal '\(narrative.goal)' differs from the path's '\(code)'")
         }
+        let audit = request.auditContext(.api)
         _ = try await Transactions.run(on: request.db) { tx in
-            try await FrameworkStore.importDocument(FrameworkDocument(narratives: [narrative]), on: tx)
+            try await FrameworkStore.importDocument(FrameworkDocument(narratives: [narrative]), audit: audit, on: tx)
         }
         return narrative
     }

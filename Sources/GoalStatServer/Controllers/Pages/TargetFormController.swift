@@ -30,7 +30,7 @@ struct TargetFormController {
                 rangeMin: submission.rangeMin, rangeMax: submission.rangeMax, rationale: submission.rationale,
                 setOn: submission.setOn, setBy: submission.setBy
             ), today: request.clock.today)
-            try await TargetService.addVersion(target, on: request.db)
+            try await TargetService.addVersion(target, audit: request.auditContext(.form), on: request.db)
             return request.redirect(to: SiteURL.indicator(code).path, redirectType: .normal)
         } catch let error as TargetInputError {
             let model = try await makeModel(code: code, submission: submission, errors: error.fields, on: request)
