@@ -23,6 +23,21 @@ struct DemoLoaderTests {
             await #expect(throws: DemoLoaderError.self) { try await DemoLoader.load(on: store.database, now: Fixtures.now) }
         }
     }
+
+    @Test("the demo is audited as the system's work: its framework record by record, its values as one batch")
+    func auditedAsSystem() async throws {
+        try await TestDatabase.withFresh { store in
+            let report = try await DemoLoader.load(on: store.database, now: Fixtures.now)
+            let batch = try #require(report.measurements?.batchID.flatMap(UUID.init(uuidString:)))
+            let log = try await AuditLog.search(AuditFilter(batch: batch), per: 1000, on: store.database)
+            let all = try await AuditLog.all(on: store.database)
+            #expect(log.total == all.total)
+            #expect(log.items.allSatisfy { $0.actor == nil && $0.source == .system })
+            #expect(log.items.filter { $0.entity == .importBatch }.map(\.key) == [batch.uuidString])
+            let values = try await AuditLog.search(AuditFilter(entity: .measurement), on: store.database)
+            #expect(values.total == 0)
+        }
+    }
 }
 
 @Suite("Demo integrity cases end to end")

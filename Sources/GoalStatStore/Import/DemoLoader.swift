@@ -4,7 +4,7 @@ import GoalStatCore
 
 /// Loads the demo agency: its framework file, then five years of generated values up to the last complete month.
 public enum DemoLoader {
-    /// Audited as the system's work (no actor).
+    /// Audited as the system's work (no actor), framework and values under one batch id.
     public static func load(on db: any Database, now: Date, progress: (@Sendable (String) -> Void)? = nil) async throws -> ImportReport {
         if try await PlanModel.query(on: db).count() > 0 {
             throw DemoLoaderError(message: "the database already holds a plan; the demo loads only into an empty database")
@@ -12,7 +12,7 @@ public enum DemoLoader {
         guard let text = try? DemoFramework.yamlText() else { throw DemoLoaderError(message: "the demo framework file is missing from this build") }
         let data = Data(text.utf8)
         let today = CalendarDate(utc: now)
-        let audit = AuditContext(actor: nil, source: .system, now: now)
+        let audit = AuditContext(actor: nil, source: .system, batch: UUID(), now: now)
         return try await Transactions.run(on: db) { tx in
             progress?("loading the demo agency's framework")
             let document: FrameworkDocument
@@ -41,7 +41,7 @@ public enum DemoLoader {
             }
             progress?("storing \(rows.count) demo values")
             report.measurements = try await MeasurementStore.store(
-                rows, kind: .demo, label: "demo agency", enteredBy: nil, now: now, on: tx
+                rows, kind: .demo, label: "demo agency", audit: audit, on: tx
             )
             return report
         }

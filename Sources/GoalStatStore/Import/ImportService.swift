@@ -4,9 +4,11 @@ import GoalStatCore
 
 /// Imports framework and measurement files in one transaction: every file is stored, or none is.
 public enum ImportService {
-    /// Stores the files in `audit`'s name; the values are entered by its actor at its time.
+    /// Stores the files in `audit`'s name. The framework changes and the values of one import share one batch id
+    /// (`audit.batch`, or a new one), so the audit log links both to the import; the values are audited as one
+    /// file-import batch (see `MeasurementStore.store`).
     public static func importFiles(
-        _ files: [ImportFile], dryRun: Bool, audit: AuditContext, kind: EntryKind = .import,
+        _ files: [ImportFile], dryRun: Bool, audit: AuditContext,
         on db: any Database, progress: (@Sendable (String) -> Void)? = nil
     ) async throws -> ImportReport {
         var frameworks: [(ImportFile, FrameworkDocument)] = []
@@ -28,17 +30,19 @@ public enum ImportService {
         }
         guard problems.isEmpty else { throw ImportFailure(problems: problems) }
         let label = files.map(\.name).joined(separator: ", ")
+        var audit = audit
+        audit.batch = audit.batch ?? UUID()
 
-        return try await Transactions.run(on: db, dryRun: dryRun) { [frameworks, csvs] tx in
+        return try await Transactions.run(on: db, dryRun: dryRun) { [frameworks, csvs, audit] tx in
             try await store(
-                frameworks: frameworks, csvs: csvs, dryRun: dryRun, label: label, audit: audit, kind: kind, on: tx, progress: progress
+                frameworks: frameworks, csvs: csvs, dryRun: dryRun, label: label, audit: audit, on: tx, progress: progress
             )
         }
     }
 
     private static func store(
         frameworks: [(ImportFile, FrameworkDocument)], csvs: [ImportFile], dryRun: Bool, label: String,
-        audit: AuditContext, kind: EntryKind, on tx: any Database, progress: (@Sendable (String) -> Void)?
+        audit: AuditContext, on tx: any Database, progress: (@Sendable (String) -> Void)?
     ) async throws -> ImportReport {
         var report = ImportReport(dryRun: dryRun)
         for (file, document) in frameworks {
@@ -76,7 +80,7 @@ public enum ImportService {
             }
         }
         report.measurements = try await MeasurementStore.store(
-            rows, kind: kind, label: label, enteredBy: audit.actor, now: audit.now, on: tx, progress: reportProgress
+            rows, kind: .import, label: label, audit: audit, on: tx, progress: reportProgress
         )
         return report
     }

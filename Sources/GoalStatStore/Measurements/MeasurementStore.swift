@@ -23,8 +23,19 @@ public enum MeasurementStore {
 
     /// Stores parsed rows as one batch: new values are added, changed ones revised (the old value kept), equal ones left alone.
     /// Call inside a transaction; the caller rolls back for a dry run.
+    ///
+    /// The batch is entered by `audit.actor` at `audit.now`. Its id is `audit.batch` when the caller gives one (an
+    /// import gives its framework changes and its values the same id), else a new one; either way one batch per call.
+    /// In the same transaction the audit log records, every entry with the batch id:
+    /// - each revised value: one `measurement` entry per changed field (`value`, `level`, `status`, `note`),
+    ///   old → new as JSON text, keyed as `auditKey` says;
+    /// - each added value of a form or API entry: one `measurement` entry, field "", the value as a JSON object;
+    /// - a bulk load (kind `import`, a file, or `demo`) instead of an entry per added value: ONE `importBatch` entry,
+    ///   key the batch id, field "", new value `{"label":…,"rowsAdded":…,"rowsRevised":…}`. The added values name
+    ///   their batch, so the entry stands for them; an entry per row would break the budget of a million-row import
+    ///   (docs/benchmarks.md).
     public static func store(
-        _ rows: [ParsedMeasurement], kind: EntryKind, label: String, enteredBy: String?, now: Date,
+        _ rows: [ParsedMeasurement], kind: EntryKind, label: String, audit: AuditContext,
         on db: any Database, progress: (@Sendable (Int) -> Void)? = nil
     ) async throws -> MeasurementImportSummary {
         guard let sql = db as? any SQLDatabase else { throw StoreError.notSQL }
@@ -51,11 +62,14 @@ public enum MeasurementStore {
         summary.revised = revisions.count
         guard !additions.isEmpty || !revisions.isEmpty else { return summary }
 
+        var audit = audit
+        audit.batch = audit.batch ?? UUID()
         let batch = ImportBatchModel()
+        batch.id = audit.batch
         batch.kind = kind.rawValue
         batch.label = label
-        batch.enteredBy = enteredBy
-        batch.enteredAt = now
+        batch.enteredBy = audit.actor
+        batch.enteredAt = audit.now
         batch.rowsAdded = additions.count
         batch.rowsRevised = revisions.count
         try await batch.create(on: db)
@@ -70,6 +84,7 @@ public enum MeasurementStore {
         for (row, old) in revisions {
             try await revise(row, old: old, batchID: batchID, on: sql)
         }
+        try await AuditLog.record(auditEntries(kind: kind, label: label, additions: additions, revisions: revisions, audit: audit), on: db)
         return summary
     }
 

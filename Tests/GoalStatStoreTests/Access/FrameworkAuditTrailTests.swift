@@ -21,7 +21,7 @@ struct FrameworkAuditTrailTests {
         }
     }
 
-    @Test("a framework import records every record it adds, field by field")
+    @Test("a framework import records every record it adds, field by field, under one batch")
     func importRecordsAdditions() async throws {
         try await TestDatabase.withFresh { store in
             try await importFixture(on: store)
@@ -29,6 +29,8 @@ struct FrameworkAuditTrailTests {
             let kinds: Set<AuditEntityKind> = [.orgUnit, .person, .plan, .goal, .indicator, .indicatorLink, .target, .milestone, .narrative, .rebase]
             #expect(Set(entries.map(\.entity)) == kinds)
             #expect(entries.allSatisfy { $0.oldValue == nil && $0.source == .cli && $0.actor == nil })
+            #expect(Set(entries.map(\.batch)).count == 1)
+            #expect(entries.first?.batch != nil)
             let goal = try await AuditLog.entries(entity: .goal, key: "G1.1", on: store.database)
             #expect(goal.contains { $0.field == "name" && $0.newValue == "\"Cut office wait times\"" })
             let targets = Set(entries.filter { $0.entity == .target }.map(\.key))

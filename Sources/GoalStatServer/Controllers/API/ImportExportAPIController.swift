@@ -22,7 +22,7 @@ struct ImportExportAPIController {
         guard let body = request.body.data else { throw APIError.malformed("the request has no body") }
         return try await ImportService.importFiles(
             [ImportFile(name: "upload.\(format)", data: Data(buffer: body))], dryRun: dryRun, audit: request.auditContext(.import),
-            kind: .api, on: request.db
+            on: request.db
         )
     }
 

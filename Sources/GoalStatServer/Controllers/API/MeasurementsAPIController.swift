@@ -77,9 +77,9 @@ struct MeasurementsAPIController {
             }
         }
         guard issues.isEmpty else { throw EntryIssues(issues: issues) }
-        let now = request.clock.now()
+        let audit = request.auditContext(.api)
         let summary = try await Transactions.run(on: request.db) { [parsed] tx in
-            try await MeasurementStore.store(parsed, kind: .api, label: "API", enteredBy: nil, now: now, on: tx)
+            try await MeasurementStore.store(parsed, kind: .api, label: "API", audit: audit, on: tx)
         }
         let response = Response(status: summary.added > 0 ? .created : .ok)
         try response.content.encode(summary)

@@ -79,9 +79,9 @@ struct DataEntryController {
             let model = try await makeModel(steward: steward, monthText: submission.month, submission: submission, errors: errors, saved: nil, on: request)
             return model.render().htmlResponse(status: .unprocessableEntity)
         }
-        let now = request.clock.now()
+        let audit = request.auditContext(.form)
         let summary = try await Transactions.run(on: request.db) { [entries] tx in
-            try await MeasurementStore.store(entries, kind: .form, label: "data-entry grid", enteredBy: steward, now: now, on: tx)
+            try await MeasurementStore.store(entries, kind: .form, label: "data-entry grid", audit: audit, on: tx)
         }
         let saved = "Saved: \(summary.added) added, \(summary.revised) revised, \(summary.unchanged) unchanged."
         let model = try await makeModel(steward: steward, monthText: submission.month, submission: nil, errors: [:], saved: saved, on: request)
