@@ -16,6 +16,8 @@ public enum GoalStatServer {
                 if try await PlanModelCount.plans(on: app.db) == 0 {
                     let report = try await DemoLoader.load(on: app.db, now: settings.now(), progress: log)
                     log(report.lines.joined(separator: "\n"))
+                    let signIns = try await DemoUsers.create(hasher: app.passwordHasher, now: settings.now(), on: app.db)
+                    log(DemoUsers.describe(signIns).joined(separator: "\n"))
                 } else {
                     log("the database already holds a plan: serving it as it is (the demo loads only into an empty database)")
                 }

@@ -1,5 +1,6 @@
 import Foundation
 import GoalStatStore
+import Vapor
 
 /// How to run the server: where the data is, where to listen, and whether to load the demo first.
 public struct ServerSettings: Sendable {
@@ -7,14 +8,37 @@ public struct ServerSettings: Sendable {
     public var host: String
     public var port: Int
     public var loadDemo: Bool
+    /// A TLS-terminating proxy is in front: cookies are marked Secure, and the client address for the sign-in
+    /// throttle is the last one the proxy added to `X-Forwarded-For`.
+    public var tlsProxy: Bool
+    /// Bcrypt's work factor for new passwords; tests lower it to Bcrypt's minimum to stay fast.
+    public var bcryptCost: Int
     /// The clock everything time-dependent reads; tests fix it.
     public var now: @Sendable () -> Date
 
-    public init(database: DatabaseLocation, host: String = "127.0.0.1", port: Int = 8080, loadDemo: Bool = false, now: @escaping @Sendable () -> Date = { Date() }) {
+    public init(
+        database: DatabaseLocation, host: String = "127.0.0.1", port: Int = 8080, loadDemo: Bool = false,
+        tlsProxy: Bool = false, bcryptCost: Int = 12, now: @escaping @Sendable () -> Date = { Date() }
+    ) {
         self.database = database
         self.host = host
         self.port = port
         self.loadDemo = loadDemo
+        self.tlsProxy = tlsProxy
+        self.bcryptCost = bcryptCost
         self.now = now
     }
+}
+
+extension Application {
+    private struct SettingsKey: StorageKey {
+        typealias Value = ServerSettings
+    }
+
+    var serverSettings: ServerSettings {
+        get { storage[SettingsKey.self] ?? ServerSettings(database: .sqlite(path: "goalstat.sqlite")) }
+        set { storage[SettingsKey.self] = newValue }
+    }
+
+    var passwordHasher: BcryptPasswordHasher { BcryptPasswordHasher(cost: serverSettings.bcryptCost) }
 }

@@ -12,10 +12,15 @@ public func configure(_ app: Application, settings: ServerSettings) async throws
     try await GoalStatDatabase.prepare(app.db)
     try await app.autoMigrate()
     app.clock = AppClock(now: settings.now)
+    app.serverSettings = settings
 
     app.middleware = Middlewares()
     app.middleware.use(RouteLoggingMiddleware(logLevel: .debug))
     app.middleware.use(GoalStatErrorMiddleware())
     app.middleware.use(SecurityHeadersMiddleware())
+    // Who is asking, then may they (before the handler reads any input), then did their browser mean it.
+    app.middleware.use(AuthenticationMiddleware())
+    app.middleware.use(AuthorizationMiddleware())
+    app.middleware.use(CSRFMiddleware())
     try routes(app)
 }

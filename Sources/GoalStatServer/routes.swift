@@ -1,46 +1,79 @@
 import GoalStatCore
 import Vapor
 
-/// The table of contents of the app: every page and API route.
+/// The table of contents of the app: every page and API route, each with the access rule it requires
+/// (`RouteAccess`, applied by `AuthorizationMiddleware` before the handler runs).
 func routes(_ app: Application) throws {
+    try pageRoutes(app)
+    try accountRoutes(app)
+    try apiRoutes(app.grouped("api", "v1"))
+}
+
+private func pageRoutes(_ app: Application) throws {
     let dashboard = DashboardController()
     let goalPage = GoalPageController()
     let indicatorPage = IndicatorPageController()
     let targetForm = TargetFormController()
     let dataEntry = DataEntryController()
     let reviewPage = ReviewPageController()
+    let comparePage = ComparePageController()
 
-    app.get { try await dashboard.show($0) }
-    app.get("goals", ":code") { try await goalPage.show($0) }
-    app.get("indicators", ":code") { try await indicatorPage.show($0) }
-    app.get("indicators", ":code", "chart.svg") { try await indicatorPage.chart($0) }
-    app.get("indicators", ":code", "compare") { try await ComparePageController().show($0) }
-    app.get("indicators", ":code", "targets", "new") { try await targetForm.form($0) }
-    app.post("indicators", ":code", "targets") { try await targetForm.submit($0) }
-    app.get("review") { try await reviewPage.show($0) }
-    app.get("data-entry") { try await dataEntry.show($0) }
-    app.post("data-entry") { try await dataEntry.submit($0) }
-    app.get("assets", "goalstat.css") { try Assets.stylesheet($0) }
-    app.get("openapi.json") { try OpenAPIDocument.response($0) }
+    app.on(.GET, access: .open) { try await dashboard.show($0) }
+    app.on(.GET, "goals", ":code", access: .record(.goal, .readPrivate)) { try await goalPage.show($0) }
+    app.on(.GET, "indicators", ":code", access: .record(.indicator, .readPrivate)) { try await indicatorPage.show($0) }
+    app.on(.GET, "indicators", ":code", "chart.svg", access: .record(.indicator, .readPrivate)) { try await indicatorPage.chart($0) }
+    app.on(.GET, "indicators", ":code", "compare", access: .record(.indicator, .readPrivate)) { try await comparePage.show($0) }
+    app.on(.GET, "indicators", ":code", "targets", "new", access: .record(.indicator, .reviseTarget)) { try await targetForm.form($0) }
+    app.on(.POST, "indicators", ":code", "targets", access: .record(.indicator, .reviseTarget)) { try await targetForm.submit($0) }
+    app.on(.GET, "review", access: .somewhere(.readPrivate)) { try await reviewPage.show($0) }
+    app.on(.GET, "data-entry", access: .somewhere(.enterData)) { try await dataEntry.show($0) }
+    app.on(.POST, "data-entry", access: .somewhere(.enterData)) { try await dataEntry.submit($0) }
+    app.on(.GET, "assets", "goalstat.css", access: .open) { try Assets.stylesheet($0) }
+    app.on(.GET, "openapi.json", access: .open) { try OpenAPIDocument.response($0) }
+}
 
-    try apiRoutes(app.grouped("api", "v1"))
+private func accountRoutes(_ app: Application) throws {
+    let signIn = SignInController()
+    let account = AccountController()
+    let users = UsersController()
+    let audit = AuditPageController()
+
+    app.on(.GET, "sign-in", access: .open) { try await signIn.form($0) }
+    app.on(.POST, "sign-in", access: .open) { try await signIn.submit($0) }
+    app.on(.POST, "sign-out", access: .open) { try await signIn.signOut($0) }
+    app.on(.GET, "account", access: .signedIn) { try await account.show($0) }
+    app.on(.POST, "account", "password", access: .signedIn) { try await account.changePassword($0) }
+    app.on(.POST, "account", "tokens", access: .signedIn) { try await account.createToken($0) }
+    app.on(.POST, "account", "tokens", ":id", "revoke", access: .signedIn) { try await account.revokeToken($0) }
+    app.on(.GET, "users", access: .everywhere(.manageUsers)) { try await users.list($0) }
+    app.on(.POST, "users", access: .everywhere(.manageUsers)) { try await users.create($0) }
+    app.on(.GET, "users", ":id", access: .everywhere(.manageUsers)) { try await users.show($0) }
+    app.on(.POST, "users", ":id", "grants", access: .everywhere(.manageUsers)) { try await users.changeGrant($0) }
+    app.on(.POST, "users", ":id", "active", access: .everywhere(.manageUsers)) { try await users.setActive($0) }
+    app.on(.GET, "audit", access: .everywhere(.readAudit)) { try await audit.show($0) }
+    app.on(.GET, "audit.csv", access: .everywhere(.readAudit)) { try await audit.csv($0) }
 }
 
 private func apiRoutes(_ api: any RoutesBuilder) throws {
     let orgUnits = FrameworkResourceController<OrgUnit>(
-        name: "Org unit", key: \.code, records: \.orgUnits, document: { FrameworkDocument(orgUnits: [$0]) }, kind: .orgUnit
+        name: "Org unit", kind: .orgUnit, key: \.code, records: \.orgUnits, document: { FrameworkDocument(orgUnits: [$0]) },
+        owner: { $0.parent }
     )
     let people = FrameworkResourceController<Person>(
-        name: "Person", key: \.email, records: \.people, document: { FrameworkDocument(people: [$0]) }, kind: .person
+        name: "Person", kind: .person, key: \.email, records: \.people, document: { FrameworkDocument(people: [$0]) },
+        owner: { $0.orgUnit }
     )
     let goals = FrameworkResourceController<Goal>(
-        name: "Goal", key: \.code, records: \.goals, document: { FrameworkDocument(goals: [$0]) }, kind: .goal
+        name: "Goal", kind: .goal, key: \.code, records: \.goals, document: { FrameworkDocument(goals: [$0]) },
+        owner: { $0.orgUnit }
     )
     let indicators = FrameworkResourceController<Indicator>(
-        name: "Indicator", key: \.code, records: \.indicators, document: { FrameworkDocument(indicators: [$0]) }, kind: .indicator
+        name: "Indicator", kind: .indicator, key: \.code, records: \.indicators, document: { FrameworkDocument(indicators: [$0]) },
+        owner: { $0.orgUnit }
     )
     let milestones = FrameworkResourceController<Milestone>(
-        name: "Milestone", key: \.code, records: \.milestones, document: { FrameworkDocument(milestones: [$0]) }, kind: .milestone
+        name: "Milestone", kind: .milestone, key: \.code, records: \.milestones, document: { FrameworkDocument(milestones: [$0]) },
+        ownerIn: { milestone, document in document.ownership(of: .goal, key: milestone.goal)?.orgUnit }
     )
     register(orgUnits, at: "org-units", on: api)
     register(people, at: "people", on: api)
@@ -49,43 +82,53 @@ private func apiRoutes(_ api: any RoutesBuilder) throws {
     register(milestones, at: "milestones", on: api)
 
     let plan = PlanAPIController()
-    api.get("plan") { try await plan.plan($0) }
-    api.put("plan") { try await plan.updatePlan($0) }
-    api.get("links") { try await plan.links($0) }
-    api.post("links") { try await plan.addLink($0) }
-    api.get("goals", ":key", "narratives") { try await plan.narratives($0) }
-    api.put("goals", ":key", "narratives") { try await plan.putNarrative($0) }
+    api.on(.GET, "plan", access: .open) { try await plan.plan($0) }
+    api.on(.PUT, "plan", access: .everywhere(.editFramework)) { try await plan.updatePlan($0) }
+    api.on(.GET, "links", access: .open) { try await plan.links($0) }
+    api.on(.POST, "links", access: .somewhere(.editFramework)) { try await plan.addLink($0) }
+    api.on(.GET, "goals", ":key", "narratives", access: .record(.goal, .readPrivate)) { try await plan.narratives($0) }
+    api.on(.PUT, "goals", ":key", "narratives", access: .record(.goal, .editFramework)) { try await plan.putNarrative($0) }
 
     let measurements = MeasurementsAPIController()
-    api.get("indicators", ":key", "measurements") { try await measurements.list($0) }
-    api.post("indicators", ":key", "measurements") { try await measurements.record($0) }
-    api.get("indicators", ":key", "revisions") { try await measurements.revisions($0) }
-    api.get("indicators", ":key", "targets") { try await measurements.targets($0) }
-    api.post("indicators", ":key", "targets") { try await measurements.addTarget($0) }
+    api.on(.GET, "indicators", ":key", "measurements", access: .record(.indicator, .readPrivate)) { try await measurements.list($0) }
+    api.on(.POST, "indicators", ":key", "measurements", access: .record(.indicator, .enterData)) { try await measurements.record($0) }
+    api.on(.GET, "indicators", ":key", "revisions", access: .record(.indicator, .readPrivate)) { try await measurements.revisions($0) }
+    api.on(.GET, "indicators", ":key", "targets", access: .record(.indicator, .readPrivate)) { try await measurements.targets($0) }
+    api.on(.POST, "indicators", ":key", "targets", access: .record(.indicator, .reviseTarget)) { try await measurements.addTarget($0) }
 
     let analysis = AnalysisAPIController()
-    api.get("indicators", ":key", "analysis") { try await analysis.indicator($0) }
-    api.get("indicators", ":key", "rebases") { try await analysis.rebases($0) }
-    api.post("indicators", ":key", "rebases") { try await analysis.addRebase($0) }
-    api.get("indicators", ":key", "chart.svg") { try await analysis.chartSVG($0) }
+    api.on(.GET, "indicators", ":key", "analysis", access: .record(.indicator, .readPrivate)) { try await analysis.indicator($0) }
+    api.on(.GET, "indicators", ":key", "rebases", access: .record(.indicator, .readPrivate)) { try await analysis.rebases($0) }
+    api.on(.POST, "indicators", ":key", "rebases", access: .record(.indicator, .editFramework)) { try await analysis.addRebase($0) }
+    api.on(.GET, "indicators", ":key", "chart.svg", access: .record(.indicator, .readPrivate)) { try await analysis.chartSVG($0) }
 
     let review = ReviewAPIController()
-    api.get("focus") { try await review.focus($0) }
-    api.get("scorecard") { try await review.scorecard($0) }
-    api.get("links", "evidence") { try await review.links($0) }
-    api.get("integrity") { try await review.integrity($0) }
-    api.get("indicators", ":key", "comparison") { try await review.comparison($0) }
+    api.on(.GET, "focus", access: .somewhere(.readPrivate)) { try await review.focus($0) }
+    api.on(.GET, "scorecard", access: .somewhere(.readPrivate)) { try await review.scorecard($0) }
+    api.on(.GET, "links", "evidence", access: .somewhere(.readPrivate)) { try await review.links($0) }
+    api.on(.GET, "integrity", access: .somewhere(.readPrivate)) { try await review.integrity($0) }
+    api.on(.GET, "indicators", ":key", "comparison", access: .record(.indicator, .readPrivate)) { try await review.comparison($0) }
 
     let files = ImportExportAPIController()
-    api.on(.POST, "imports", body: .collect(maxSize: "256mb")) { try await files.importFile($0) }
-    api.get("exports", "measurements") { try await files.exportMeasurements($0) }
-    api.get("exports", "framework") { try await files.exportFramework($0) }
+    api.on(.POST, "imports", access: .somewhere(.importFiles), body: .collect(maxSize: "256mb")) { try await files.importFile($0) }
+    api.on(.GET, "exports", "measurements", access: .somewhere(.exportData)) { try await files.exportMeasurements($0) }
+    api.on(.GET, "exports", "framework", access: .everywhere(.exportData)) { try await files.exportFramework($0) }
+
+    let accounts = AccountAPIController()
+    api.on(.GET, "me", access: .signedIn) { try await accounts.me($0) }
+    api.on(.GET, "tokens", access: .signedIn) { try await accounts.tokens($0) }
+    api.on(.POST, "tokens", access: .signedIn) { try await accounts.createToken($0) }
+    api.on(.DELETE, "tokens", ":id", access: .signedIn) { try await accounts.revokeToken($0) }
+    api.on(.GET, "users", access: .everywhere(.manageUsers)) { try await accounts.users($0) }
+    api.on(.POST, "users", access: .everywhere(.manageUsers)) { try await accounts.createUser($0) }
+    api.on(.GET, "audit", access: .everywhere(.readAudit)) { try await accounts.audit($0) }
 }
 
 private func register<Record>(_ controller: FrameworkResourceController<Record>, at path: PathComponent, on api: any RoutesBuilder) {
-    api.get(path) { try await controller.list($0) }
-    api.post(path) { try await controller.create($0) }
-    api.get(path, ":key") { try await controller.show($0) }
-    api.put(path, ":key") { try await controller.update($0) }
-    api.delete(path, ":key") { try await controller.delete($0) }
+    let kind = controller.kind
+    api.on(.GET, path, access: .open) { try await controller.list($0) }
+    api.on(.POST, path, access: .somewhere(.editFramework)) { try await controller.create($0) }
+    api.on(.GET, path, ":key", access: .record(kind, .readPrivate)) { try await controller.show($0) }
+    api.on(.PUT, path, ":key", access: .record(kind, .editFramework)) { try await controller.update($0) }
+    api.on(.DELETE, path, ":key", access: .record(kind, .editFramework)) { try await controller.delete($0) }
 }

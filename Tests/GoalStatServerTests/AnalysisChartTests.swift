@@ -12,7 +12,7 @@ struct AnalysisChartTests {
     @Test("the API serves the XmR chart as SVG; an unknown or qualitative indicator or a bad date is refused")
     func chartSVG() async throws {
         try await withServer { app in
-            try await app.testing().test(.GET, "/api/v1/indicators/FO-WAIT-MEDIAN/chart.svg") { response in
+            try await app.signedIn().test(.GET, "/api/v1/indicators/FO-WAIT-MEDIAN/chart.svg") { response in
                 #expect(response.status == .ok)
                 #expect(response.headers.contentType?.type == "image")
                 #expect(response.headers.contentType?.subType == "svg+xml")
@@ -22,18 +22,18 @@ struct AnalysisChartTests {
                 #expect(svg.components(separatedBy: #"class="xmr-point "#).count - 1 == 2)
                 #expect(XMLParser(data: Data(svg.utf8)).parse())
             }
-            try await app.testing().test(.GET, "/api/v1/indicators/FO-WAIT-MEDIAN/chart.svg?asOf=2026-08-15") { response in
+            try await app.signedIn().test(.GET, "/api/v1/indicators/FO-WAIT-MEDIAN/chart.svg?asOf=2026-08-15") { response in
                 #expect(response.status == .ok)
                 #expect(response.body.string.components(separatedBy: #"class="xmr-point "#).count - 1 == 1)
             }
-            try await app.testing().test(.GET, "/api/v1/indicators/NOPE/chart.svg") { response in
+            try await app.signedIn().test(.GET, "/api/v1/indicators/NOPE/chart.svg") { response in
                 #expect(response.status == .notFound)
                 #expect(response.apiError?.code == "notFound")
             }
-            try await app.testing().test(.GET, "/api/v1/indicators/FO-MORALE/chart.svg") { response in
+            try await app.signedIn().test(.GET, "/api/v1/indicators/FO-MORALE/chart.svg") { response in
                 #expect(response.status == .unprocessableEntity)
             }
-            try await app.testing().test(.GET, "/api/v1/indicators/FO-WAIT-MEDIAN/chart.svg?asOf=soon") { response in
+            try await app.signedIn().test(.GET, "/api/v1/indicators/FO-WAIT-MEDIAN/chart.svg?asOf=soon") { response in
                 #expect(response.status == .unprocessableEntity)
                 #expect(response.apiError?.field == "asOf")
             }
@@ -43,7 +43,7 @@ struct AnalysisChartTests {
     @Test("the indicator page shows the process behaviour chart with its icons, reasons and table")
     func indicatorPage() async throws {
         try await withServer { app in
-            try await app.testing().test(.GET, "/indicators/FO-WAIT-MEDIAN") { response in
+            try await app.signedIn().test(.GET, "/indicators/FO-WAIT-MEDIAN") { response in
                 #expect(response.status == .ok)
                 let html = response.body.string
                 #expect(html.contains("Process behaviour chart"))
@@ -57,7 +57,7 @@ struct AnalysisChartTests {
                 #expect(html.contains(#"href="/api/v1/indicators/FO-WAIT-MEDIAN/chart.svg""#))
                 #expect(!html.contains(" style="), "the Content-Security-Policy forbids inline styles")
             }
-            try await app.testing().test(.GET, "/indicators/FO-MORALE") { response in
+            try await app.signedIn().test(.GET, "/indicators/FO-MORALE") { response in
                 #expect(response.status == .ok)
                 #expect(!response.body.string.contains("Process behaviour chart"))
             }

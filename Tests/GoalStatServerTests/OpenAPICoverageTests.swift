@@ -10,7 +10,7 @@ struct OpenAPICoverageTests {
     func coverage() async throws {
         try await withServer(fixtures: false) { app in
             var documented: Set<String> = []
-            try await app.testing().test(.GET, "/openapi.json") { response in
+            try await app.signedIn().test(.GET, "/openapi.json") { response in
                 #expect(response.status == .ok)
                 let object = response.json as? [String: Any]
                 #expect(object?["openapi"] as? String == "3.1.0")

@@ -11,7 +11,7 @@ struct PagesTests {
     @Test("the dashboard lists the plan and every goal with its status and why")
     func dashboard() async throws {
         try await withServer { app in
-            try await app.testing().test(.GET, "/") { response in
+            try await app.signedIn().test(.GET, "/") { response in
                 #expect(response.status == .ok)
                 let html = response.body.string
                 #expect(html.contains("Strategic Plan FY2026–FY2029"))
@@ -26,7 +26,7 @@ struct PagesTests {
     @Test("a goal page lays its indicators along the value chain, with milestones and narratives")
     func goalPage() async throws {
         try await withServer { app in
-            try await app.testing().test(.GET, "/goals/G1.1") { response in
+            try await app.signedIn().test(.GET, "/goals/G1.1") { response in
                 #expect(response.status == .ok)
                 let html = response.body.string
                 for stage in ["Inputs", "Outputs", "Immediate outcomes", "Intermediate outcomes", "Ultimate outcomes"] {
@@ -36,7 +36,7 @@ struct PagesTests {
                 #expect(html.contains("Queue system live"))
                 #expect(html.contains("Hire."))
             }
-            try await app.testing().test(.GET, "/goals/NOPE") { response in
+            try await app.signedIn().test(.GET, "/goals/NOPE") { response in
                 #expect(response.status == .notFound)
             }
         }
@@ -49,7 +49,7 @@ struct PagesTests {
                 [ImportFile(name: "fix.csv", data: Data("indicator,period,value\nFO-WAIT-MEDIAN,2026-08,22.9\n".utf8))],
                 dryRun: false, audit: Fixtures.audit(), on: app.db
             )
-            try await app.testing().test(.GET, "/indicators/FO-WAIT-MEDIAN") { response in
+            try await app.signedIn().test(.GET, "/indicators/FO-WAIT-MEDIAN") { response in
                 #expect(response.status == .ok)
                 let html = response.body.string
                 #expect(html.contains("<svg"))
@@ -60,13 +60,13 @@ struct PagesTests {
                 #expect(html.contains("22.9"))
                 #expect(html.contains("Monthly reconciliation."))
             }
-            try await app.testing().test(.GET, "/indicators/FO-WAIT-MEDIAN?asOf=2025-12-31") { response in
+            try await app.signedIn().test(.GET, "/indicators/FO-WAIT-MEDIAN?asOf=2025-12-31") { response in
                 #expect(response.status == .ok)
             }
-            try await app.testing().test(.GET, "/indicators/FO-WAIT-MEDIAN?asOf=yesterday") { response in
+            try await app.signedIn().test(.GET, "/indicators/FO-WAIT-MEDIAN?asOf=yesterday") { response in
                 #expect(response.status == .unprocessableEntity)
             }
-            try await app.testing().test(.GET, "/indicators/FO-WAIT-MEDIAN/chart.svg") { response in
+            try await app.signedIn().test(.GET, "/indicators/FO-WAIT-MEDIAN/chart.svg") { response in
                 #expect(response.status == .ok)
                 #expect(response.headers.contentType?.subType == "svg+xml")
             }
@@ -76,20 +76,20 @@ struct PagesTests {
     @Test("the target form adds a version and keeps the old one; a bad one is refused with the field named")
     func reviseTarget() async throws {
         try await withServer { app in
-            try await app.testing().test(.GET, "/indicators/FO-WAIT-MEDIAN/targets/new") { response in
+            try await app.signedIn().test(.GET, "/indicators/FO-WAIT-MEDIAN/targets/new") { response in
                 #expect(response.status == .ok)
                 #expect(response.body.string.contains("rationale"))
             }
-            try await app.testing().test(.POST, "/indicators/FO-WAIT-MEDIAN/targets", headers: formHeaders,
+            try await app.signedIn().test(.POST, "/indicators/FO-WAIT-MEDIAN/targets", headers: formHeaders,
                                          body: ByteBuffer(string: "period=FY2027&value=20&rationale=Course+correction&setOn=2026-11-20")) { response in
                 #expect(response.status == .seeOther)
             }
-            try await app.testing().test(.POST, "/indicators/FO-WAIT-MEDIAN/targets", headers: formHeaders,
+            try await app.signedIn().test(.POST, "/indicators/FO-WAIT-MEDIAN/targets", headers: formHeaders,
                                          body: ByteBuffer(string: "period=FY2027&value=abc&rationale=")) { response in
                 #expect(response.status == .unprocessableEntity)
                 #expect(response.body.string.contains("is not a number"))
             }
-            try await app.testing().test(.GET, "/api/v1/indicators/FO-WAIT-MEDIAN/targets") { response in
+            try await app.signedIn().test(.GET, "/api/v1/indicators/FO-WAIT-MEDIAN/targets") { response in
                 let items = (response.json as? [String: Any])?["items"] as? [[String: Any]]
                 #expect(items?.count == 4)
             }
@@ -99,23 +99,23 @@ struct PagesTests {
     @Test("the data-entry grid saves all of a steward's values at once, or none when one is bad")
     func dataEntry() async throws {
         try await withServer { app in
-            try await app.testing().test(.GET, "/data-entry?steward=k.osei@example.gov&month=2026-10") { response in
+            try await app.signedIn().test(.GET, "/data-entry?steward=k.osei@example.gov&month=2026-10") { response in
                 #expect(response.status == .ok)
                 #expect(response.body.string.contains("FO-WAIT-MEDIAN"))
             }
-            try await app.testing().test(.POST, "/data-entry", headers: formHeaders,
+            try await app.signedIn().test(.POST, "/data-entry", headers: formHeaders,
                                          body: ByteBuffer(string: "steward=k.osei%40example.gov&month=2026-10&value%5BFO-WAIT-MEDIAN%5D=21.5&value%5BFO-SERVED%5D=1%2C300")) { response in
                 #expect(response.status == .unprocessableEntity)
             }
-            try await app.testing().test(.GET, "/api/v1/indicators/FO-WAIT-MEDIAN/measurements") { response in
+            try await app.signedIn().test(.GET, "/api/v1/indicators/FO-WAIT-MEDIAN/measurements") { response in
                 #expect((response.json as? [String: Any])?["total"] as? Int == 2)
             }
-            try await app.testing().test(.POST, "/data-entry", headers: formHeaders,
+            try await app.signedIn().test(.POST, "/data-entry", headers: formHeaders,
                                          body: ByteBuffer(string: "steward=k.osei%40example.gov&month=2026-10&value%5BFO-WAIT-MEDIAN%5D=21.5&value%5BFO-SERVED%5D=1300")) { response in
                 #expect(response.status == .ok)
                 #expect(response.body.string.contains("2 added"))
             }
-            try await app.testing().test(.GET, "/api/v1/indicators/FO-WAIT-MEDIAN/measurements") { response in
+            try await app.signedIn().test(.GET, "/api/v1/indicators/FO-WAIT-MEDIAN/measurements") { response in
                 #expect((response.json as? [String: Any])?["total"] as? Int == 3)
             }
         }

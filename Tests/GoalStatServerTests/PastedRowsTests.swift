@@ -30,16 +30,16 @@ struct PastedRowsTests {
     func savesThroughTheGrid() async throws {
         try await withServer { app in
             let bad = "steward=k.osei%40example.gov&month=2026-10&paste=" + "NOPE\t1".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
-            try await app.testing().test(.POST, "/data-entry", headers: formHeaders, body: ByteBuffer(string: bad)) { response in
+            try await app.signedIn().test(.POST, "/data-entry", headers: formHeaders, body: ByteBuffer(string: bad)) { response in
                 #expect(response.status == .unprocessableEntity)
                 #expect(response.body.string.contains("is not one of the indicators in this grid"))
             }
             let good = "steward=k.osei%40example.gov&month=2026-10&paste=" + "FO-WAIT-MEDIAN\t21.5\nFO-SERVED\t1300\tprovisional".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
-            try await app.testing().test(.POST, "/data-entry", headers: formHeaders, body: ByteBuffer(string: good)) { response in
+            try await app.signedIn().test(.POST, "/data-entry", headers: formHeaders, body: ByteBuffer(string: good)) { response in
                 #expect(response.status == .ok)
                 #expect(response.body.string.contains("2 added"))
             }
-            try await app.testing().test(.GET, "/api/v1/indicators/FO-SERVED/measurements") { response in
+            try await app.signedIn().test(.GET, "/api/v1/indicators/FO-SERVED/measurements") { response in
                 let items = (response.json as? [String: Any])?["items"] as? [[String: Any]]
                 #expect(items?.contains { $0["period"] as? String == "2026-10" && $0["status"] as? String == "provisional" && $0["value"] as? Double == 1300 } == true)
             }

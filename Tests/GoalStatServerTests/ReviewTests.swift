@@ -26,7 +26,7 @@ struct ReviewTests {
     @Test("the focus ranking lists deficits with the formula of each score")
     func focus() async throws {
         try await withServer { app in
-            try await app.testing().test(.GET, "/api/v1/focus?asOf=2026-11-23") { response in
+            try await app.signedIn().test(.GET, "/api/v1/focus?asOf=2026-11-23") { response in
                 #expect(response.status == .ok)
                 let items = (response.json as? [String: Any])?["items"] as? [[String: Any]]
                 let first = try #require(items?.first)
@@ -39,7 +39,7 @@ struct ReviewTests {
     @Test("the scorecard groups indicators by their goals' perspective")
     func scorecard() async throws {
         try await withServer { app in
-            try await app.testing().test(.GET, "/api/v1/scorecard") { response in
+            try await app.signedIn().test(.GET, "/api/v1/scorecard") { response in
                 let items = (response.json as? [String: Any])?["items"] as? [[String: Any]]
                 let publicPerspective = items?.first { $0["perspective"] as? String == "Public" }
                 #expect((publicPerspective?["indicators"] as? [Any])?.count == 4)
@@ -51,17 +51,17 @@ struct ReviewTests {
     func comparison() async throws {
         try await withServer { app in
             try await loadUnitValues(app)
-            try await app.testing().test(.GET, "/api/v1/indicators/FO-WAIT-MEDIAN/comparison?period=2026-02") { response in
+            try await app.signedIn().test(.GET, "/api/v1/indicators/FO-WAIT-MEDIAN/comparison?period=2026-02") { response in
                 #expect(response.status == .ok)
                 let league = (response.json as? [String: Any])?["league"] as? [[String: Any]]
                 #expect(league?.map { $0["unit"] as? String } == ["DMV-FO-NORTH", "DMV"])
                 #expect(league?.first?["rank"] as? Int == 1)
             }
-            try await app.testing().test(.GET, "/api/v1/indicators/FO-WAIT-MEDIAN/comparison?period=2026-99") { response in
+            try await app.signedIn().test(.GET, "/api/v1/indicators/FO-WAIT-MEDIAN/comparison?period=2026-99") { response in
                 #expect(response.status == .unprocessableEntity)
                 #expect(response.apiError?.field == "period")
             }
-            try await app.testing().test(.GET, "/api/v1/links/evidence") { response in
+            try await app.signedIn().test(.GET, "/api/v1/links/evidence") { response in
                 let items = (response.json as? [String: Any])?["items"] as? [[String: Any]]
                 #expect(items?.count == 1)
                 #expect(items?.first?["verdict"] as? String != nil)
@@ -72,7 +72,7 @@ struct ReviewTests {
     @Test("the review page shows the focus ranking, the scorecard and the links")
     func page() async throws {
         try await withServer { app in
-            try await app.testing().test(.GET, "/review") { response in
+            try await app.signedIn().test(.GET, "/review") { response in
                 #expect(response.status == .ok)
                 let html = response.body.string
                 #expect(html.contains("Focus: the most consequential deficits"))
@@ -94,7 +94,7 @@ struct IntegrityAPITests {
                 [ImportFile(name: "served.csv", data: Data(("indicator,period,value\n" + lumpy.joined(separator: "\n") + "\n").utf8))],
                 dryRun: false, audit: Fixtures.audit(), on: app.db
             )
-            try await app.testing().test(.GET, "/api/v1/integrity?asOf=2026-11-23") { response in
+            try await app.signedIn().test(.GET, "/api/v1/integrity?asOf=2026-11-23") { response in
                 #expect(response.status == .ok)
                 let items = (response.json as? [String: Any])?["items"] as? [[String: Any]]
                 #expect(items != nil)
@@ -102,7 +102,7 @@ struct IntegrityAPITests {
                 #expect(digits?.first?["indicator"] as? String == "FO-SERVED")
                 #expect((digits?.first?["question"] as? String)?.hasSuffix("?") == true)
             }
-            try await app.testing().test(.GET, "/review") { response in
+            try await app.signedIn().test(.GET, "/review") { response in
                 #expect(response.body.string.contains("Questions for the data"))
             }
         }
@@ -114,22 +114,22 @@ struct RebaseAPITests {
     @Test("a rebase starts a new group of the chart, is listed with its reason, and a bad one names its field")
     func rebase() async throws {
         try await withServer { app in
-            try await app.testing().test(.GET, "/api/v1/indicators/FO-WAIT-MEDIAN/analysis?asOf=2026-11-01") { response in
+            try await app.signedIn().test(.GET, "/api/v1/indicators/FO-WAIT-MEDIAN/analysis?asOf=2026-11-01") { response in
                 let body = response.json as? [String: Any]
                 let groups = (body?["chart"] as? [String: Any])?["groups"] as? [[String: Any]]
                 #expect(groups?.count == 2)
                 #expect((body?["rebases"] as? [[String: Any]])?.first?["reason"] as? String == "Queue system live.")
             }
-            try await app.testing().test(.POST, "/api/v1/indicators/FO-WAIT-MEDIAN/rebases", headers: jsonHeaders,
+            try await app.signedIn().test(.POST, "/api/v1/indicators/FO-WAIT-MEDIAN/rebases", headers: jsonHeaders,
                                          body: jsonBody(["indicator": "FO-WAIT-MEDIAN", "period": "2026-13", "reason": "x"])) { response in
                 #expect(response.status == .unprocessableEntity)
                 #expect(response.apiError?.field == "period")
             }
-            try await app.testing().test(.POST, "/api/v1/indicators/FO-WAIT-MEDIAN/rebases", headers: jsonHeaders,
+            try await app.signedIn().test(.POST, "/api/v1/indicators/FO-WAIT-MEDIAN/rebases", headers: jsonHeaders,
                                          body: jsonBody(["indicator": "FO-WAIT-MEDIAN", "period": "2026-07", "reason": " "])) { response in
                 #expect(response.apiError?.field == "reason")
             }
-            try await app.testing().test(.GET, "/api/v1/indicators/FO-WAIT-MEDIAN/rebases") { response in
+            try await app.signedIn().test(.GET, "/api/v1/indicators/FO-WAIT-MEDIAN/rebases") { response in
                 #expect((response.json as? [String: Any])?["total"] as? Int == 1)
             }
         }
@@ -145,13 +145,13 @@ struct ComparePageTests {
                 [ImportFile(name: "u.csv", data: Data("indicator,period,value,org_unit\nFO-WAIT-MEDIAN,2026-09,14,DMV-FO-NORTH\nFO-WAIT-MEDIAN,2026-09,19,DMV\n".utf8))],
                 dryRun: false, audit: Fixtures.audit(), on: app.db
             )
-            try await app.testing().test(.GET, "/indicators/FO-WAIT-MEDIAN/compare") { response in
+            try await app.signedIn().test(.GET, "/indicators/FO-WAIT-MEDIAN/compare") { response in
                 #expect(response.status == .ok)
                 let html = response.body.string
                 #expect(html.contains("League table"))
                 #expect(html.range(of: "Northern Region Offices")!.lowerBound < html.range(of: "Department of Motor Vehicles</th>")!.lowerBound)
             }
-            try await app.testing().test(.GET, "/indicators/NOPE/compare") { response in
+            try await app.signedIn().test(.GET, "/indicators/NOPE/compare") { response in
                 #expect(response.status == .notFound)
             }
         }

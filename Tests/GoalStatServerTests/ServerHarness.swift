@@ -1,4 +1,5 @@
 import Foundation
+import GoalStatCore
 import GoalStatStore
 @testable import GoalStatServer
 import GoalStatTestSupport
@@ -12,7 +13,8 @@ func withServer<T>(fixtures: Bool = true, _ test: (Application) async throws -> 
     return try await withApp(configure: { app in
         // Migrations log every step at info; a test run wants only the problems.
         app.logger.logLevel = .warning
-        try await configure(app, settings: ServerSettings(database: location, now: { Fixtures.now }))
+        try await configure(app, settings: ServerSettings(database: location, bcryptCost: TestAccounts.bcryptCost, now: { Fixtures.now }))
+        try await TestAccounts.prepareAdmin(on: app)
         if fixtures {
             _ = try await ImportService.importFiles(
                 [
@@ -42,3 +44,50 @@ func jsonBody(_ object: Any) -> ByteBuffer {
 
 let jsonHeaders: HTTPHeaders = ["Content-Type": "application/json"]
 let formHeaders: HTTPHeaders = ["Content-Type": "application/x-www-form-urlencoded"]
+
+/// Accounts for server tests: an administrator whose API token `app.signedIn()` sends with every request.
+enum TestAccounts {
+    /// Bcrypt's minimum: test passwords need no protection, and cost 12 would make every sign-in take a quarter second.
+    static let bcryptCost = 4
+    static let adminEmail = "admin@example.gov"
+    static let password = "correct horse battery 42"
+
+    private struct AdminTokenKey: StorageKey {
+        typealias Value = String
+    }
+
+    static func prepareAdmin(on app: Application) async throws {
+        let context = AuditContext(actor: nil, source: .system, now: Fixtures.now)
+        let admin = try await UserStore.create(
+            email: adminEmail, name: "Test Administrator", password: password, grants: [RoleGrant(role: .admin)],
+            hasher: app.passwordHasher, context: context, on: app.db
+        )
+        let token = try await APITokenStore.create(name: "tests", owner: admin.id, grants: [RoleGrant(role: .admin)], context: context, on: app.db)
+        app.storage[AdminTokenKey.self] = token.token
+    }
+
+    static func adminToken(of app: Application) -> String {
+        app.storage[AdminTokenKey.self] ?? ""
+    }
+}
+
+/// Sends every request with fixed headers (a bearer token, or a session cookie and its CSRF token).
+struct AuthorizedTester: TestingApplicationTester {
+    var base: any TestingApplicationTester
+    var headers: HTTPHeaders
+
+    func performTest(request: TestingHTTPRequest) async throws -> TestingHTTPResponse {
+        var request = request
+        for (name, value) in headers where !request.headers.contains(name: name) {
+            request.headers.add(name: name, value: value)
+        }
+        return try await base.performTest(request: request)
+    }
+}
+
+extension Application {
+    /// A tester signed in as the test administrator (with an API token).
+    func signedIn() throws -> AuthorizedTester {
+        AuthorizedTester(base: try testing(), headers: ["Authorization": "Bearer \(TestAccounts.adminToken(of: self))"])
+    }
+}

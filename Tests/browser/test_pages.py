@@ -13,6 +13,18 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 BASE = os.environ.get("GOALSTAT_URL", "http://127.0.0.1:8080")
+SERVER_LOG = os.environ.get("GOALSTAT_SERVER_LOG", "")
+
+
+def demo_passwords():
+    """The demo sign-ins `goalstat serve --demo` printed once: email -> password."""
+    passwords = {}
+    with open(SERVER_LOG, encoding="utf-8") as log:
+        for line in log:
+            parts = line.split()
+            if len(parts) == 3 and "@example.gov" in parts[0] and "@" in parts[2]:
+                passwords[parts[0]] = parts[1]
+    return passwords
 
 
 def main_text(driver):
@@ -37,16 +49,33 @@ class PagesInChromium(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.driver = make_driver()
+        cls.passwords = demo_passwords()
+
+    def sign_in(self, email):
+        self.driver.delete_all_cookies()
+        self.driver.get(BASE + "/sign-in")
+        self.driver.find_element(By.NAME, "email").send_keys(email)
+        self.driver.find_element(By.NAME, "password").send_keys(self.passwords[email])
+        self.driver.find_element(By.CSS_SELECTOR, "#sign-in-form button[type='submit']").click()
+        WebDriverWait(self.driver, 15).until(lambda d: "Sign out" in d.find_element(By.TAG_NAME, "header").text)
+
+    def sign_out(self):
+        self.driver.find_element(By.CSS_SELECTOR, "header form[action='/sign-out'] button").click()
+        WebDriverWait(self.driver, 15).until(lambda d: "Sign in" in d.find_element(By.TAG_NAME, "header").text)
 
     @classmethod
     def tearDownClass(cls):
         cls.driver.quit()
 
     def test_dashboard_shows_goals_with_status_and_sparklines(self):
+        self.driver.delete_all_cookies()
         self.driver.get(BASE + "/")
         self.assertIn("GoalStat", self.driver.title)
         goals = self.driver.find_elements(By.CSS_SELECTOR, "a[href^='/goals/']")
-        self.assertGreaterEqual(len(goals), 17)
+        # Anonymous visitors see the published goals only.
+        self.assertGreaterEqual(len(goals), 12)
+        hrefs = [goal.get_attribute("href") for goal in goals]
+        self.assertFalse(any(href.endswith("/goals/G5.2") for href in hrefs), "an unpublished goal shown to a visitor")
         self.assertTrue(self.driver.find_elements(By.CSS_SELECTOR, "svg[role='img']"))
         text = self.driver.find_element(By.TAG_NAME, "main").text
         self.assertTrue(any(word in text for word in ("On track", "At risk", "Off track")))
@@ -63,7 +92,8 @@ class PagesInChromium(unittest.TestCase):
         self.assertTrue(self.driver.find_elements(By.CSS_SELECTOR, "main svg"))
         self.assertTrue(self.driver.find_elements(By.CSS_SELECTOR, "main table"))
 
-    def test_data_entry_grid_saves_a_value_without_javascript(self):
+    def test_data_steward_enters_a_value_and_the_admin_sees_it_in_the_audit_log(self):
+        self.sign_in("w.greene@example.gov")
         self.driver.get(BASE + "/data-entry")
         stewards = Select(self.driver.find_element(By.NAME, "steward"))
         self.assertGreater(len(stewards.options), 1)
@@ -78,6 +108,33 @@ class PagesInChromium(unittest.TestCase):
         WebDriverWait(self.driver, 15).until(lambda d: "Saved" in main_text(d))
         saved = self.driver.find_elements(By.CSS_SELECTOR, "input[name^='value[']")[0]
         self.assertEqual(saved.get_attribute("value"), "42")
+        # The steward's roles open neither the audit log nor the users page.
+        self.driver.get(BASE + "/audit")
+        self.assertIn("do not have access", main_text(self.driver))
+        self.sign_out()
+        self.sign_in("admin@example.gov")
+        self.driver.get(BASE + "/audit?actor=w.greene@example.gov")
+        audit = main_text(self.driver)
+        self.assertIn("w.greene@example.gov", audit)
+        self.assertIn("42", audit)
+        self.sign_out()
+
+    def test_viewer_sees_private_goals_of_their_unit_only(self):
+        self.sign_in("p.raman@example.gov")
+        self.driver.get(BASE + "/")
+        hrefs = [a.get_attribute("href") for a in self.driver.find_elements(By.CSS_SELECTOR, "a[href^='/goals/']")]
+        self.assertTrue(any(href.endswith("/goals/G3.3") for href in hrefs), "the viewer's own unit's private goal is missing")
+        self.assertFalse(any(href.endswith("/goals/G5.2") for href in hrefs), "another unit's private goal is shown")
+        self.assertNotIn("Data entry", self.driver.find_element(By.TAG_NAME, "header").text)
+        self.driver.get(BASE + "/goals/G5.2")
+        self.assertIn("do not have access", main_text(self.driver))
+        self.sign_out()
+
+    def test_anonymous_visitor_is_sent_to_sign_in_for_private_pages(self):
+        self.driver.delete_all_cookies()
+        self.driver.get(BASE + "/data-entry")
+        WebDriverWait(self.driver, 15).until(lambda d: "/sign-in" in d.current_url)
+        self.assertTrue(self.driver.find_elements(By.CSS_SELECTOR, "#sign-in-form input[name='csrf']"))
 
     def test_unknown_page_is_a_friendly_404(self):
         self.driver.get(BASE + "/goals/NO-SUCH-GOAL")

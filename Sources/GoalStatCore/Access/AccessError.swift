@@ -7,6 +7,7 @@ public enum AccessError: Error, Sendable, Equatable {
     case unknownRole(String)
     case invalidGrant(String)
     case unknownUser(String)
+    case unknownOrgUnit(String)
 
     public var code: String {
         switch self {
@@ -17,6 +18,7 @@ public enum AccessError: Error, Sendable, Equatable {
         case .unknownRole: "unknownRole"
         case .invalidGrant: "invalidGrant"
         case .unknownUser: "unknownUser"
+        case .unknownOrgUnit: "unknownOrgUnit"
         }
     }
 
@@ -26,7 +28,7 @@ public enum AccessError: Error, Sendable, Equatable {
         case .invalidEmail, .emailTaken, .unknownUser: "email"
         case .emptyName: "name"
         case .weakPassword: "password"
-        case .unknownRole, .invalidGrant: "role"
+        case .unknownRole, .invalidGrant, .unknownOrgUnit: "role"
         }
     }
 
@@ -39,6 +41,7 @@ public enum AccessError: Error, Sendable, Equatable {
         case .unknownRole(let role): "unknown role '\(role)' (one of: \(Role.allCases.map(\.rawValue).joined(separator: ", ")))"
         case .invalidGrant(let text): "'\(text)' is not ROLE@UNIT"
         case .unknownUser(let who): "no user '\(who)'"
+        case .unknownOrgUnit(let code): "there is no org unit '\(code)'"
         }
     }
 }

@@ -3,9 +3,9 @@ import GoalStatCore
 import Vapor
 
 extension Request {
-    /// Who is changing things through this request, for the audit log. The actor is the signed-in principal (a
-    /// person, or the owner of an API token); until sign-in is wired there is none, so entries have no actor.
+    /// Who is changing things through this request, for the audit log: the signed-in person, or the owner of the
+    /// API token; through which door; and when.
     func auditContext(_ source: AuditSource, batch: UUID? = nil) -> AuditContext {
-        AuditContext(actor: nil, source: source, batch: batch, now: self.clock.now())
+        AuditContext(actor: principal.actor, source: source, batch: batch, now: clock.now())
     }
 }

@@ -7,20 +7,28 @@ struct GoalStatErrorMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         do {
             return try await next.respond(to: request)
+        } catch AccessDenied.notSignedIn where !request.isAPI {
+            // A page that needs sign-in sends the visitor to sign in, and back here afterwards.
+            return request.redirect(to: SiteURL.signIn(next: request.method == .GET ? request.url.string : nil).path, redirectType: .normal)
         } catch {
             let apiError = APIError(translating: error) ?? {
                 request.logger.report(error: error)
                 return APIError(status: .internalServerError, code: "internalError", message: "Something went wrong on the server.")
             }()
-            if request.url.path.hasPrefix("/api/") || request.url.path == "/openapi.json" {
+            if request.isAPI {
                 let response = Response(status: apiError.status)
                 try response.content.encode(APIErrorBody(error: .init(
                     code: apiError.code, message: apiError.message, field: apiError.field, details: apiError.details
                 )))
                 return response
             }
-            let page = ErrorPage(status: apiError.status, message: apiError.message, details: apiError.details)
+            let page = ErrorPage(status: apiError.status, message: apiError.message, details: apiError.details, context: request.pageContext)
             return page.response(status: apiError.status)
         }
     }
+}
+
+extension Request {
+    /// Whether this request is for the JSON API (errors as JSON) rather than a page (errors as HTML).
+    var isAPI: Bool { url.path.hasPrefix("/api/") || url.path == "/openapi.json" }
 }

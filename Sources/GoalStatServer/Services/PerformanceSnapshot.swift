@@ -1,6 +1,7 @@
 import Fluent
 import GoalStatCore
 import GoalStatStore
+import Vapor
 
 /// Everything a page needs at once: the framework, each indicator's own-unit values, targets and status.
 /// Built per request from the store; the rules it applies live in GoalStatCore.
@@ -11,8 +12,12 @@ struct PerformanceSnapshot: Sendable {
     var targets: [String: TargetHistory]
     var today: CalendarDate
 
-    static func load(on db: any Database, today: CalendarDate) async throws -> PerformanceSnapshot {
-        let document = try await FrameworkStore.exportDocument(on: db)
+    /// The snapshot of what the request's principal may read.
+    static func load(for request: Request) async throws -> PerformanceSnapshot {
+        try await load(document: request.visibleFramework(), today: request.clock.today, on: request.db)
+    }
+
+    static func load(document: FrameworkDocument, today: CalendarDate, on db: any Database) async throws -> PerformanceSnapshot {
         let reporting = try await FrameworkStore.reporting(on: db)
         let series = try await MeasurementStore.measurements(indicators: document.indicators.map(\.code), on: db)
         var versions: [String: [TargetVersion]] = [:]

@@ -60,13 +60,18 @@ enum TargetService {
         )
     }
 
-    /// Validates and stores a new version, audited in `audit`'s name; one with the same indicator, unit, period and
-    /// date already stored is refused.
-    static func addVersion(_ target: Target, audit: AuditContext, on db: any Database) async throws {
+    /// Validates and stores a new version; one with the same indicator, unit, period and date already stored is refused.
+    /// `basedOn` is how many versions of the indicator's targets the person saw (the form's hidden field, the API's
+    /// `If-Match`): when others were added since, the new one is refused with `StaleTargets`, so that nobody revises
+    /// a target without having seen the latest revision.
+    static func addVersion(_ target: Target, basedOn: Int? = nil, audit: AuditContext, on db: any Database) async throws {
         let document = FrameworkDocument(targets: [target])
         try await Transactions.run(on: db) { tx in
-            let existing = try await FrameworkStore.exportDocument(on: tx).targets
-            if existing.contains(where: { $0.indicator == target.indicator && $0.orgUnit == target.orgUnit && $0.setOn == target.setOn && samePeriod($0.period, target.period) }) {
+            let existing = try await FrameworkStore.exportDocument(on: tx).targets.filter { $0.indicator == target.indicator }
+            if let basedOn, basedOn != existing.count {
+                throw StaleTargets(current: existing)
+            }
+            if existing.contains(where: { $0.orgUnit == target.orgUnit && $0.setOn == target.setOn && samePeriod($0.period, target.period) }) {
                 throw TargetInputError(fields: ["setOn": "a version of this target was already set on \(target.setOn); revisions are kept, so choose the date of this one"])
             }
             do {
@@ -79,8 +84,32 @@ enum TargetService {
         }
     }
 
+    /// The version tag of an indicator's targets: how many versions are stored.
+    static func version(of indicator: String, in document: FrameworkDocument) -> Int {
+        document.targets.count { $0.indicator == indicator }
+    }
+
     private static func samePeriod(_ a: String, _ b: String) -> Bool {
         guard let first = try? Period.parse(a, calendar: .federal), let second = try? Period.parse(b, calendar: .federal) else { return a == b }
         return first == second
+    }
+}
+
+/// Targets were revised by someone else since the person loaded them: 409 with the versions stored now.
+struct StaleTargets: Error {
+    var current: [Target]
+
+    var apiError: APIError {
+        APIError(
+            status: .conflict, code: "staleVersion",
+            message: "Someone revised this indicator's targets since you read them (there are now \(current.count) versions); read them again and decide whether your revision still holds.",
+            field: "If-Match",
+            details: current.map { target in
+                APIErrorDetail(
+                    field: "current", reason: "stored target version",
+                    current: try? JSONDecoder().decode(JSONValue.self, from: JSONEncoder().encode(target))
+                )
+            }
+        )
     }
 }

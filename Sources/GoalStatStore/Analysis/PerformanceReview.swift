@@ -10,10 +10,13 @@ public struct PerformanceReview: Sendable {
     public var series: [String: [GoalStatCore.Measurement]]
     public var asOf: CalendarDate
 
-    public static func load(asOf: CalendarDate, on db: any Database) async throws -> PerformanceReview {
-        let document = try await FrameworkStore.exportDocument(on: db)
+    /// The review of what `principal` may read (everything for `nil`: the command line and tests).
+    public static func load(asOf: CalendarDate, visibleTo principal: Principal? = nil, on db: any Database) async throws -> PerformanceReview {
+        let stored = try await FrameworkStore.exportDocument(on: db)
+        let document = principal.map(stored.visible(to:)) ?? stored
         let reporting = try await FrameworkStore.reporting(on: db)
-        let analyses = try await AnalysisService.analyze(indicators: [], asOf: asOf, on: db)
+        let visible = Set(document.indicators.map(\.code))
+        let analyses = try await AnalysisService.analyze(indicators: [], asOf: asOf, on: db).filter { visible.contains($0.indicator) }
         let series = try await MeasurementStore.measurements(indicators: document.indicators.map(\.code), on: db)
         return PerformanceReview(
             document: document, reporting: reporting,

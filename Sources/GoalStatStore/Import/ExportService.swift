@@ -8,8 +8,10 @@ public enum ExportService {
         case csv, json
     }
 
-    public static func measurements(format: MeasurementFormat, on db: any Database) async throws -> Data {
-        let rows = try await MeasurementStore.exportRows(on: db)
+    /// Every current value, or those of `indicators` only (what the person exporting may export).
+    public static func measurements(format: MeasurementFormat, indicators: Set<String>? = nil, on db: any Database) async throws -> Data {
+        let all = try await MeasurementStore.exportRows(on: db)
+        let rows = indicators.map { only in all.filter { only.contains($0.indicator) } } ?? all
         let reporting = try await FrameworkStore.reporting(on: db)
         switch format {
         case .csv:

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GoalStatServer
 import GoalStatStore
 
 struct DemoCommand: AsyncParsableCommand {
@@ -14,6 +15,8 @@ struct DemoCommand: AsyncParsableCommand {
             do {
                 let report = try await DemoLoader.load(on: store.database, now: Date()) { StandardError.write($0) }
                 print(report.lines.joined(separator: "\n"))
+                let signIns = try await DemoUsers.create(hasher: BcryptPasswordHasher(), now: Date(), on: store.database)
+                print(DemoUsers.describe(signIns).joined(separator: "\n"))
             } catch let error as DemoLoaderError {
                 StandardError.write("goalstat demo: \(error.message)")
                 throw ExitCode(1)

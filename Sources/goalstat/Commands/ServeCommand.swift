@@ -16,9 +16,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The port to listen on.")
     var port = 8080
 
+    @Flag(name: .long, help: "A TLS-terminating proxy is in front: mark cookies Secure and read the client address from X-Forwarded-For.")
+    var tlsProxy = false
+
     func run() async throws {
         try await GoalStatServer.serve(
-            ServerSettings(database: options.location, host: host, port: port, loadDemo: demo),
+            ServerSettings(database: options.location, host: host, port: port, loadDemo: demo, tlsProxy: tlsProxy),
             log: { StandardError.write($0) }
         )
     }

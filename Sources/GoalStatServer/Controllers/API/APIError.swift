@@ -34,6 +34,8 @@ struct APIErrorDetail: Content, Equatable {
     var column: String?
     var field: String?
     var reason: String
+    /// On a 409 for a stale version: the record as it is stored now.
+    var current: JSONValue?
 }
 
 /// The error body of every failing API call.
@@ -62,6 +64,18 @@ extension APIError {
         switch error {
         case let error as APIError:
             self = error
+        case let denied as AccessDenied:
+            self = denied.apiError
+        case let stale as StaleVersion:
+            self = stale.apiError
+        case let stale as StaleTargets:
+            self = stale.apiError
+        case let access as AccessError:
+            if case .emailTaken = access {
+                self.init(status: .conflict, code: access.code, message: access.message, field: access.field)
+            } else {
+                self.init(status: .unprocessableEntity, code: access.code, message: access.message, field: access.field)
+            }
         case let failure as ImportFailure:
             self.init(
                 status: .unprocessableEntity, code: "importRejected",

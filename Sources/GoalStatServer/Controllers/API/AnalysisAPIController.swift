@@ -7,7 +7,7 @@ struct AnalysisAPIController {
     /// The recalculations of an indicator's process limits, with their reasons.
     func rebases(_ request: Request) async throws -> ListPage<Rebase> {
         let code = try request.parameters.require("key")
-        let document = try await FrameworkStore.exportDocument(on: request.db)
+        let document = try await request.framework()
         guard document.indicators.contains(where: { $0.code == code }) else { throw APIError.notFound("Indicator \(code)") }
         return try ListPage(document.rebases.filter { $0.indicator == code }, request: request)
     }

@@ -16,3 +16,4 @@ extension Rebase: Content {}
 extension MeasurementEntry: Content {}
 extension MeasurementImportSummary: Content {}
 extension ImportReport: Content {}
+extension AuditEntry: Content {}

@@ -3,29 +3,40 @@ import GoalStatCore
 import GoalStatStore
 import Vapor
 
-/// List, read, create and update for a framework record addressed by its key (org units, people, goals, indicators,
-/// milestones). Every write is a one-record framework import, so the API and files obey the same rules.
+/// List, read, create, update and remove a framework record addressed by its key (org units, people, goals,
+/// indicators, milestones). Every write is a one-record framework import, so the API and files obey the same rules.
+///
+/// The route's rule has checked the record in the path; this controller checks the unit a body names too (a new
+/// record's, or the unit an update moves a record to). Goals and indicators carry a version: `GET` sends it as the
+/// `ETag`, and a `PUT` with `If-Match` from a stale version is refused with 409 and the current record.
 struct FrameworkResourceController<Record: Content & Equatable>: Sendable {
     var name: String
+    var kind: RecordKind
     var key: @Sendable (Record) -> String
     var records: @Sendable (FrameworkDocument) -> [Record]
     var document: @Sendable (Record) -> FrameworkDocument
-    var kind: FrameworkStore.RemovableKind
+    /// The unit whose roles govern a record (for an org unit: its parent; nil means every unit).
+    var owner: @Sendable (Record, FrameworkDocument) -> String?
 
     func list(_ request: Request) async throws -> ListPage<Record> {
-        try ListPage(records(try await FrameworkStore.exportDocument(on: request.db)), request: request)
+        try ListPage(records(try await request.visibleFramework()), request: request)
     }
 
-    func show(_ request: Request) async throws -> Record {
+    func show(_ request: Request) async throws -> Response {
         let code = try request.parameters.require("key")
-        guard let record = records(try await FrameworkStore.exportDocument(on: request.db)).first(where: { key($0) == code }) else {
+        guard let record = records(try await request.visibleFramework()).first(where: { key($0) == code }) else {
             throw APIError.notFound("\(name) \(code)")
         }
-        return record
+        let response = try await record.encodeResponse(for: request)
+        if let versioned = versionedKind, let version = try await FrameworkStore.version(of: versioned, key: code, on: request.db) {
+            response.headers.replaceOrAdd(name: .eTag, value: Self.eTag(version))
+        }
+        return response
     }
 
     func create(_ request: Request) async throws -> Response {
         let record = try request.content.decode(Record.self)
+        try await request.authorize(.editFramework, in: owner(record, try await request.framework()), what: "the new \(name.lowercased())")
         let audit = request.auditContext(.api)
         try await Transactions.run(on: request.db) { [self] tx in
             if records(try await FrameworkStore.exportDocument(on: tx)).contains(where: { key($0) == key(record) }) {
@@ -38,20 +49,29 @@ struct FrameworkResourceController<Record: Content & Equatable>: Sendable {
         return response
     }
 
-    func update(_ request: Request) async throws -> Record {
+    func update(_ request: Request) async throws -> Response {
         let code = try request.parameters.require("key")
         let record = try request.content.decode(Record.self)
         guard key(record) == code else {
             throw APIError.invalid("code", "the body's key '\(key(record))' differs from the path's '\(code)'; keys cannot be renamed")
         }
+        try await request.authorize(.editFramework, in: owner(record, try await request.framework()), what: "where the \(name.lowercased()) would belong")
+        let expected = try expectedVersion(request)
         let audit = request.auditContext(.api)
-        try await Transactions.run(on: request.db) { [self] tx in
-            guard records(try await FrameworkStore.exportDocument(on: tx)).contains(where: { key($0) == code }) else {
-                throw APIError.notFound("\(name) \(code)")
+        let version = try await Transactions.run(on: request.db) { [self] tx -> Int? in
+            let current = records(try await FrameworkStore.exportDocument(on: tx)).first { key($0) == code }
+            guard let current else { throw APIError.notFound("\(name) \(code)") }
+            if let versioned = versionedKind, let expected,
+               let stored = try await FrameworkStore.version(of: versioned, key: code, on: tx), stored != expected {
+                throw try StaleVersion(current: current, version: stored, name: name)
             }
             _ = try await FrameworkStore.importDocument(document(record), audit: audit, on: tx)
+            guard let versioned = versionedKind else { return nil }
+            return try await FrameworkStore.version(of: versioned, key: code, on: tx)
         }
-        return record
+        let response = try await record.encodeResponse(for: request)
+        if let version { response.headers.replaceOrAdd(name: .eTag, value: Self.eTag(version)) }
+        return response
     }
 
     /// Removes the record; refused with 409 while others refer to it.
@@ -63,7 +83,7 @@ struct FrameworkResourceController<Record: Content & Equatable>: Sendable {
                 throw APIError.notFound("\(name) \(code)")
             }
             do {
-                try await FrameworkStore.remove(kind, key: code, audit: audit, on: tx)
+                try await FrameworkStore.remove(removableKind, key: code, audit: audit, on: tx)
             } catch let error as FrameworkRemovalError {
                 throw APIError(
                     status: .conflict, code: "stillReferenced", message: error.message, field: nil,
@@ -72,5 +92,62 @@ struct FrameworkResourceController<Record: Content & Equatable>: Sendable {
             }
         }
         return .noContent
+    }
+
+    private var versionedKind: FrameworkStore.VersionedKind? { FrameworkStore.VersionedKind(rawValue: kind.rawValue) }
+
+    private var removableKind: FrameworkStore.RemovableKind {
+        switch kind {
+        case .orgUnit: .orgUnit
+        case .person: .person
+        case .goal: .goal
+        case .indicator: .indicator
+        case .milestone: .milestone
+        }
+    }
+
+    /// The version an `If-Match` header names (`"3"`, `W/"3"` or `3`); nil without the header. `*` matches any.
+    private func expectedVersion(_ request: Request) throws -> Int? {
+        guard versionedKind != nil, let header = request.headers.first(name: .ifMatch) else { return nil }
+        let text = header.trimmingCharacters(in: .whitespaces)
+        if text == "*" { return nil }
+        let bare = text.replacingOccurrences(of: "W/", with: "").trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+        guard let version = Int(bare) else { throw APIError.malformed("If-Match must be the ETag of a GET, like \"3\"", field: "If-Match") }
+        return version
+    }
+
+    static func eTag(_ version: Int) -> String { "\"\(version)\"" }
+}
+
+extension FrameworkResourceController {
+    init(
+        name: String, kind: RecordKind, key: @escaping @Sendable (Record) -> String,
+        records: @escaping @Sendable (FrameworkDocument) -> [Record], document: @escaping @Sendable (Record) -> FrameworkDocument,
+        owner: @escaping @Sendable (Record) -> String?
+    ) {
+        self.init(name: name, kind: kind, key: key, records: records, document: document, owner: { record, _ in owner(record) })
+    }
+
+    init(
+        name: String, kind: RecordKind, key: @escaping @Sendable (Record) -> String,
+        records: @escaping @Sendable (FrameworkDocument) -> [Record], document: @escaping @Sendable (Record) -> FrameworkDocument,
+        ownerIn: @escaping @Sendable (Record, FrameworkDocument) -> String?
+    ) {
+        self.init(name: name, kind: kind, key: key, records: records, document: document, owner: ownerIn)
+    }
+}
+
+/// An edit made from a version that is no longer the stored one: 409 with the current record and its version.
+struct StaleVersion: Error {
+    var apiError: APIError
+
+    init<Record: Encodable>(current: Record, version: Int, name: String) throws {
+        let value = try JSONDecoder().decode(JSONValue.self, from: try JSONEncoder().encode(current))
+        apiError = APIError(
+            status: .conflict, code: "staleVersion",
+            message: "\(name) was changed by someone else since you read it (now version \(version)); merge your change into the current values and send it again with If-Match: \"\(version)\".",
+            field: "If-Match",
+            details: [APIErrorDetail(field: "current", reason: "the record as it is stored now", current: value)]
+        )
     }
 }

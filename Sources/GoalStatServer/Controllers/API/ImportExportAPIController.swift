@@ -20,6 +20,7 @@ struct ImportExportAPIController {
         }
         let dryRun = try request.query.get(Bool?.self, at: "dryRun") ?? false
         guard let body = request.body.data else { throw APIError.malformed("the request has no body") }
+        try await authorizeImport(Data(buffer: body), format: format, request: request)
         return try await ImportService.importFiles(
             [ImportFile(name: "upload.\(format)", data: Data(buffer: body))], dryRun: dryRun, audit: request.auditContext(.import),
             on: request.db
@@ -29,7 +30,10 @@ struct ImportExportAPIController {
     func exportMeasurements(_ request: Request) async throws -> Response {
         let format = try request.query.get(String?.self, at: "format") ?? "csv"
         guard format == "csv" || format == "json" else { throw APIError.invalid("format", "measurements export as csv or json") }
-        let data = try await ExportService.measurements(format: format == "csv" ? .csv : .json, on: request.db)
+        let document = try await request.framework()
+        let scope = request.principal.scope(.exportData, tree: OrgTree(document.orgUnits))
+        let allowed = Set(document.indicators.filter { scope.contains($0.orgUnit) }.map(\.code))
+        let data = try await ExportService.measurements(format: format == "csv" ? .csv : .json, indicators: allowed, on: request.db)
         return file(data, type: format == "csv" ? HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"]) : .json,
                     name: "measurements.\(format)")
     }
@@ -39,6 +43,24 @@ struct ImportExportAPIController {
         guard let parsed = FrameworkFile.Format(rawValue: format) else { throw APIError.invalid("format", "the framework exports as yaml or json") }
         let data = try await ExportService.framework(format: parsed, on: request.db)
         return file(data, type: parsed == .json ? .json : HTTPMediaType(type: "application", subType: "yaml"), name: "framework.\(format)")
+    }
+
+    /// A framework file can change anything, the plan included: it needs `editFramework` everywhere. A
+    /// measurements file needs `importFiles` in the unit of every indicator it names, checked before its rows are
+    /// validated (SPEC §5a); rows naming unknown indicators are left for the import to report.
+    private func authorizeImport(_ data: Data, format: String, request: Request) async throws {
+        guard format == "csv" else {
+            guard request.principal.mayEverywhere(.editFramework) else {
+                throw AccessDenied.forbidden("A framework file can change any record and the plan: importing one needs the editFramework action everywhere (pio or admin).")
+            }
+            return
+        }
+        let document = try await request.framework()
+        let owners = Dictionary(document.indicators.map { ($0.code, $0.orgUnit) }, uniquingKeysWith: { first, _ in first })
+        for code in MeasurementsCSV.indicatorCodes(in: data).sorted() {
+            guard let unit = owners[code] else { continue }
+            try await request.authorize(.importFiles, in: unit, what: "values of \(code)")
+        }
     }
 
     private func file(_ data: Data, type: HTTPMediaType, name: String) -> Response {

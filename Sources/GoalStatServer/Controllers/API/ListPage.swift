@@ -9,10 +9,7 @@ struct ListPage<Item: Content>: Content {
 
     /// Slices `all` by the request's `?page=&per=` (per defaults to 100, at most 1000).
     init(_ all: [Item], request: Request) throws {
-        let page = try request.query.get(Int?.self, at: "page") ?? 1
-        let per = try request.query.get(Int?.self, at: "per") ?? 100
-        guard page >= 1 else { throw APIError.invalid("page", "page counts from 1") }
-        guard (1...1000).contains(per) else { throw APIError.invalid("per", "per must be from 1 to 1000") }
+        let (page, per) = try ListPaging.read(request)
         // A page far past the end is simply empty (and must not overflow).
         let (offset, overflow) = (page - 1).multipliedReportingOverflow(by: per)
         let start = overflow ? all.count : min(offset, all.count)
@@ -20,5 +17,21 @@ struct ListPage<Item: Content>: Content {
         total = all.count
         self.page = page
         self.per = per
+    }
+}
+
+/// The `?page=&per=` of a list request, checked: page from 1, per from 1 to 1000 (default 100).
+enum ListPaging {
+    static func read(_ request: Request, defaultPer: Int = 100) throws -> (page: Int, per: Int) {
+        let page = try request.query.get(Int?.self, at: "page") ?? 1
+        let per = try request.query.get(Int?.self, at: "per") ?? defaultPer
+        guard page >= 1 else { throw APIError.invalid("page", "page counts from 1") }
+        guard (1...1000).contains(per) else { throw APIError.invalid("per", "per must be from 1 to 1000") }
+        return (page, per)
+    }
+
+    /// A page number a database offset can hold: any page past the end is empty anyway.
+    static func clamped(_ page: Int, per: Int) -> Int {
+        min(page, Int(Int32.max) / per)
     }
 }

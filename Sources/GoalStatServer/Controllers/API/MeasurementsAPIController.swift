@@ -101,13 +101,13 @@ struct MeasurementsAPIController {
     }
 
     /// Every target version of the indicator; with `?asOf=DATE`, only those in force on that date.
-    func targets(_ request: Request) async throws -> ListPage<Target> {
+    func targets(_ request: Request) async throws -> Response {
         let code = try request.parameters.require("key")
         try await requireIndicator(code, on: request.db)
         let reporting = try await FrameworkStore.reporting(on: request.db)
-        let all = try await FrameworkStore.exportDocument(on: request.db).targets.filter { $0.indicator == code }
+        let all = try await request.framework().targets.filter { $0.indicator == code }
         guard let asOfText = try request.query.get(String?.self, at: "asOf"), !asOfText.isEmpty else {
-            return try ListPage(all, request: request)
+            return try await Self.tagged(ListPage(all, request: request), version: all.count, for: request)
         }
         let asOf: CalendarDate
         do {
@@ -119,7 +119,15 @@ struct MeasurementsAPIController {
         let inForce = byUnit.values.flatMap { versions in
             TargetHistory(versions.compactMap { TargetVersion($0, calendar: reporting.calendar) }).asOf(asOf).map(\.target)
         }
-        return try ListPage(inForce.sorted { ($0.orgUnit ?? "", $0.period) < ($1.orgUnit ?? "", $1.period) }, request: request)
+        let page = try ListPage(inForce.sorted { ($0.orgUnit ?? "", $0.period) < ($1.orgUnit ?? "", $1.period) }, request: request)
+        return try await Self.tagged(page, version: all.count, for: request)
+    }
+
+    /// The list with the targets' version as its `ETag`, for `If-Match` on the next revision.
+    private static func tagged(_ page: ListPage<Target>, version: Int, for request: Request) async throws -> Response {
+        let response = try await page.encodeResponse(for: request)
+        response.headers.replaceOrAdd(name: .eTag, value: "\"\(version)\"")
+        return response
     }
 
     /// Adds a target version (a revision never overwrites).
@@ -132,8 +140,9 @@ struct MeasurementsAPIController {
         }
         target.rationale = target.rationale?.trimmingCharacters(in: .whitespacesAndNewlines)
         if target.rationale?.isEmpty ?? true { throw APIError.invalid("rationale", "say why the target is set or revised") }
+        let basedOn = try Self.expectedTargetVersion(request)
         do {
-            try await TargetService.addVersion(target, audit: request.auditContext(.api), on: request.db)
+            try await TargetService.addVersion(target, basedOn: basedOn, audit: request.auditContext(.api), on: request.db)
         } catch let error as TargetInputError {
             let field = error.fields.keys.sorted().first
             throw APIError(
@@ -145,6 +154,14 @@ struct MeasurementsAPIController {
         let response = Response(status: .created)
         try response.content.encode(target)
         return response
+    }
+
+    /// `If-Match: "N"` on a new target: N is the ETag of `GET …/targets`, the number of versions seen.
+    private static func expectedTargetVersion(_ request: Request) throws -> Int? {
+        guard let header = request.headers.first(name: .ifMatch)?.trimmingCharacters(in: .whitespaces), header != "*" else { return nil }
+        let bare = header.replacingOccurrences(of: "W/", with: "").trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+        guard let version = Int(bare) else { throw APIError.malformed("If-Match must be the ETag of GET …/targets, like \"3\"", field: "If-Match") }
+        return version
     }
 
     private func requireIndicator(_ code: String, on db: any Database) async throws {

@@ -5,7 +5,7 @@ import Vapor
 /// The plan, its links between indicators, and goals' narratives over the API.
 struct PlanAPIController {
     func plan(_ request: Request) async throws -> Plan {
-        guard let plan = try await FrameworkStore.exportDocument(on: request.db).plan else { throw APIError.notFound("The plan") }
+        guard let plan = try await request.framework().plan else { throw APIError.notFound("The plan") }
         return plan
     }
 
@@ -22,11 +22,17 @@ struct PlanAPIController {
     }
 
     func links(_ request: Request) async throws -> ListPage<IndicatorLink> {
-        try ListPage(try await FrameworkStore.exportDocument(on: request.db).links, request: request)
+        try ListPage(try await request.visibleFramework().links, request: request)
     }
 
     func addLink(_ request: Request) async throws -> Response {
         let link = try request.content.decode(IndicatorLink.self)
+        // A link says one indicator drives another: whoever states it must be allowed to edit both.
+        let document = try await request.framework()
+        for code in [link.driver, link.result] {
+            guard let indicator = document.indicators.first(where: { $0.code == code }) else { continue }
+            try await request.authorize(.editFramework, in: indicator.orgUnit, what: "the indicator \(code)")
+        }
         let audit = request.auditContext(.api)
         _ = try await Transactions.run(on: request.db) { tx in
             try await FrameworkStore.importDocument(FrameworkDocument(links: [link]), audit: audit, on: tx)
@@ -38,7 +44,7 @@ struct PlanAPIController {
 
     func narratives(_ request: Request) async throws -> ListPage<Narrative> {
         let code = try request.parameters.require("key")
-        let document = try await FrameworkStore.exportDocument(on: request.db)
+        let document = try await request.visibleFramework()
         guard document.goals.contains(where: { $0.code == code }) else { throw APIError.notFound("Goal \(code)") }
         return try ListPage(document.narratives.filter { $0.goal == code }, request: request)
     }

@@ -39,7 +39,7 @@ struct ReviewAPIController {
 
     /// The review as of `?asOf=` (default today).
     func review(_ request: Request) async throws -> PerformanceReview {
-        try await PerformanceReview.load(asOf: try Self.asOf(request), on: request.db)
+        try await PerformanceReview.load(asOf: try Self.asOf(request), visibleTo: request.principal, on: request.db)
     }
 
     static func asOf(_ request: Request) throws -> CalendarDate {

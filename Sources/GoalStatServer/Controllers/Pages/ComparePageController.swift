@@ -6,7 +6,7 @@ import Vapor
 struct ComparePageController {
     func show(_ request: Request) async throws -> Response {
         let code = try request.parameters.require("code")
-        let review = try await PerformanceReview.load(asOf: try ReviewAPIController.asOf(request), on: request.db)
+        let review = try await PerformanceReview.load(asOf: try ReviewAPIController.asOf(request), visibleTo: request.principal, on: request.db)
         guard let indicator = review.document.indicators.first(where: { $0.code == code }),
               let comparison = try await review.comparison(indicator: code, period: nil, on: request.db)
         else { throw APIError.notFound("Indicator \(code)") }
@@ -14,6 +14,6 @@ struct ComparePageController {
             indicatorCode: code, indicatorName: indicator.name, comparison: comparison,
             unitNames: Dictionary(review.document.orgUnits.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
         )
-        return model.render().htmlResponse()
+        return model.render(request.pageContext).htmlResponse()
     }
 }

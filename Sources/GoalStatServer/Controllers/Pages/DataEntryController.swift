@@ -22,7 +22,7 @@ struct DataEntryController {
     func show(_ request: Request) async throws -> Response {
         let query = try request.query.decode(Query.self)
         let model = try await makeModel(steward: query.steward, monthText: query.month, submission: nil, errors: [:], saved: nil, on: request)
-        return model.render().htmlResponse()
+        return model.render(request.pageContext).htmlResponse()
     }
 
     func submit(_ request: Request) async throws -> Response {
@@ -77,7 +77,7 @@ struct DataEntryController {
         }
         guard errors.isEmpty else {
             let model = try await makeModel(steward: steward, monthText: submission.month, submission: submission, errors: errors, saved: nil, on: request)
-            return model.render().htmlResponse(status: .unprocessableEntity)
+            return model.render(request.pageContext).htmlResponse(status: .unprocessableEntity)
         }
         let audit = request.auditContext(.form)
         let summary = try await Transactions.run(on: request.db) { [entries] tx in
@@ -85,7 +85,7 @@ struct DataEntryController {
         }
         let saved = "Saved: \(summary.added) added, \(summary.revised) revised, \(summary.unchanged) unchanged."
         let model = try await makeModel(steward: steward, monthText: submission.month, submission: nil, errors: [:], saved: saved, on: request)
-        return model.render().htmlResponse()
+        return model.render(request.pageContext).htmlResponse()
     }
 
     static func month(_ text: String?, today: CalendarDate) throws -> Period {
@@ -102,8 +102,12 @@ struct DataEntryController {
         }
     }
 
+    /// The indicators the grid offers: those with entered values (not formulas) in the units where the principal
+    /// may enter data, narrowed to one steward's when one is chosen.
     private func gridIndicators(steward: String?, on request: Request) async throws -> [Indicator] {
-        let indicators = try await FrameworkStore.exportDocument(on: request.db).indicators.filter { $0.formula == nil }
+        let document = try await request.framework()
+        let scope = request.principal.scope(.enterData, tree: OrgTree(document.orgUnits))
+        let indicators = document.indicators.filter { $0.formula == nil && scope.contains($0.orgUnit) }
         guard let steward else { return indicators }
         return indicators.filter { $0.steward == steward }
     }
@@ -113,11 +117,11 @@ struct DataEntryController {
     ) async throws -> DataEntryPageModel {
         let steward = steward.flatMap { $0.isEmpty ? nil : $0 }
         let month = try Self.month(monthText, today: request.clock.today)
-        let document = try await FrameworkStore.exportDocument(on: request.db)
+        let document = try await request.framework()
         let reporting = try await FrameworkStore.reporting(on: request.db)
         let indicators = try await gridIndicators(steward: steward, on: request)
         let series = try await MeasurementStore.measurements(indicators: indicators.map(\.code), on: request.db)
-        let stewardEmails = Set(document.indicators.compactMap(\.steward))
+        let stewardEmails = Set(try await gridIndicators(steward: nil, on: request).compactMap(\.steward))
         return DataEntryPageModel(
             stewards: document.people.filter { stewardEmails.contains($0.email) }.map { ($0.email, $0.name) },
             steward: steward,

@@ -6,7 +6,7 @@ import Vapor
 struct GoalPageController {
     func show(_ request: Request) async throws -> Response {
         let code = try request.parameters.require("code")
-        let snapshot = try await PerformanceSnapshot.load(on: request.db, today: request.clock.today)
+        let snapshot = try await PerformanceSnapshot.load(for: request)
         guard let goal = snapshot.document.goals.first(where: { $0.code == code }) else { throw APIError.notFound("Goal \(code)") }
         let people = snapshot.peopleByEmail
         let indicators = snapshot.indicators(of: code)
@@ -37,6 +37,6 @@ struct GoalPageController {
             },
             narratives: snapshot.document.narratives.filter { $0.goal == code }.reversed()
         )
-        return model.render().htmlResponse()
+        return model.render(request.pageContext).htmlResponse()
     }
 }

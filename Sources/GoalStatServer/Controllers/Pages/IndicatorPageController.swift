@@ -6,7 +6,7 @@ import Vapor
 struct IndicatorPageController {
     func show(_ request: Request) async throws -> Response {
         let model = try await IndicatorPageModel.load(for: request)
-        return model.render().htmlResponse()
+        return model.render(request.pageContext).htmlResponse()
     }
 
     func chart(_ request: Request) async throws -> Response {
@@ -31,7 +31,7 @@ extension IndicatorPageModel {
             }
         }
         let db = request.db
-        let snapshot = try await PerformanceSnapshot.load(on: db, today: request.clock.today)
+        let snapshot = try await PerformanceSnapshot.load(for: request)
         guard let indicator = snapshot.indicatorsByCode[code] else { throw APIError.notFound("Indicator \(code)") }
         if let orgUnit, !snapshot.document.orgUnits.contains(where: { $0.code == orgUnit }) {
             throw APIError.invalid("orgUnit", "unknown org unit '\(orgUnit)'")

@@ -13,12 +13,13 @@ struct TargetFormController {
         var rationale: String?
         var setOn: String?
         var setBy: String?
+        var basedOn: Int?
     }
 
     func form(_ request: Request) async throws -> Response {
         let code = try request.parameters.require("code")
-        let model = try await makeModel(code: code, submission: nil, errors: [:], on: request)
-        return model.render().htmlResponse()
+        let model = try await makeModel(code: code, submission: nil, errors: [:], stale: false, on: request)
+        return model.render(request.pageContext).htmlResponse()
     }
 
     func submit(_ request: Request) async throws -> Response {
@@ -30,17 +31,22 @@ struct TargetFormController {
                 rangeMin: submission.rangeMin, rangeMax: submission.rangeMax, rationale: submission.rationale,
                 setOn: submission.setOn, setBy: submission.setBy
             ), today: request.clock.today)
-            try await TargetService.addVersion(target, audit: request.auditContext(.form), on: request.db)
+            try await TargetService.addVersion(target, basedOn: submission.basedOn, audit: request.auditContext(.form), on: request.db)
             return request.redirect(to: SiteURL.indicator(code).path, redirectType: .normal)
         } catch let error as TargetInputError {
-            let model = try await makeModel(code: code, submission: submission, errors: error.fields, on: request)
-            return model.render().htmlResponse(status: .unprocessableEntity)
+            let model = try await makeModel(code: code, submission: submission, errors: error.fields, stale: false, on: request)
+            return model.render(request.pageContext).htmlResponse(status: .unprocessableEntity)
+        } catch is StaleTargets {
+            let model = try await makeModel(code: code, submission: submission, errors: [:], stale: true, on: request)
+            return model.render(request.pageContext).htmlResponse(status: .conflict)
         }
     }
 
-    private func makeModel(code: String, submission: Submission?, errors: [String: String], on request: Request) async throws -> TargetFormPageModel {
+    /// The form, prefilled from the current target or the submission; `stale` when the submission was refused
+    /// because the targets changed meanwhile (the form then counts the versions anew, so a resubmission goes through).
+    private func makeModel(code: String, submission: Submission?, errors: [String: String], stale: Bool, on request: Request) async throws -> TargetFormPageModel {
         let page = try await IndicatorPageModel.load(for: request)
-        let snapshot = try await PerformanceSnapshot.load(on: request.db, today: request.clock.today)
+        let snapshot = try await PerformanceSnapshot.load(for: request)
         let latest = page.currentTargets.last
         let current = snapshot.document.targets.last { $0.indicator == code && $0.orgUnit == nil }
         return TargetFormPageModel(
@@ -56,7 +62,9 @@ struct TargetFormController {
             people: snapshot.document.people.map { ($0.email, $0.name) },
             orgUnits: snapshot.document.orgUnits.map { ($0.code, $0.name) },
             errors: errors,
-            currentTargets: page.currentTargets
+            currentTargets: page.currentTargets,
+            basedOn: TargetService.version(of: code, in: try await request.framework()),
+            staleNotice: stale ? "Someone revised this target while you were editing. The current versions are listed below: check that your revision still holds, then save again." : nil
         )
     }
 }

@@ -3,8 +3,8 @@ import GoalStatStore
 import Plot
 
 extension ComparePageModel {
-    func render() -> String {
-        PageLayout.render(title: "\(indicatorName): units compared", current: nil, body: .group(
+    func render(_ context: PageContext) -> String {
+        PageLayout.render(title: "\(indicatorName): units compared", current: nil, context: context, body: .group(
             .p(.a(.href(SiteURL.indicator(indicatorCode).path), .plain("← \(indicatorName)"))),
             .h1(.plain("\(indicatorName): how units compare")),
             .p(.text("Everyone knows how everyone is doing (seed 002, practice 5). Ranks alone shame small units for noise, so for a ratio of counts the funnel plot shows which differences are more than chance.")),

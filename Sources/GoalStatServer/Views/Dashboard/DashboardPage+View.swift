@@ -2,8 +2,8 @@ import GoalStatCore
 import Plot
 
 extension DashboardPageModel {
-    func render() -> String {
-        PageLayout.render(title: planName, current: .dashboard, body: .group(
+    func render(_ context: PageContext) -> String {
+        PageLayout.render(title: planName, current: .dashboard, context: context, body: .group(
             .div(
                 .class("page-heading"),
                 .h1(.plain(planName)),

@@ -2,8 +2,8 @@ import GoalStatCore
 import Plot
 
 extension DataEntryPageModel {
-    func render() -> String {
-        PageLayout.render(title: "Data entry", current: .dataEntry, body: .group(
+    func render(_ context: PageContext) -> String {
+        PageLayout.render(title: "Data entry", current: .dataEntry, context: context, body: .group(
             .div(
                 .class("page-heading"),
                 .h1(.text("Data entry")),
@@ -11,7 +11,7 @@ extension DataEntryPageModel {
             ),
             .unwrap(savedMessage) { message in .div(.class("notice notice-success"), .attr("role", "status"), .p(.plain(message))) },
             chooser,
-            grid
+            grid(context)
         ), width: .full)
     }
 
@@ -41,7 +41,7 @@ extension DataEntryPageModel {
         )
     }
 
-    private var grid: Node<HTML.BodyContext> {
+    private func grid(_ context: PageContext) -> Node<HTML.BodyContext> {
         guard steward != nil else {
             return .p(.class("muted"), .text("Choose a data steward to see the indicators they update."))
         }
@@ -53,7 +53,7 @@ extension DataEntryPageModel {
             .form(
                 .action(.dataEntry),
                 .method(.post),
-                // No CSRF token yet: the model has none to give; the issue that adds sessions adds it here.
+                .csrfField(context),
                 .input(.type(.hidden), .attr("name", "steward"), .attr("value", steward ?? "")),
                 .input(.type(.hidden), .attr("name", "month"), .attr("value", month)),
                 .scrollingTable(

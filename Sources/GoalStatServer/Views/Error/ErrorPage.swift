@@ -6,6 +6,7 @@ struct ErrorPage {
     var status: HTTPResponseStatus
     var message: String
     var details: [APIErrorDetail]
+    var context: PageContext
 
     func response(status: HTTPResponseStatus) -> Response {
         render(status: status).htmlResponse(status: status)
@@ -13,7 +14,7 @@ struct ErrorPage {
 
     func render(status: HTTPResponseStatus) -> String {
         let heading = Self.heading(for: status)
-        return PageLayout.render(title: heading, current: nil, body: .div(
+        return PageLayout.render(title: heading, current: nil, context: context, body: .div(
             .class("error-page"),
             .h1(.text(heading)),
             .p(.class("lead"), .plain(message)),

@@ -2,8 +2,8 @@ import GoalStatCore
 import Plot
 
 extension GoalPageModel {
-    func render() -> String {
-        PageLayout.render(title: goal.name, current: nil, body: .group(
+    func render(_ context: PageContext) -> String {
+        PageLayout.render(title: goal.name, current: nil, context: context, body: .group(
             heading,
             .section(
                 .class("goal-status"),

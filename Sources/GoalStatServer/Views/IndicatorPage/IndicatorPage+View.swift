@@ -2,8 +2,8 @@ import GoalStatCore
 import Plot
 
 extension IndicatorPageModel {
-    func render() -> String {
-        PageLayout.render(title: indicator.name, current: nil, body: .group(
+    func render(_ context: PageContext) -> String {
+        PageLayout.render(title: indicator.name, current: nil, context: context, body: .group(
             heading,
             definition,
             dataQuality,

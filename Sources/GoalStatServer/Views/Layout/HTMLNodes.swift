@@ -179,3 +179,10 @@ extension Node where Context == HTML.TableRowContext {
         .th(.attr("scope", "row"), .group(nodes))
     }
 }
+
+extension Node where Context == HTML.FormContext {
+    /// The hidden CSRF token every POST form carries (`CSRFMiddleware` refuses a form without it).
+    static func csrfField(_ context: PageContext) -> Node {
+        .input(.type(.hidden), .attr("name", CSRF.field), .attr("value", context.csrfToken ?? ""))
+    }
+}

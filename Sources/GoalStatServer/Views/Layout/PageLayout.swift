@@ -10,16 +10,10 @@ enum PageLayout {
         case readable, full
     }
 
-    /// The main navigation, in order.
-    static let navigation: [(title: String, url: SiteURL)] = [
-        ("Dashboard", .dashboard),
-        ("Review", .review),
-        ("Data entry", .dataEntry),
-        ("API", .openAPI),
-    ]
-
     /// A complete HTML5 document titled "`title` · GoalStat" around `body`.
-    static func render(title: String, current: SiteURL?, body: Node<HTML.BodyContext>, width: Width = .readable) -> String {
+    static func render(
+        title: String, current: SiteURL?, context: PageContext, body: Node<HTML.BodyContext>, width: Width = .readable
+    ) -> String {
         HTML(
             .lang(.english),
             .head(
@@ -31,14 +25,14 @@ enum PageLayout {
             .body(
                 .class("width-\(width.rawValue)"),
                 .a(.class("skip-link"), .href("#main"), .text("Skip to main content")),
-                header(current: current),
+                header(current: current, context: context),
                 .main(.id("main"), .attr("tabindex", "-1"), body),
                 footer()
             )
         ).render()
     }
 
-    private static func header(current: SiteURL?) -> Node<HTML.BodyContext> {
+    private static func header(current: SiteURL?, context: PageContext) -> Node<HTML.BodyContext> {
         .header(
             .class("site-header"),
             .div(
@@ -46,14 +40,33 @@ enum PageLayout {
                 .a(.class("brand"), .href(.dashboard), .text("GoalStat")),
                 .nav(
                     .attr("aria-label", "Main"),
-                    .ul(.forEach(navigation) { item in
+                    .ul(.forEach(context.navigation) { item in
                         .li(.a(
                             .href(item.url),
                             .if(item.url == current, .attr("aria-current", "page")),
                             .text(item.title)
                         ))
                     })
-                )
+                ),
+                account(context)
+            )
+        )
+    }
+
+    /// Who is signed in, with the way to their account and out; or the way in.
+    private static func account(_ context: PageContext) -> Node<HTML.BodyContext> {
+        guard let name = context.userName else {
+            return .div(.class("account"), .a(.href(.signIn(next: nil)), .text("Sign in")))
+        }
+        return .div(
+            .class("account"),
+            .a(.href(.account), .attr("title", "Your account"), .plain(name)),
+            .form(
+                .class("inline-form"),
+                .action(.signOut),
+                .method(.post),
+                .csrfField(context),
+                .button(.type(.submit), .class("link-button"), .text("Sign out"))
             )
         )
     }

@@ -3,8 +3,8 @@ import GoalStatStore
 import Plot
 
 extension ReviewPageModel {
-    func render() -> String {
-        PageLayout.render(title: "Performance review", current: .review, body: .group(
+    func render(_ context: PageContext) -> String {
+        PageLayout.render(title: "Performance review", current: .review, context: context, body: .group(
             .h1(.text("Performance review")),
             .p(.class("lede"), .text("As of \(asOf). What to focus on, how each perspective of the scorecard stands, and whether the data supports the plan's theory of change.")),
             focusSection(),

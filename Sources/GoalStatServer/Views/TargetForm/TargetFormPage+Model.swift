@@ -19,4 +19,8 @@ struct TargetFormPageModel: Sendable {
     /// Field name → message, for a rejected submission.
     var errors: [String: String]
     var currentTargets: [TargetRow]
+    /// How many target versions the person sees; sent back so that a revision made meanwhile is not overlooked.
+    var basedOn: Int
+    /// Set when the submission was refused because someone else revised the targets meanwhile.
+    var staleNotice: String?
 }

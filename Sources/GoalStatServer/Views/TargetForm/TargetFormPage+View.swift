@@ -17,16 +17,19 @@ extension TargetFormPageModel {
     private static let orgUnitHint = "Leave as the whole indicator unless the target is for one unit."
     private static let rationaleHint = "Why this target, and for a revision what was learned that changes it."
 
-    func render() -> String {
-        PageLayout.render(title: "Revise the target for \(indicatorName)", current: nil, body: .group(
+    func render(_ context: PageContext) -> String {
+        PageLayout.render(title: "Revise the target for \(indicatorName)", current: nil, context: context, body: .group(
             .div(
                 .class("page-heading"),
                 .p(.class("breadcrumb"), .a(.href(.indicator(indicatorCode)), .plain(indicatorName))),
                 .h1(.text("Revise the target for "), .plain(indicatorName)),
                 .p(.class("lead"), .text("A revision adds a new version with its reason. The version it replaces is kept and shown in the target history, so every view can still show the target as it was known on any date."))
             ),
+            .unwrap(staleNotice) { notice in
+                .div(.class("error-summary"), .attr("role", "alert"), .h2(.text("Changed meanwhile")), .p(.plain(notice)))
+            },
             .errorSummary(summaryItems),
-            form,
+            form(context),
             .section(
                 .attr("aria-labelledby", "current-targets-heading"),
                 .h2(.id("current-targets-heading"), .text("Targets in force now")),
@@ -50,13 +53,14 @@ extension TargetFormPageModel {
         Self.fields.first { $0.name == name }?.id ?? name
     }
 
-    private var form: Node<HTML.BodyContext> {
+    private func form(_ context: PageContext) -> Node<HTML.BodyContext> {
         .form(
             .id("target-form"),
             .class("stacked-form"),
             .action(.targets(indicatorCode)),
             .method(.post),
-            // No CSRF token yet: the model has none to give; the issue that adds sessions adds it here.
+            .csrfField(context),
+            .input(.type(.hidden), .attr("name", "basedOn"), .attr("value", String(basedOn))),
             textField("period", hint: "For example FY2027, 2026-Q3, 2026-07", value: period, required: true),
             .field(id: id("orgUnit"), label: "Org unit", hint: Self.orgUnitHint, error: errors["orgUnit"], .select(
                 id: id("orgUnit"), name: "orgUnit", hint: Self.orgUnitHint, error: errors["orgUnit"],

@@ -1,0 +1,46 @@
+import Foundation
+import GoalStatCore
+import GoalStatStore
+import Vapor
+
+/// The audit log page and its CSV export, filtered by `?entity=&key=&actor=&source=&batch=`.
+struct AuditPageController {
+    func show(_ request: Request) async throws -> Response {
+        let filter = try Self.filter(request)
+        let (page, per) = try ListPaging.read(request)
+        let result = try await AuditLog.search(filter, page: ListPaging.clamped(page, per: per), per: per, on: request.db)
+        let view = AuditPage(filter: filter, entries: .init(items: result.items, total: result.total, page: result.page, per: result.per))
+        return view.render(request.pageContext).htmlResponse()
+    }
+
+    func csv(_ request: Request) async throws -> Response {
+        let filter = try Self.filter(request)
+        let text = try await AuditLog.csv(filter: filter, on: request.db)
+        let response = Response(status: .ok, body: .init(string: text))
+        response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"goalstat-audit.csv\"")
+        return response
+    }
+
+    /// The filter of the query string; empty values mean "any". Shared with `GET /api/v1/audit`.
+    static func filter(_ request: Request) throws -> AuditFilter {
+        func text(_ name: String) throws -> String? {
+            try request.query.get(String?.self, at: name).flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0.trimmingCharacters(in: .whitespaces) }
+        }
+        var filter = AuditFilter()
+        filter.entity = try text("entity").map(AuditEntityKind.init(rawValue:))
+        filter.key = try text("key")
+        filter.actor = try text("actor")
+        if let source = try text("source") {
+            guard let parsed = AuditSource(rawValue: source) else {
+                throw APIError.invalid("source", "'\(source)' is not a source (one of: \(AuditSource.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            filter.source = parsed
+        }
+        if let batch = try text("batch") {
+            guard let id = UUID(uuidString: batch) else { throw APIError.invalid("batch", "'\(batch)' is not a batch id") }
+            filter.batch = id
+        }
+        return filter
+    }
+}

@@ -1,0 +1,80 @@
+import GoalStatCore
+import GoalStatStore
+import Vapor
+
+/// Sign-in and sign-out. Sign-in is throttled per account and per address (`LoginThrottle`); success opens a
+/// session stored in the database and sets its HTTP-only cookie.
+struct SignInController {
+    struct Submission: Content {
+        var email: String?
+        var password: String?
+        var next: String?
+    }
+
+    func form(_ request: Request) async throws -> Response {
+        if request.principal.isSignedIn {
+            return request.redirect(to: Self.safeNext(try? request.query.get(String.self, at: "next")), redirectType: .normal)
+        }
+        return render(email: "", next: try? request.query.get(String.self, at: "next"), message: nil, status: .ok, on: request)
+    }
+
+    func submit(_ request: Request) async throws -> Response {
+        let submission = try request.content.decode(Submission.self)
+        let email = submission.email?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        let password = submission.password ?? ""
+        let now = request.clock.now()
+        let address = Self.clientAddress(request)
+        let throttle = try await LoginThrottle.status(email: email, address: address, now: now, on: request.db)
+        if let message = throttle.message(now: now) {
+            return render(email: email, next: submission.next, message: message, status: .tooManyRequests, on: request)
+        }
+        let user = email.isEmpty || password.isEmpty ? nil : try await UserStore.authenticate(
+            email: email, password: password, hasher: request.application.passwordHasher, on: request.db
+        )
+        try await LoginThrottle.register(attempt: LoginAttempt(email: email, address: address, at: now, succeeded: user != nil), on: request.db)
+        guard let user else {
+            return render(email: email, next: submission.next, message: "The email or password is not right. Check both and try again.", status: .unauthorized, on: request)
+        }
+        let session = try await SessionStore.create(for: user.id, now: now, on: request.db)
+        let response = request.redirect(to: Self.safeNext(submission.next), redirectType: .normal)
+        let secure = request.application.serverSettings.tlsProxy
+        response.cookies[SessionCookie.name] = SessionCookie.make(session, secure: secure)
+        // The pre-sign-in CSRF cookie has done its job; the session's secret takes over.
+        response.cookies[CSRF.cookie] = SessionCookie.expired(secure: secure)
+        return response
+    }
+
+    func signOut(_ request: Request) async throws -> Response {
+        if let token = request.cookies[SessionCookie.name]?.string {
+            try await SessionStore.delete(token: token, on: request.db)
+        }
+        let response = request.redirect(to: SiteURL.dashboard.path, redirectType: .normal)
+        response.cookies[SessionCookie.name] = SessionCookie.expired(secure: request.application.serverSettings.tlsProxy)
+        return response
+    }
+
+    private func render(email: String, next: String?, message: String?, status: HTTPResponseStatus, on request: Request) -> Response {
+        let csrf = CSRF.anonymousToken(for: request)
+        let page = SignInPage(email: email, next: next.flatMap { $0.isEmpty ? nil : $0 }, message: message, csrfToken: csrf.token)
+        let response = page.render(request.pageContext).htmlResponse(status: status)
+        if let cookie = csrf.cookie { response.cookies[CSRF.cookie] = cookie }
+        return response
+    }
+
+    /// Only a path on this site: never another host (`//evil.example`, `https://…`), so sign-in cannot be used to
+    /// send someone elsewhere.
+    static func safeNext(_ next: String?) -> String {
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else { return SiteURL.dashboard.path }
+        return next
+    }
+
+    /// The client's address: the peer, or behind a TLS proxy the last address the proxy added to X-Forwarded-For
+    /// (earlier entries come from the client and could be forged).
+    static func clientAddress(_ request: Request) -> String {
+        if request.application.serverSettings.tlsProxy,
+           let forwarded = request.headers.first(name: .xForwardedFor)?.split(separator: ",").last {
+            return forwarded.trimmingCharacters(in: .whitespaces)
+        }
+        return request.remoteAddress?.ipAddress ?? "unknown"
+    }
+}

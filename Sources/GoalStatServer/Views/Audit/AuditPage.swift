@@ -1,0 +1,105 @@
+import Foundation
+import GoalStatCore
+import GoalStatStore
+import Plot
+
+/// The audit log, newest first, filtered by record, person, source or import batch, with its CSV export.
+struct AuditPage: Sendable {
+    var filter: AuditFilter
+    var entries: AuditPageResult
+
+    struct AuditPageResult: Sendable {
+        var items: [AuditEntry]
+        var total: Int
+        var page: Int
+        var per: Int
+    }
+
+    func render(_ context: PageContext) -> String {
+        PageLayout.render(title: "Audit log", current: .audit(AuditFilter()), context: context, body: .group(
+            .div(.class("page-heading"), .h1(.text("Audit log")),
+                 .p(.class("lead"), .text("Every change: who, when, which record and field, the value before and after, and whether it came from a form, the API, an import or the command line. Entries are never changed or removed."))),
+            filterForm,
+            .p(
+                .text("\(entries.total) entr\(entries.total == 1 ? "y" : "ies")\(isFiltered ? " match" : ""). "),
+                .a(.href(.auditCSV(filter)), .text("Download as CSV")),
+                .if(isFiltered, .group(.text(" · "), .a(.href(.audit(AuditFilter())), .text("Show all"))))
+            ),
+            .if(entries.items.isEmpty, .p(.class("muted"), .text("No changes recorded.")), else: table),
+            pager
+        ), width: .full)
+    }
+
+    private var isFiltered: Bool { filter != AuditFilter() }
+
+    private var filterForm: Node<HTML.BodyContext> {
+        .form(
+            .class("filter-form"),
+            .action(.audit(AuditFilter())),
+            .method(.get),
+            .field(id: "audit-entity", label: "Kind of record", .select(id: "audit-entity", name: "entity",
+                [.choice("Any", value: "", selected: filter.entity == nil)] + Self.kinds.map {
+                    .choice($0.rawValue, value: $0.rawValue, selected: filter.entity == $0)
+                })),
+            .field(id: "audit-key", label: "Record key", .input([
+                .type(.text), .attr("name", "key"), .attr("value", filter.key ?? ""), .attr("id", "audit-key"),
+            ])),
+            .field(id: "audit-actor", label: "Changed by (email)", .input([
+                .type(.text), .attr("name", "actor"), .attr("value", filter.actor ?? ""), .attr("id", "audit-actor"),
+            ])),
+            .field(id: "audit-source", label: "Source", .select(id: "audit-source", name: "source",
+                [.choice("Any", value: "", selected: filter.source == nil)] + AuditSource.allCases.map {
+                    .choice($0.rawValue, value: $0.rawValue, selected: filter.source == $0)
+                })),
+            .button(.type(.submit), .text("Filter"))
+        )
+    }
+
+    private var table: Node<HTML.BodyContext> {
+        .scrollingTable(
+            label: "Audit entries",
+            .caption(.text("Changes, newest first")),
+            .thead(.tr(.column("When (UTC)"), .column("Who"), .column("Record"), .column("Field"), .column("Before"), .column("After"), .column("Source"))),
+            .tbody(.forEach(entries.items) { entry in
+                .tr(
+                    .td(.plain(Self.time(entry.at))),
+                    .td(.unwrap(entry.actor, { actor in .a(.href(.audit(AuditFilter(actor: actor))), .plain(actor)) }, else: .text("system"))),
+                    .td(.a(.href(.audit(AuditFilter(entity: entry.entity, key: entry.key))), .plain("\(entry.entity.rawValue) \(entry.key)"))),
+                    .td(.plain(entry.field.isEmpty ? "(whole record)" : entry.field)),
+                    .td(.class("audit-value"), .plain(entry.oldValue ?? "—")),
+                    .td(.class("audit-value"), .plain(entry.newValue ?? "—")),
+                    .td(
+                        .plain(entry.source.rawValue),
+                        .unwrap(entry.batch) { batch in
+                            .group(.text(" "), .a(.href(.audit(AuditFilter(batch: batch))), .attr("title", "Everything in this batch"), .text("batch")))
+                        }
+                    )
+                )
+            })
+        )
+    }
+
+    private var pager: Node<HTML.BodyContext> {
+        let pages = max(1, (entries.total + entries.per - 1) / entries.per)
+        guard pages > 1 else { return .empty }
+        return .nav(
+            .attr("aria-label", "Pages of the audit log"),
+            .p(
+                .if(entries.page > 1, .a(.href(.audit(filter, page: entries.page - 1)), .attr("rel", "prev"), .text("Newer"))),
+                .text(" Page \(entries.page) of \(pages) "),
+                .if(entries.page < pages, .a(.href(.audit(filter, page: entries.page + 1)), .attr("rel", "next"), .text("Older")))
+            )
+        )
+    }
+
+    static let kinds: [AuditEntityKind] = [
+        .plan, .orgUnit, .person, .goal, .indicator, .indicatorLink, .target, .measurement, .importBatch, .milestone,
+        .narrative, .rebase, .user, .apiToken,
+    ]
+
+    static func time(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withFullDate, .withTime, .withColonSeparatorInTime, .withSpaceBetweenDateAndTime]
+        return formatter.string(from: date)
+    }
+}

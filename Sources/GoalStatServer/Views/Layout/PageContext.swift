@@ -1,0 +1,34 @@
+import GoalStatCore
+import Vapor
+
+/// What the layout and the forms of a page need to know about who is looking: their name for the header, the
+/// parts of the site their roles open, and the CSRF token their forms carry.
+struct PageContext: Sendable {
+    var userName: String?
+    var csrfToken: String?
+    var navigation: [NavigationItem]
+
+    static let anonymous = PageContext(userName: nil, csrfToken: nil, navigation: NavigationItem.forEveryone)
+}
+
+struct NavigationItem: Sendable, Equatable {
+    var title: String
+    var url: SiteURL
+
+    static let forEveryone = [NavigationItem(title: "Dashboard", url: .dashboard), NavigationItem(title: "API", url: .openAPI)]
+}
+
+extension Request {
+    /// The page context of this request's principal. The navigation only hides what the roles do not open;
+    /// every route still checks for itself.
+    var pageContext: PageContext {
+        let principal = principal
+        var navigation = [NavigationItem(title: "Dashboard", url: .dashboard)]
+        if principal.maySomewhere(.readPrivate) { navigation.append(NavigationItem(title: "Review", url: .review)) }
+        if principal.maySomewhere(.enterData) { navigation.append(NavigationItem(title: "Data entry", url: .dataEntry)) }
+        if principal.mayEverywhere(.readAudit) { navigation.append(NavigationItem(title: "Audit log", url: .audit(AuditFilter()))) }
+        if principal.mayEverywhere(.manageUsers) { navigation.append(NavigationItem(title: "Users", url: .users)) }
+        navigation.append(NavigationItem(title: "API", url: .openAPI))
+        return PageContext(userName: caller.user?.name, csrfToken: CSRF.token(for: self), navigation: navigation)
+    }
+}
