@@ -132,6 +132,24 @@ struct VisibilityAndTokenTests {
                 let details = (response.json as? [String: Any]).flatMap { ($0["error"] as? [String: Any])?["details"] as? [[String: Any]] }
                 #expect((details?.first?["current"] as? [String: Any])?["name"] as? String == "Cut office wait times in half")
             }
+            // The accepted change is in the goal's history, with who made it and through which door.
+            try await app.signedIn().test(.GET, "/audit?entity=goal&key=G1.1") { response in
+                let html = response.body.string
+                #expect(response.status == .ok)
+                #expect(html.contains("Cut office wait times in half"))
+                #expect(html.contains(TestAccounts.adminEmail))
+                #expect(html.contains(">api<") || html.contains("api"))
+            }
+            try await app.signedIn().test(.GET, "/api/v1/audit?entity=goal&key=G1.1&source=api") { response in
+                let items = (response.json as? [String: Any])?["items"] as? [[String: Any]] ?? []
+                #expect(items.count == 1)
+                #expect(items.first?["actor"] as? String == TestAccounts.adminEmail)
+                #expect(items.first?["field"] as? String == "name")
+                #expect(items.first?["oldValue"] as? String == "\"Cut office wait times\"")
+            }
+            try await app.signedIn().test(.GET, "/goals/G1.1") { response in
+                #expect(response.body.string.contains("/audit?entity=goal&amp;key=G1.1"))
+            }
         }
     }
 

@@ -5,6 +5,7 @@ extension GoalPageModel {
     func render(_ context: PageContext) -> String {
         PageLayout.render(title: goal.name, current: nil, context: context, body: .group(
             heading,
+            .if(context.canReadAudit, .p(.class("history-link"), .a(.href(.audit(AuditFilter(entity: .goal, key: goal.code))), .text("History of changes")))),
             .section(
                 .class("goal-status"),
                 .attr("aria-labelledby", "status-heading"),

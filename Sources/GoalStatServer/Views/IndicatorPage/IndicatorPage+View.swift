@@ -5,6 +5,7 @@ extension IndicatorPageModel {
     func render(_ context: PageContext) -> String {
         PageLayout.render(title: indicator.name, current: nil, context: context, body: .group(
             heading,
+            .if(context.canReadAudit, .p(.class("history-link"), .a(.href(.audit(AuditFilter(entity: .indicator, key: indicator.code))), .text("History of changes")))),
             definition,
             dataQuality,
             values,

@@ -7,6 +7,8 @@ struct PageContext: Sendable {
     var userName: String?
     var csrfToken: String?
     var navigation: [NavigationItem]
+    /// Whether pages may link to the audit log (records' "history of changes").
+    var canReadAudit = false
 
     static let anonymous = PageContext(userName: nil, csrfToken: nil, navigation: NavigationItem.forEveryone)
 }
@@ -29,6 +31,9 @@ extension Request {
         if principal.mayEverywhere(.readAudit) { navigation.append(NavigationItem(title: "Audit log", url: .audit(AuditFilter()))) }
         if principal.mayEverywhere(.manageUsers) { navigation.append(NavigationItem(title: "Users", url: .users)) }
         navigation.append(NavigationItem(title: "API", url: .openAPI))
-        return PageContext(userName: caller.user?.name, csrfToken: CSRF.token(for: self), navigation: navigation)
+        return PageContext(
+            userName: caller.user?.name, csrfToken: CSRF.token(for: self), navigation: navigation,
+            canReadAudit: principal.mayEverywhere(.readAudit)
+        )
     }
 }
