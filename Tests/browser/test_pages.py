@@ -35,6 +35,14 @@ def main_text(driver):
         return ""
 
 
+def header_text(driver):
+    """The page header's text, or "" while a navigation is still replacing the page."""
+    try:
+        return driver.find_element(By.TAG_NAME, "header").text
+    except StaleElementReferenceException:
+        return ""
+
+
 def make_driver():
     options = Options()
     options.binary_location = "/usr/bin/chromium"
@@ -57,11 +65,11 @@ class PagesInChromium(unittest.TestCase):
         self.driver.find_element(By.NAME, "email").send_keys(email)
         self.driver.find_element(By.NAME, "password").send_keys(self.passwords[email])
         self.driver.find_element(By.CSS_SELECTOR, "#sign-in-form button[type='submit']").click()
-        WebDriverWait(self.driver, 15).until(lambda d: "Sign out" in d.find_element(By.TAG_NAME, "header").text)
+        WebDriverWait(self.driver, 15).until(lambda d: "Sign out" in header_text(d))
 
     def sign_out(self):
         self.driver.find_element(By.CSS_SELECTOR, "header form[action='/sign-out'] button").click()
-        WebDriverWait(self.driver, 15).until(lambda d: "Sign in" in d.find_element(By.TAG_NAME, "header").text)
+        WebDriverWait(self.driver, 15).until(lambda d: "Sign in" in header_text(d))
 
     @classmethod
     def tearDownClass(cls):
@@ -98,22 +106,23 @@ class PagesInChromium(unittest.TestCase):
         stewards = Select(self.driver.find_element(By.NAME, "steward"))
         self.assertGreater(len(stewards.options), 1)
         stewards.select_by_index(1)
-        self.driver.find_element(By.CSS_SELECTOR, "form[method='get'] button, form[method='get'] input[type='submit']").click()
+        self.driver.find_element(By.CSS_SELECTOR, "main form[method='get'] button, main form[method='get'] input[type='submit']").click()
         # Without JavaScript the submission loads a new page: wait for its grid rather than racing it.
         WebDriverWait(self.driver, 15).until(lambda d: "steward=" in d.current_url)
         inputs = WebDriverWait(self.driver, 15).until(lambda d: d.find_elements(By.CSS_SELECTOR, "input[name^='value[']"))
         inputs[0].clear()
         inputs[0].send_keys("42")
-        self.driver.find_element(By.CSS_SELECTOR, "form[method='post'] button[type='submit']").click()
+        self.driver.find_element(By.CSS_SELECTOR, "main form[method='post'] button[type='submit']").click()
         WebDriverWait(self.driver, 15).until(lambda d: "Saved" in main_text(d))
         saved = self.driver.find_elements(By.CSS_SELECTOR, "input[name^='value[']")[0]
         self.assertEqual(saved.get_attribute("value"), "42")
         # The steward's roles open neither the audit log nor the users page.
         self.driver.get(BASE + "/audit")
-        self.assertIn("do not have access", main_text(self.driver))
+        WebDriverWait(self.driver, 15).until(lambda d: "do not have access" in main_text(d))
         self.sign_out()
         self.sign_in("admin@example.gov")
         self.driver.get(BASE + "/audit?actor=w.greene@example.gov")
+        WebDriverWait(self.driver, 15).until(lambda d: "Audit log" in main_text(d))
         audit = main_text(self.driver)
         self.assertIn("w.greene@example.gov", audit)
         self.assertIn("42", audit)
