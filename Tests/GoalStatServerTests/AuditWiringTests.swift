@@ -18,7 +18,7 @@ struct AuditWiringTests {
         try await withServer { app in
             let goal: [String: Any] = ["code": "G1", "kind": "strategicGoal", "name": "Faster and simpler service", "orgUnit": "DMV",
                                        "leader": "r.alvarez@example.gov", "perspective": "Public", "public": true]
-            try await app.testing().test(.PUT, "/api/v1/goals/G1", headers: jsonHeaders, body: jsonBody(goal)) { response in
+            try await app.signedIn().test(.PUT, "/api/v1/goals/G1", headers: jsonHeaders, body: jsonBody(goal)) { response in
                 #expect(response.status == .ok)
             }
             let recorded = try await entries(AuditFilter(source: .api), on: app)
@@ -30,11 +30,11 @@ struct AuditWiringTests {
     @Test("the target form and the data-entry grid are recorded as form")
     func forms() async throws {
         try await withServer { app in
-            try await app.testing().test(.POST, "/indicators/FO-WAIT-MEDIAN/targets", headers: formHeaders,
+            try await app.signedIn().test(.POST, "/indicators/FO-WAIT-MEDIAN/targets", headers: formHeaders,
                                          body: ByteBuffer(string: "period=FY2027&value=20&rationale=Course+correction&setOn=2026-11-20")) { response in
                 #expect(response.status == .seeOther)
             }
-            try await app.testing().test(.POST, "/data-entry", headers: formHeaders,
+            try await app.signedIn().test(.POST, "/data-entry", headers: formHeaders,
                                          body: ByteBuffer(string: "steward=k.osei%40example.gov&month=2026-10&value%5BFO-WAIT-MEDIAN%5D=21.5")) { response in
                 #expect(response.status == .ok)
             }
@@ -47,7 +47,7 @@ struct AuditWiringTests {
     func fileImport() async throws {
         try await withServer { app in
             let csv = "indicator,period,value\nFO-WAIT-MEDIAN,2026-10,21.5\nFO-WAIT-MEDIAN,2026-09,22\n"
-            try await app.testing().test(.POST, "/api/v1/imports", headers: ["Content-Type": "text/csv"], body: ByteBuffer(string: csv)) { response in
+            try await app.signedIn().test(.POST, "/api/v1/imports", headers: ["Content-Type": "text/csv"], body: ByteBuffer(string: csv)) { response in
                 #expect(response.status == .ok)
             }
             let recorded = try await entries(AuditFilter(entity: .importBatch, source: .import), on: app)
