@@ -106,14 +106,8 @@ struct FrameworkResourceController<Record: Content & Equatable>: Sendable {
         }
     }
 
-    /// The version an `If-Match` header names (`"3"`, `W/"3"` or `3`); nil without the header. `*` matches any.
     private func expectedVersion(_ request: Request) throws -> Int? {
-        guard versionedKind != nil, let header = request.headers.first(name: .ifMatch) else { return nil }
-        let text = header.trimmingCharacters(in: .whitespaces)
-        if text == "*" { return nil }
-        let bare = text.replacingOccurrences(of: "W/", with: "").trimmingCharacters(in: CharacterSet(charactersIn: "\""))
-        guard let version = Int(bare) else { throw APIError.malformed("If-Match must be the ETag of a GET, like \"3\"", field: "If-Match") }
-        return version
+        versionedKind == nil ? nil : try IfMatch.version(request)
     }
 
     static func eTag(_ version: Int) -> String { "\"\(version)\"" }

@@ -35,3 +35,14 @@ enum ListPaging {
         min(page, Int(Int32.max) / per)
     }
 }
+
+/// The version an `If-Match` header names (`"3"`, `W/"3"` or `3`): the `ETag` of the `GET` the edit started
+/// from. Nil without the header or for `*` (any version).
+enum IfMatch {
+    static func version(_ request: Request) throws -> Int? {
+        guard let header = request.headers.first(name: .ifMatch)?.trimmingCharacters(in: .whitespaces), header != "*" else { return nil }
+        let bare = header.replacingOccurrences(of: "W/", with: "").trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+        guard let version = Int(bare) else { throw APIError.malformed("If-Match must be the ETag of a GET, like \"3\"", field: "If-Match") }
+        return version
+    }
+}

@@ -140,7 +140,7 @@ struct MeasurementsAPIController {
         }
         target.rationale = target.rationale?.trimmingCharacters(in: .whitespacesAndNewlines)
         if target.rationale?.isEmpty ?? true { throw APIError.invalid("rationale", "say why the target is set or revised") }
-        let basedOn = try Self.expectedTargetVersion(request)
+        let basedOn = try IfMatch.version(request)
         do {
             try await TargetService.addVersion(target, basedOn: basedOn, audit: request.auditContext(.api), on: request.db)
         } catch let error as TargetInputError {
@@ -154,14 +154,6 @@ struct MeasurementsAPIController {
         let response = Response(status: .created)
         try response.content.encode(target)
         return response
-    }
-
-    /// `If-Match: "N"` on a new target: N is the ETag of `GET …/targets`, the number of versions seen.
-    private static func expectedTargetVersion(_ request: Request) throws -> Int? {
-        guard let header = request.headers.first(name: .ifMatch)?.trimmingCharacters(in: .whitespaces), header != "*" else { return nil }
-        let bare = header.replacingOccurrences(of: "W/", with: "").trimmingCharacters(in: CharacterSet(charactersIn: "\""))
-        guard let version = Int(bare) else { throw APIError.malformed("If-Match must be the ETag of GET …/targets, like \"3\"", field: "If-Match") }
-        return version
     }
 
     private func requireIndicator(_ code: String, on db: any Database) async throws {
