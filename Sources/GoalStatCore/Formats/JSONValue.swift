@@ -1,3 +1,5 @@
+import Foundation
+
 /// Any JSON value: for flattening a record into audit fields, and for passing a record through as it is.
 public enum JSONValue: Codable, Sendable, Equatable {
     case null, bool(Bool), int(Int64), double(Double), string(String), array([JSONValue]), object([String: JSONValue])
@@ -24,5 +26,12 @@ public enum JSONValue: Codable, Sendable, Equatable {
         case .array(let value): try container.encode(value)
         case .object(let value): try container.encode(value)
         }
+    }
+}
+
+extension JSONValue {
+    /// Any Encodable record as a JSON value, to pass it through unchanged (the current record of a 409).
+    public init(encoding record: some Encodable) throws {
+        self = try JSONDecoder().decode(JSONValue.self, from: JSONEncoder().encode(record))
     }
 }

@@ -107,7 +107,7 @@ struct StaleTargets: Error {
             details: current.map { target in
                 APIErrorDetail(
                     field: "current", reason: "stored target version",
-                    current: try? JSONDecoder().decode(JSONValue.self, from: JSONEncoder().encode(target))
+                    current: try? JSONValue(encoding: target)
                 )
             }
         )

@@ -136,7 +136,7 @@ struct StaleVersion: Error {
     var apiError: APIError
 
     init<Record: Encodable>(current: Record, version: Int, name: String) throws {
-        let value = try JSONDecoder().decode(JSONValue.self, from: try JSONEncoder().encode(current))
+        let value = try JSONValue(encoding: current)
         apiError = APIError(
             status: .conflict, code: "staleVersion",
             message: "\(name) was changed by someone else since you read it (now version \(version)); merge your change into the current values and send it again with If-Match: \"\(version)\".",
