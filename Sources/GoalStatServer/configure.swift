@@ -16,8 +16,9 @@ public func configure(_ app: Application, settings: ServerSettings) async throws
 
     app.middleware = Middlewares()
     app.middleware.use(RouteLoggingMiddleware(logLevel: .debug))
-    app.middleware.use(GoalStatErrorMiddleware())
+    // Outside the error middleware, so that error pages, 401s and redirects to sign-in carry the headers too.
     app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(GoalStatErrorMiddleware())
     // Who is asking, then may they (before the handler reads any input), then did their browser mean it.
     app.middleware.use(AuthenticationMiddleware())
     app.middleware.use(AuthorizationMiddleware())

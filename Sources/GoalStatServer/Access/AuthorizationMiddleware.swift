@@ -50,6 +50,15 @@ extension Request {
         }
     }
 
+    /// Refuses values (or targets) of an indicator about a unit where the caller may not `action`: the route has
+    /// checked the indicator's own unit; the unit a value is about comes in the body (`orgUnit`, `org_unit`).
+    func authorizeValues(_ action: Action, of indicator: String, ownedBy indicatorUnit: String, about valueUnit: String?) async throws {
+        guard principal.mayRecord(action, forIndicatorOf: indicatorUnit, about: valueUnit, tree: try await orgTree()) else {
+            let unit = valueUnit ?? indicatorUnit
+            throw denial(action, "the unit \(unit) (values of \(indicator) for \(unit))")
+        }
+    }
+
     private func denial(_ action: Action, _ place: String) -> AccessDenied {
         guard principal.isSignedIn else { return .notSignedIn }
         return .forbidden("Your roles do not allow \(action.plainWords) in \(place).")
@@ -72,6 +81,19 @@ extension Action {
         case .runReviews: "running reviews"
         case .readAppraisals: "reading appraisals"
         case .editAppraisals: "editing appraisals"
+        }
+    }
+}
+
+extension RecordKind {
+    /// The kind in words for answers: "goal", "org unit".
+    var plainWords: String {
+        switch self {
+        case .orgUnit: "org unit"
+        case .person: "person"
+        case .goal: "goal"
+        case .indicator: "indicator"
+        case .milestone: "milestone"
         }
     }
 }

@@ -94,11 +94,12 @@ struct SignInTests {
         }
     }
 
-    @Test("after five failures the account is throttled with a clear message, even for the right password")
+    @Test("after five failures from one address that address is throttled with a clear message, even for the right password")
     func throttle() async throws {
         try await withServer { app in
+            app.signInPause = SignInPause { _ in }
             let browser = try await Browser.start(on: app)
-            for _ in 0..<LoginThrottle.maxFailuresPerAccount {
+            for _ in 0..<SignInThrottle.standard.pairLimit {
                 try await browser.postForm("/sign-in", ["email": TestAccounts.adminEmail, "password": "wrong password 123"], on: app) { _ in }
             }
             try await browser.postForm("/sign-in", ["email": TestAccounts.adminEmail, "password": TestAccounts.password], on: app) { response in
@@ -165,10 +166,11 @@ struct Browser {
 
     @discardableResult
     func postForm(
-        _ path: String, _ fields: [String: String], csrf: String? = nil, on app: Application,
+        _ path: String, _ fields: [String: String], csrf: String? = nil, headers extra: HTTPHeaders = [:], on app: Application,
         _ check: (TestingHTTPResponse) async throws -> Void = { _ in }
     ) async throws -> TestingHTTPResponse {
         var headers = cookieHeader
+        headers.add(contentsOf: extra)
         headers.contentType = .urlEncodedForm
         var all = fields
         all[CSRF.field] = csrf ?? csrfToken

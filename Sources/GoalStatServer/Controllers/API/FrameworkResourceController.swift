@@ -7,9 +7,10 @@ import Vapor
 /// indicators, milestones). Every write is a one-record framework import, so the API and files obey the same rules.
 ///
 /// The route's rule has checked the record in the path; this controller checks the unit a body names too (a new
-/// record's, or the unit an update moves a record to). Goals and indicators carry a version: `GET` sends it as the
+/// record's, or the unit an update moves a record to), and every other record the body newly names (a goal's
+/// parent, an indicator's goals, a leader): see `FrameworkDocument.refusedReference`. Goals and indicators carry a version: `GET` sends it as the
 /// `ETag`, and a `PUT` with `If-Match` from a stale version is refused with 409 and the current record.
-struct FrameworkResourceController<Record: Content & Equatable>: Sendable {
+struct FrameworkResourceController<Record: Content & Equatable & ReferencingRecord>: Sendable {
     var name: String
     var kind: RecordKind
     var key: @Sendable (Record) -> String
@@ -37,6 +38,7 @@ struct FrameworkResourceController<Record: Content & Equatable>: Sendable {
     func create(_ request: Request) async throws -> Response {
         let record = try request.content.decode(Record.self)
         try await request.authorize(.editFramework, in: owner(record, try await request.framework()), what: "the new \(name.lowercased())")
+        try await checkReferences(of: record, replacing: nil, request: request)
         let audit = request.auditContext(.api)
         try await Transactions.run(on: request.db) { [self] tx in
             if records(try await FrameworkStore.exportDocument(on: tx)).contains(where: { key($0) == key(record) }) {
@@ -55,7 +57,9 @@ struct FrameworkResourceController<Record: Content & Equatable>: Sendable {
         guard key(record) == code else {
             throw APIError.invalid("code", "the body's key '\(key(record))' differs from the path's '\(code)'; keys cannot be renamed")
         }
-        try await request.authorize(.editFramework, in: owner(record, try await request.framework()), what: "where the \(name.lowercased()) would belong")
+        let stored = try await request.framework()
+        try await request.authorize(.editFramework, in: owner(record, stored), what: "where the \(name.lowercased()) would belong")
+        try await checkReferences(of: record, replacing: records(stored).first { key($0) == code }, request: request)
         let expected = try expectedVersion(request)
         let audit = request.auditContext(.api)
         let version = try await Transactions.run(on: request.db) { [self] tx -> Int? in
@@ -92,6 +96,19 @@ struct FrameworkResourceController<Record: Content & Equatable>: Sendable {
             }
         }
         return .noContent
+    }
+
+    /// Refuses a record that names one the caller may not name; an unknown record gets the same answer, so the
+    /// answer never tells which private records exist.
+    private func checkReferences(of record: Record, replacing current: Record?, request: Request) async throws {
+        guard let refused = try await request.framework().refusedReference(in: record, replacing: current, by: request.principal) else {
+            return
+        }
+        let what = refused.changesTarget ? "that you may add to" : "that you may name"
+        throw APIError(
+            status: .unprocessableEntity, code: "unknownReference",
+            message: "There is no \(refused.kind.plainWords) '\(refused.key)' \(what) in \(refused.field).", field: refused.field
+        )
     }
 
     private var versionedKind: FrameworkStore.VersionedKind? { FrameworkStore.VersionedKind(rawValue: kind.rawValue) }

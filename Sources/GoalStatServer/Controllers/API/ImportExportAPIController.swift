@@ -47,7 +47,8 @@ struct ImportExportAPIController {
 
     /// A framework file can change anything, the plan included: it needs `editFramework` everywhere. A
     /// measurements file needs `importFiles` in the unit of every indicator it names, checked before its rows are
-    /// validated (SPEC §5a); rows naming unknown indicators are left for the import to report.
+    /// validated (SPEC §5a), and in every unit its values are about; rows naming unknown indicators are left for the
+    /// import to report.
     private func authorizeImport(_ data: Data, format: String, request: Request) async throws {
         guard format == "csv" else {
             guard request.principal.mayEverywhere(.editFramework) else {
@@ -57,9 +58,10 @@ struct ImportExportAPIController {
         }
         let document = try await request.framework()
         let owners = Dictionary(document.indicators.map { ($0.code, $0.orgUnit) }, uniquingKeysWith: { first, _ in first })
-        for code in MeasurementsCSV.indicatorCodes(in: data).sorted() {
-            guard let unit = owners[code] else { continue }
-            try await request.authorize(.importFiles, in: unit, what: "values of \(code)")
+        let pairs = MeasurementsCSV.indicatorUnits(in: data).sorted { ($0.indicator, $0.orgUnit ?? "") < ($1.indicator, $1.orgUnit ?? "") }
+        for pair in pairs {
+            guard let unit = owners[pair.indicator] else { continue }
+            try await request.authorizeValues(.importFiles, of: pair.indicator, ownedBy: unit, about: pair.orgUnit)
         }
     }
 

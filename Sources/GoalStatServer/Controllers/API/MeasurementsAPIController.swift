@@ -77,6 +77,10 @@ struct MeasurementsAPIController {
             }
         }
         guard issues.isEmpty else { throw EntryIssues(issues: issues) }
+        let indicatorUnit = try await indicatorUnit(code, request: request)
+        for unit in Set(parsed.compactMap(\.orgUnit)).sorted() {
+            try await request.authorizeValues(.enterData, of: code, ownedBy: indicatorUnit, about: unit)
+        }
         let audit = request.auditContext(.api)
         let summary = try await Transactions.run(on: request.db) { [parsed] tx in
             try await MeasurementStore.store(parsed, kind: .api, label: "API", audit: audit, on: tx)
@@ -140,6 +144,7 @@ struct MeasurementsAPIController {
         }
         target.rationale = target.rationale?.trimmingCharacters(in: .whitespacesAndNewlines)
         if target.rationale?.isEmpty ?? true { throw APIError.invalid("rationale", "say why the target is set or revised") }
+        try await request.authorizeValues(.reviseTarget, of: code, ownedBy: try await indicatorUnit(code, request: request), about: target.orgUnit)
         let basedOn = try IfMatch.version(request)
         do {
             try await TargetService.addVersion(target, basedOn: basedOn, audit: request.auditContext(.api), on: request.db)
@@ -154,6 +159,13 @@ struct MeasurementsAPIController {
         let response = Response(status: .created)
         try response.content.encode(target)
         return response
+    }
+
+    private func indicatorUnit(_ code: String, request: Request) async throws -> String {
+        guard let unit = try await request.framework().indicators.first(where: { $0.code == code })?.orgUnit else {
+            throw APIError.notFound("Indicator \(code)")
+        }
+        return unit
     }
 
     private func requireIndicator(_ code: String, on db: any Database) async throws {

@@ -82,7 +82,9 @@ struct AccountController {
 
 /// Creating and revoking API tokens, shared by the account page and the API.
 enum AccountTokens {
-    /// A token for `user` with the chosen grants (`ROLE@UNIT` texts), which must all be within the user's own.
+    /// A token for `user` with the chosen grants (`ROLE@UNIT` texts), which must all be within the roles of the
+    /// request making it: the person's own when signed in, the calling token's when a token makes another, so a
+    /// narrow token can never mint a wider one.
     static func create(
         name: String, grants texts: [String], days: String?, for user: UserAccount, request: Request, source: AuditSource
     ) async throws -> NewAPIToken {
@@ -95,8 +97,9 @@ enum AccountTokens {
             }
         }
         guard !grants.isEmpty else { throw APIError.invalid("grants", "choose at least one role for the token") }
-        guard AccessPolicy.covers(user.grants, grants, tree: try await request.orgTree()) else {
-            throw APIError(status: .forbidden, code: "forbidden", message: "A token cannot have roles its owner does not hold.", field: "grants")
+        guard AccessPolicy.covers(request.principal.grants, grants, tree: try await request.orgTree()) else {
+            let whose = request.caller.token == nil ? "its owner does not hold" : "the token making it does not hold"
+            throw APIError(status: .forbidden, code: "forbidden", message: "A token cannot have roles \(whose).", field: "grants")
         }
         var expiresAt: Date?
         if let days = days?.trimmingCharacters(in: .whitespaces), !days.isEmpty {

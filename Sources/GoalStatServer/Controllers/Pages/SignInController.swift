@@ -2,8 +2,8 @@ import GoalStatCore
 import GoalStatStore
 import Vapor
 
-/// Sign-in and sign-out. Sign-in is throttled per account and per address (`LoginThrottle`); success opens a
-/// session stored in the database and sets its HTTP-only cookie.
+/// Sign-in and sign-out. Sign-in is throttled per account and address, and slowed per account and per address
+/// (`SignInThrottle`); success opens a session stored in the database and sets its HTTP-only cookie.
 struct SignInController {
     struct Submission: Content {
         var email: String?
@@ -15,7 +15,7 @@ struct SignInController {
         if request.principal.isSignedIn {
             return request.redirect(to: Self.safeNext(try? request.query.get(String.self, at: "next")), redirectType: .normal)
         }
-        return render(email: "", next: try? request.query.get(String.self, at: "next"), message: nil, status: .ok, on: request)
+        return render(email: "", next: SiteURL.localPath(try? request.query.get(String.self, at: "next")), message: nil, status: .ok, on: request)
     }
 
     func submit(_ request: Request) async throws -> Response {
@@ -24,9 +24,14 @@ struct SignInController {
         let password = submission.password ?? ""
         let now = request.clock.now()
         let address = Self.clientAddress(request)
-        let throttle = try await LoginThrottle.status(email: email, address: address, now: now, on: request.db)
-        if let message = throttle.message(now: now) {
-            return render(email: email, next: submission.next, message: message, status: .tooManyRequests, on: request)
+        switch try await LoginThrottle.status(email: email, address: address, now: now, on: request.db) {
+        case .blocked(let until):
+            let message = LoginThrottleStatus.blocked(until: until).message(now: now)
+            let response = render(email: email, next: submission.next, message: message, status: .tooManyRequests, on: request)
+            response.headers.replaceOrAdd(name: .retryAfter, value: String(max(1, Int(until.timeIntervalSince(now).rounded(.up)))))
+            return response
+        case .allowed(let delay):
+            if delay > 0 { try await request.application.signInPause.wait(delay) }
         }
         let user = email.isEmpty || password.isEmpty ? nil : try await UserStore.authenticate(
             email: email, password: password, hasher: request.application.passwordHasher, on: request.db
@@ -62,10 +67,9 @@ struct SignInController {
     }
 
     /// Only a path on this site: never another host (`//evil.example`, `https://…`), so sign-in cannot be used to
-    /// send someone elsewhere.
+    /// send someone elsewhere, nor to write a header (see `SiteURL.localPath`).
     static func safeNext(_ next: String?) -> String {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else { return SiteURL.dashboard.path }
-        return next
+        SiteURL.localPath(next) ?? SiteURL.dashboard.path
     }
 
     /// The client's address: the peer, or behind a TLS proxy the last address the proxy added to X-Forwarded-For

@@ -31,6 +31,7 @@ struct TargetFormController {
                 rangeMin: submission.rangeMin, rangeMax: submission.rangeMax, rationale: submission.rationale,
                 setOn: submission.setOn, setBy: submission.setBy
             ), today: request.clock.today)
+            try await authorizeUnit(of: target, request: request)
             try await TargetService.addVersion(target, basedOn: submission.basedOn, audit: request.auditContext(.form), on: request.db)
             return request.redirect(to: SiteURL.indicator(code).path, redirectType: .normal)
         } catch let error as TargetInputError {
@@ -39,6 +40,16 @@ struct TargetFormController {
         } catch is StaleTargets {
             let model = try await makeModel(code: code, submission: submission, errors: [:], stale: true, on: request)
             return model.render(request.pageContext).htmlResponse(status: .conflict)
+        }
+    }
+
+    /// The route has checked the indicator's unit; a target for another unit needs the right there too,
+    /// answered beside the field like any other mistake.
+    private func authorizeUnit(of target: Target, request: Request) async throws {
+        let document = try await request.framework()
+        guard let indicatorUnit = document.indicators.first(where: { $0.code == target.indicator })?.orgUnit else { return }
+        guard request.principal.mayRecord(.reviseTarget, forIndicatorOf: indicatorUnit, about: target.orgUnit, tree: OrgTree(document.orgUnits)) else {
+            throw TargetInputError(fields: ["orgUnit": "Your roles do not allow revising targets for \(target.orgUnit ?? indicatorUnit)."])
         }
     }
 
