@@ -33,6 +33,10 @@ struct AnalysisChartTests {
             try await app.signedIn().test(.GET, "/api/v1/indicators/FO-MORALE/chart.svg") { response in
                 #expect(response.status == .unprocessableEntity)
             }
+            try await app.signedIn().test(.GET, "/api/v1/indicators/FO-MORALE/analysis") { response in
+                #expect(response.status == .ok, "a qualitative indicator's analysis tells its status from its levels")
+                #expect((response.json as? [String: Any])?["latestLevel"] as? String != nil)
+            }
             try await app.signedIn().test(.GET, "/api/v1/indicators/FO-WAIT-MEDIAN/chart.svg?asOf=soon") { response in
                 #expect(response.status == .unprocessableEntity)
                 #expect(response.apiError?.field == "asOf")

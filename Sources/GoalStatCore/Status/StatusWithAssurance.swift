@@ -10,6 +10,9 @@ public enum StatusWithAssurance {
     public struct Outcome: Sendable, Equatable {
         public var status: IndicatorStatus
         public var reasons: [String]
+        /// The assurance that counted: nil after a signal, so that no page shows "consistently misses the target"
+        /// beside a status that rests on the latest value alone.
+        public var assurance: Assurance?
     }
 
     public static func combine(
@@ -49,6 +52,6 @@ public enum StatusWithAssurance {
         } else if latestPoint != nil {
             reasons.append("The latest value shows only common-cause variation.")
         }
-        return Outcome(status: status, reasons: reasons)
+        return Outcome(status: status, reasons: reasons, assurance: stable ? assurance : nil)
     }
 }

@@ -40,29 +40,29 @@ struct PerformanceSnapshot: Sendable {
         Dictionary(document.people.map { ($0.email, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
+    /// The latest value the status judges: of a period that has ended by today. A value for the current, unfinished
+    /// period is shown in the indicator's table, but it is not "the latest" anywhere a status stands beside it.
     func latest(_ indicator: Indicator) -> Measurement? {
-        series[indicator.code]?.last { $0.value != nil || $0.level != nil }
+        series[indicator.code]?.last { $0.period.end <= today && ($0.value != nil || $0.level != nil) }
     }
 
-    func status(of indicator: Indicator) -> StatusAssessment {
-        if indicator.isQualitative {
-            guard let latest = latest(indicator), let level = latest.level else {
-                return StatusAssessment(status: .noData, reason: "No level has been reported yet.")
-            }
-            return QualitativeStatus.assess(level: level, levels: indicator.levels ?? [], period: reporting.label(latest.period))
-        }
-        // The full analysis (SPEC §4): the value against the target, refined by the process behaviour chart.
-        let analysis = IndicatorAnalyzer(calendar: reporting.calendar, fiscal: reporting.fiscal).analyze(
+    /// The one analysis every page tells the status from (SPEC §4): value against target, refined by the chart.
+    func analysis(of indicator: Indicator) -> IndicatorAnalysis {
+        IndicatorAnalyzer(calendar: reporting.calendar, fiscal: reporting.fiscal).analyze(
             indicator: indicator, series: series[indicator.code] ?? [], targets: targets[indicator.code] ?? TargetHistory([]),
             asOf: today, rebases: document.rebases.filter { $0.indicator == indicator.code && $0.orgUnit == nil }
         )
+    }
+
+    func status(of indicator: Indicator) -> StatusAssessment {
+        let analysis = analysis(of: indicator)
         return StatusAssessment(status: analysis.status, reason: analysis.reasons.joined(separator: " "))
     }
 
     func summary(of indicator: Indicator) -> IndicatorSummary {
         let latest = latest(indicator)
-        let target = latest.flatMap { targets[indicator.code]?.applicable(to: $0.period) }
-        let values = (series[indicator.code] ?? []).compactMap(\.value)
+        let target = latest.flatMap { targets[indicator.code]?.applicable(to: $0.period, asOf: today) }
+        let values = (series[indicator.code] ?? []).filter { $0.period.end <= today }.compactMap(\.value)
         return IndicatorSummary(
             code: indicator.code, name: indicator.name, unit: indicator.unit.text, stage: indicator.stage,
             rank: indicator.rank, guardrail: indicator.guardrail, direction: indicator.direction,
@@ -78,12 +78,22 @@ struct PerformanceSnapshot: Sendable {
         document.indicators.filter { $0.goals.contains(goal) }
     }
 
+    /// A goal's status from its indicators, milestones and sub-goals (rolled up first, down the whole tree).
     func status(ofGoal goal: Goal) -> StatusAssessment {
+        status(ofGoal: goal, above: [])
+    }
+
+    /// `above`: the goals on the way down, so that a cycle in bad data ends instead of recursing for ever.
+    private func status(ofGoal goal: Goal, above: Set<String>) -> StatusAssessment {
         let inputs = indicators(of: goal.code).map {
             GoalStatusRollUp.Input(indicator: $0.code, rank: $0.rank, status: status(of: $0).status)
         }
+        let path = above.union([goal.code])
+        let subGoals = document.goals.filter { $0.parent == goal.code && !path.contains($0.code) }.map {
+            GoalStatusRollUp.SubGoal(goal: $0.code, status: status(ofGoal: $0, above: path).status)
+        }
         return GoalStatusRollUp.assess(
-            indicators: inputs, milestones: document.milestones.filter { $0.goal == goal.code }, today: today
+            indicators: inputs, subGoals: subGoals, milestones: document.milestones.filter { $0.goal == goal.code }, today: today
         )
     }
 

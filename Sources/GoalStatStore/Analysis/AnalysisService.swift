@@ -13,11 +13,10 @@ public enum AnalysisService {
             guard let indicator = document.indicators.first(where: { $0.code == code }) else { throw AnalysisError.unknownIndicator(code) }
             return indicator
         }
-        let quantitative = wanted.filter { !$0.isQualitative }
-        let series = try await MeasurementStore.measurements(indicators: quantitative.map(\.code), orgUnit: orgUnit, on: db)
+        let series = try await MeasurementStore.measurements(indicators: wanted.map(\.code), orgUnit: orgUnit, on: db)
         let analyzer = IndicatorAnalyzer(calendar: reporting.calendar, fiscal: reporting.fiscal)
             .withLabels(for: Set(series.values.flatMap { $0.map(\.period) }))
-        return quantitative.map { indicator in
+        return wanted.map { indicator in
             let versions = document.targets
                 .filter { $0.indicator == indicator.code && $0.orgUnit == orgUnit }
                 .compactMap { TargetVersion($0, calendar: reporting.calendar) }

@@ -7,6 +7,8 @@ public struct IndicatorAnalysis: Encodable, Sendable {
     /// The latest period with a value, in its printed form.
     public var latestPeriod: String?
     public var latestValue: Double?
+    /// The latest level of a qualitative indicator.
+    public var latestLevel: String?
     /// The target in force for the latest period, as known on the analysis date.
     public var target: AnalysedTarget?
     /// The periods where the limits were recalculated, with the reasons.
@@ -14,6 +16,8 @@ public struct IndicatorAnalysis: Encodable, Sendable {
     public var chart: SPCReport
     /// The variation icon of the last group: the point type of its last point.
     public var variation: PointType?
+    /// The assurance of the last group while the latest point is common cause; nil after a signal, when the limits
+    /// describe the old process and cannot vouch for the new one (the chart's groups still carry theirs).
     public var assurance: Assurance?
     /// The Theil–Sen trend projected to the end of the target's period (or a year ahead without a target).
     public var forecast: Forecast?
@@ -21,7 +25,7 @@ public struct IndicatorAnalysis: Encodable, Sendable {
     public var reasons: [String]
 
     enum CodingKeys: String, CodingKey {
-        case indicator, orgUnit, direction, latestPeriod, latestValue, target, rebases, chart, variation, assurance, forecast, status, reasons
+        case indicator, orgUnit, direction, latestPeriod, latestValue, latestLevel, target, rebases, chart, variation, assurance, forecast, status, reasons
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -31,6 +35,7 @@ public struct IndicatorAnalysis: Encodable, Sendable {
         try container.encode(direction, forKey: .direction)
         try container.encode(latestPeriod, forKey: .latestPeriod)
         try container.encode(latestValue, forKey: .latestValue)
+        if let latestLevel { try container.encode(latestLevel, forKey: .latestLevel) }
         try container.encode(target, forKey: .target)
         try container.encode(rebases, forKey: .rebases)
         try container.encode(chart, forKey: .chart)

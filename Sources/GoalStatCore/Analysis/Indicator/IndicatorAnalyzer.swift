@@ -28,10 +28,13 @@ public struct IndicatorAnalyzer: Sendable {
     }
 
     /// Analyses the values of one unit up to `asOf` (periods that ended by then), against targets as known on that date.
+    /// The latest period shown is the period judged; the status is told together with assurance and the forecast,
+    /// never beside a contradiction; a qualitative indicator is judged by its levels.
     public func analyze(
         indicator: Indicator, orgUnit: String? = nil, series: [Measurement], targets: TargetHistory, asOf: CalendarDate,
         rebases: [Rebase] = []
     ) -> IndicatorAnalysis {
+        if indicator.isQualitative { return analyzeLevels(indicator: indicator, orgUnit: orgUnit, series: series, asOf: asOf) }
         // Periods and values only: copying whole measurements was a large share of the time of a big run.
         var points: [(period: Period, value: Double?)] = []
         points.reserveCapacity(series.count)
@@ -63,19 +66,32 @@ public struct IndicatorAnalyzer: Sendable {
         let combined = StatusWithAssurance.combine(
             basic, assurance: lastGroup?.assurance, latestPoint: result.points.last, direction: indicator.direction
         )
-        let horizon = target.map { $0.period.end } ?? asOf.adding(days: 365)
+        // A forecast looks ahead: to the end of the target's period while it is still to come, else to the next
+        // target still to come, else a year ahead with nothing to judge against.
+        let ahead = targets.asOf(asOf).filter { $0.period.end > asOf }.min { $0.period.end < $1.period.end }
+        let forecastTarget = target.flatMap { $0.period.end > asOf ? $0 : nil } ?? ahead
+        let horizon = forecastTarget?.period.end ?? asOf.adding(days: 365)
         // The trend of the process as it now is: the points since the last rebase, at most the last `trendWindow`.
         let groupStart = result.groups.last.map(\.indices.lowerBound) ?? 0
         let recent = points[max(groupStart, points.count - Self.trendWindow)...]
         let forecast = Forecast.project(
-            series: recent.compactMap { point in point.value.map { (point.period, $0) } }, to: horizon, target: target,
+            series: recent.compactMap { point in point.value.map { (point.period, $0) } }, to: horizon, target: forecastTarget,
             direction: indicator.direction
         )
         var reasons = combined.reasons
-        if let forecast, target != nil { reasons.append(forecast.reason) }
+        var status = combined.status
+        if let forecast, forecastTarget != nil {
+            reasons.append(forecast.reason)
+            // "On track" beside "unlikely to be met" would contradict itself, unless the process limits vouch for the target.
+            if status == .onTrack, forecast.likelihood == .unlikely, combined.assurance != .consistentPass {
+                status = .atRisk
+                reasons.append("On track now, but at risk: the trend says the target is unlikely to be met by \(forecast.date).")
+            }
+        }
         return IndicatorAnalysis(
             indicator: indicator.code, orgUnit: orgUnit, direction: indicator.direction,
             latestPeriod: latest.map { self.labels[$0.period] ?? $0.period.label(calendar: calendar, fiscal: fiscal) }, latestValue: latest?.value,
+            latestLevel: nil,
             target: target.map { version in
                 AnalysedTarget(
                     period: version.period.label(calendar: calendar, fiscal: fiscal), value: version.target.value,
@@ -85,8 +101,22 @@ public struct IndicatorAnalyzer: Sendable {
             rebases: rebasePeriods.filter { rebase in points.contains { $0.period == rebase.period } }.map {
                 AnalysedRebase(period: $0.period.label(calendar: calendar, fiscal: fiscal), reason: $0.reason)
             },
-            chart: chart, variation: lastGroup?.variation, assurance: lastGroup?.assurance, forecast: forecast,
-            status: combined.status, reasons: reasons
+            chart: chart, variation: lastGroup?.variation, assurance: combined.assurance, forecast: forecast,
+            status: status, reasons: reasons
+        )
+    }
+
+    /// A qualitative indicator: the latest level reported by `asOf`, judged on its scale of levels.
+    private func analyzeLevels(indicator: Indicator, orgUnit: String?, series: [Measurement], asOf: CalendarDate) -> IndicatorAnalysis {
+        let latest = series.filter { $0.period.end <= asOf && $0.level != nil }.max { $0.period < $1.period }
+        let label = latest.map { self.labels[$0.period] ?? $0.period.label(calendar: calendar, fiscal: fiscal) }
+        let assessment = latest.flatMap { measurement in
+            measurement.level.map { QualitativeStatus.assess(level: $0, levels: indicator.levels ?? [], period: label ?? "") }
+        } ?? StatusAssessment(status: .noData, reason: "No level has been reported yet.")
+        return IndicatorAnalysis(
+            indicator: indicator.code, orgUnit: orgUnit, direction: indicator.direction, latestPeriod: label, latestValue: nil,
+            latestLevel: latest?.level, target: nil, rebases: [], chart: SPCReport.make(units: []), variation: nil, assurance: nil,
+            forecast: nil, status: assessment.status, reasons: [assessment.reason]
         )
     }
 

@@ -38,6 +38,9 @@ struct AnalysisAPIController {
     /// The same analysis drawn as the XmR chart of the indicator page, as a standalone SVG.
     func chartSVG(_ request: Request) async throws -> Response {
         let (indicator, analysis) = try await analyse(request)
+        guard !indicator.isQualitative else {
+            throw APIError.invalid(nil, "\(indicator.code) is a qualitative indicator: it has levels, not numbers to chart; its analysis tells its status")
+        }
         let title = "\(indicator.name): process behaviour chart" + (analysis.orgUnit.map { ", \($0)" } ?? "")
         let svg = XmRChartSVG.render(analysis, title: title, unit: indicator.unit.text, decimals: indicator.decimals)
         let response = Response(status: .ok, body: .init(string: svg))
@@ -45,8 +48,8 @@ struct AnalysisAPIController {
         return response
     }
 
-    /// Reads `key`, `orgUnit` and `asOf` and analyses the indicator: 404 for an unknown one, 422 for a qualitative one
-    /// or a bad date.
+    /// Reads `key`, `orgUnit` and `asOf` and analyses the indicator (a qualitative one by its levels): 404 for an
+    /// unknown one, 422 for a bad date.
     private func analyse(_ request: Request) async throws -> (Indicator, IndicatorAnalysis) {
         let code = try request.parameters.require("key")
         let orgUnit = try request.query.get(String?.self, at: "orgUnit").flatMap { $0.isEmpty ? nil : $0 }
@@ -64,9 +67,7 @@ struct AnalysisAPIController {
         } catch let error as AnalysisError {
             throw APIError.notFound("Indicator \(code)").with(message: error.message)
         }
-        guard let analysis = analyses.first else {
-            throw APIError.invalid(nil, "\(code) is a qualitative indicator: it has levels, not numbers to chart")
-        }
+        guard let analysis = analyses.first else { throw APIError.notFound("Indicator \(code)") }
         guard let indicator = try await FrameworkStore.exportDocument(on: request.db).indicators.first(where: { $0.code == code }) else {
             throw APIError.notFound("Indicator \(code)")
         }

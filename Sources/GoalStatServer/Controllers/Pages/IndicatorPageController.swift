@@ -57,24 +57,13 @@ extension IndicatorPageModel {
             )
         }
         let current = Set(inForce.map { "\($0.period.start)|\($0.setOn)" })
-        let latest = series.last { $0.value != nil || $0.level != nil }
-        let status: StatusAssessment
-        if orgUnit == nil {
-            status = snapshot.status(of: indicator)
-        } else if indicator.isQualitative {
-            status = latest?.level.map { QualitativeStatus.assess(level: $0, levels: indicator.levels ?? [], period: reporting.label(latest!.period)) }
-                ?? StatusAssessment(status: .noData, reason: "No level has been reported yet.")
-        } else {
-            status = StatusRules().assess(latest: latest, target: latest.flatMap { history.applicable(to: $0.period, asOf: asOf) }, direction: indicator.direction) {
-                ValueFormatting.format($0, for: indicator)
-            }
-        }
         let revisions = try await MeasurementStore.revisions(indicator: code, orgUnit: orgUnit, on: db)
-        let analysis = indicator.isQualitative ? nil : IndicatorAnalyzer(calendar: reporting.calendar, fiscal: reporting.fiscal)
-            .analyze(
-                indicator: indicator, orgUnit: orgUnit, series: series, targets: history, asOf: asOf ?? snapshot.today,
-                rebases: snapshot.document.rebases.filter { $0.indicator == code && $0.orgUnit == orgUnit }
-            )
+        // One analysis tells the status, the latest period and the chart, for the total and each unit alike.
+        let analysis = IndicatorAnalyzer(calendar: reporting.calendar, fiscal: reporting.fiscal).analyze(
+            indicator: indicator, orgUnit: orgUnit, series: series, targets: history, asOf: asOf ?? snapshot.today,
+            rebases: snapshot.document.rebases.filter { $0.indicator == code && $0.orgUnit == orgUnit }
+        )
+        let status = StatusAssessment(status: analysis.status, reason: analysis.reasons.joined(separator: " "))
         return IndicatorPageModel(
             indicator: indicator,
             goals: indicator.goals.map { goal in (goal, snapshot.document.goals.first { $0.code == goal }?.name ?? goal) },
@@ -91,7 +80,7 @@ extension IndicatorPageModel {
                     return ChartModel.Point(label: reporting.label(measurement.period), value: measurement.value, targetLow: band?.lowerBound, targetHigh: band?.upperBound)
                 }
             ),
-            analysis: analysis,
+            analysis: indicator.isQualitative ? nil : analysis,
             rows: series.reversed().map { measurement in
                 ValueRow(
                     period: reporting.label(measurement.period), value: ValueFormatting.text(of: measurement, for: indicator),
