@@ -35,7 +35,7 @@ struct FrameworkResourceController<Record: Content & Equatable>: Sendable {
     }
 
     func create(_ request: Request) async throws -> Response {
-        let record = try request.content.decode(Record.self)
+        let record = try request.decodeJSONBody(Record.self)
         try await request.authorize(.editFramework, in: owner(record, try await request.framework()), what: "the new \(name.lowercased())")
         let audit = request.auditContext(.api)
         try await Transactions.run(on: request.db) { [self] tx in
@@ -51,7 +51,7 @@ struct FrameworkResourceController<Record: Content & Equatable>: Sendable {
 
     func update(_ request: Request) async throws -> Response {
         let code = try request.parameters.require("key")
-        let record = try request.content.decode(Record.self)
+        let record = try request.decodeJSONBody(Record.self)
         guard key(record) == code else {
             throw APIError.invalid("code", "the body's key '\(key(record))' differs from the path's '\(code)'; keys cannot be renamed")
         }
