@@ -19,9 +19,14 @@ public func configure(_ app: Application, settings: ServerSettings) async throws
     // Outside the error middleware, so that error pages, 401s and redirects to sign-in carry the headers too.
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(GoalStatErrorMiddleware())
+    app.middleware.use(NulByteGuardMiddleware())
     // Who is asking, then may they (before the handler reads any input), then did their browser mean it.
     app.middleware.use(AuthenticationMiddleware())
     app.middleware.use(AuthorizationMiddleware())
     app.middleware.use(CSRFMiddleware())
+    // Every JSON and form body is collected up to this size and refused with 413 beyond it, before it is decoded:
+    // the largest record (an indicator with all its long texts at their limits, `TextKind`) fits with room to spare.
+    // File imports set their own, larger limit on their route.
+    app.routes.defaultMaxBodySize = BodyLimits.request
     try routes(app)
 }

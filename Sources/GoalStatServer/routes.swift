@@ -110,7 +110,7 @@ private func apiRoutes(_ api: any RoutesBuilder) throws {
     api.on(.GET, "indicators", ":key", "comparison", access: .record(.indicator, .readPrivate)) { try await review.comparison($0) }
 
     let files = ImportExportAPIController()
-    api.on(.POST, "imports", access: .somewhere(.importFiles), body: .collect(maxSize: "256mb")) { try await files.importFile($0) }
+    api.on(.POST, "imports", access: .somewhere(.importFiles), body: .collect(maxSize: BodyLimits.fileImport)) { try await files.importFile($0) }
     api.on(.GET, "exports", "measurements", access: .somewhere(.exportData)) { try await files.exportMeasurements($0) }
     api.on(.GET, "exports", "framework", access: .everywhere(.exportData)) { try await files.exportFramework($0) }
 

@@ -35,6 +35,23 @@ struct CLITests {
         #expect(try String(contentsOfFile: output, encoding: .utf8) == exported.stdout)
     }
 
+    @Test("a bad framework file exits 1 printing FILE:LINE:COLUMN and the reason")
+    func badFrameworkFile() async throws {
+        let cli = try await CLIRunner.make()
+        let broken = try cli.write("broken.json", "{\n  \"orgUnits\": [\n    {\"code\": \"DMV\", \"name\": \"DMV\" \"kind\": \"agency\"}\n  ]\n}\n")
+        let syntax = try cli.run(["import", broken])
+        #expect(syntax.status == 1)
+        #expect(syntax.stderr.contains("broken.json:3:35: orgUnits[0]: expected ',' or '}' after a value in an object"), "\(syntax.stderr)")
+        let twice = try cli.write("twice.yaml", "orgUnits:\n  - code: DMV\n    name: Motor Vehicles\n    code: DMV2\n    kind: agency\n")
+        let duplicate = try cli.run(["import", twice])
+        #expect(duplicate.status == 1)
+        #expect(duplicate.stderr.contains("twice.yaml:4:5: the key 'code' appears twice in this mapping, first at line 2, column 5"), "\(duplicate.stderr)")
+        let unknown = try cli.write("unknown.yaml", "orgUnits:\n  - code: DMV\n    name: Motor Vehicles\n    kind: agency\n    parent: NOPE\n")
+        let reference = try cli.run(["import", unknown])
+        #expect(reference.status == 1)
+        #expect(reference.stderr.contains("unknown.yaml:5:13: orgUnits[0].parent: unknown org unit 'NOPE'"), "\(reference.stderr)")
+    }
+
     @Test("a bad CSV exits 1, names every bad line and column, and stores nothing")
     func badCSV() async throws {
         let cli = try await CLIRunner.make()

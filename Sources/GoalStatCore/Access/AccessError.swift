@@ -8,6 +8,8 @@ public enum AccessError: Error, Sendable, Equatable {
     case invalidGrant(String)
     case unknownUser(String)
     case unknownOrgUnit(String)
+    /// A text over its length limit or with a control character (`TextKind`), in the named field.
+    case invalidText(field: String, TextProblem)
 
     public var code: String {
         switch self {
@@ -19,6 +21,7 @@ public enum AccessError: Error, Sendable, Equatable {
         case .invalidGrant: "invalidGrant"
         case .unknownUser: "unknownUser"
         case .unknownOrgUnit: "unknownOrgUnit"
+        case .invalidText: "invalidText"
         }
     }
 
@@ -29,6 +32,7 @@ public enum AccessError: Error, Sendable, Equatable {
         case .emptyName: "name"
         case .weakPassword: "password"
         case .unknownRole, .invalidGrant, .unknownOrgUnit: "role"
+        case .invalidText(let field, _): field
         }
     }
 
@@ -42,6 +46,7 @@ public enum AccessError: Error, Sendable, Equatable {
         case .invalidGrant(let text): "'\(text)' is not ROLE@UNIT"
         case .unknownUser(let who): "no user '\(who)'"
         case .unknownOrgUnit(let code): "there is no org unit '\(code)'"
+        case .invalidText(let field, let problem): "the \(field) \(problem.message)"
         }
     }
 }

@@ -32,12 +32,18 @@ public struct MeasurementEntry: Sendable, Equatable, Codable {
             issues.append(ImportIssue(line: line, column: "orgUnit", reason: "unknown org unit '\(orgUnit)'"))
         }
         let status = self.status ?? .final
+        if let note, let problem = TextRules.problem(in: note, as: .longText) {
+            issues.append(ImportIssue(line: line, column: "note", reason: "the note \(problem.message)"))
+        }
+        if let level, let problem = TextRules.problem(in: level, as: .name) {
+            issues.append(ImportIssue(line: line, column: "level", reason: "the level \(problem.message)"))
+        }
         if let value, !value.isFinite {
             issues.append(ImportIssue(line: line, column: "value", reason: "must be a finite number"))
         }
         if let levels = indicator.levels {
             if value != nil { issues.append(ImportIssue(line: line, column: "value", reason: "a qualitative indicator takes a level, not a number")) }
-            if let level, !levels.contains(level) {
+            if let level, TextRules.problem(in: level, as: .name) == nil, !levels.contains(level) {
                 issues.append(ImportIssue(line: line, column: "level", reason: "'\(level)' is not one of \(levels.joined(separator: ", "))"))
             } else if level == nil, status != .missing {
                 issues.append(ImportIssue(line: line, column: "level", reason: "a level is required unless the status is missing"))

@@ -3,6 +3,8 @@ enum DoubleParsing {
     /// Why a value is not a number.
     enum Problem: Equatable {
         case notANumber, notFinite, plusSign, thousandsSeparator, whitespace, leadingPoint, trailingPoint, tooLarge
+        /// Non-zero digits whose value rounds to zero (`1e-400`): refused like `1e400`, rather than stored as 0.
+        case tooSmall
     }
 
     enum Outcome: Equatable {
@@ -90,6 +92,9 @@ enum DoubleParsing {
         guard let value = Double(String(decoding: bytes, as: UTF8.self)), value.isFinite else {
             return .problem(.tooLarge)
         }
+        // Only a non-zero mantissa reaches here (an all-zero one took the fast path), so 0 means it underflowed.
+        // Subnormals (down to 4.9e-324) are kept: they are not zero, and PostgreSQL's own float8 input accepts them.
+        guard value != 0 else { return .problem(.tooSmall) }
         return .number(value)
     }
 

@@ -30,6 +30,19 @@ extension MeasurementsCSVReader {
         return text.utf8.elementsEqual(bytes) ? text : nil
     }
 
+    /// Why a note cannot be stored.
+    enum NoteProblem: Error {
+        case notUTF8
+        case text(TextProblem)
+    }
+
+    /// A note's text, checked against `TextKind.longText` on its bytes before any string is made.
+    static func checkedNote(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<String, NoteProblem> {
+        guard let text = validString(bytes) else { return .failure(.notUTF8) }
+        if let problem = TextRules.problem(inUTF8: bytes, as: .longText) { return .failure(.text(problem)) }
+        return .success(text)
+    }
+
     /// Whether any byte is outside ASCII.
     static func hasNonASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         bytes.contains { $0 >= 0x80 }

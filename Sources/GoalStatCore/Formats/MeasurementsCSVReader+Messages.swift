@@ -42,6 +42,8 @@ extension MeasurementsCSVReader {
             return "\(shown) has no digits after the decimal point; add them or drop the point"
         case .tooLarge:
             return "\(shown) is too large to store as a number"
+        case .tooSmall:
+            return "\(shown) is too close to zero to store as a number (it would be stored as 0); write 0 if that is meant"
         }
     }
 

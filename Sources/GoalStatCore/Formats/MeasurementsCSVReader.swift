@@ -270,9 +270,10 @@ struct MeasurementsCSVReader {
         // note
         var note: String?
         if noteColumn >= 0, !fields[noteColumn].isEmpty {
-            note = Self.withBytes(of: fields[noteColumn], in: bytes, Self.validString)
-            if note == nil {
-                report(line: line, column: .note, "the note is not valid UTF-8; save the file as UTF-8")
+            switch Self.withBytes(of: fields[noteColumn], in: bytes, Self.checkedNote) {
+            case .success(let text): note = text
+            case .failure(.notUTF8): report(line: line, column: .note, "the note is not valid UTF-8; save the file as UTF-8")
+            case .failure(.text(let problem)): report(line: line, column: .note, "the note \(problem.message)")
             }
         }
 

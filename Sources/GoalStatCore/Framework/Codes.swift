@@ -3,7 +3,7 @@ public enum Codes {
     /// `^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$`, checked by hand because it runs once per record on every import.
     public static func isValid(_ code: String) -> Bool {
         let bytes = Array(code.utf8)
-        guard let first = bytes.first, bytes.count <= 64, isAlphanumeric(first) else { return false }
+        guard let first = bytes.first, bytes.count <= TextKind.code.maximumLength, isAlphanumeric(first) else { return false }
         return bytes.dropFirst().allSatisfy { isAlphanumeric($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") }
     }
 

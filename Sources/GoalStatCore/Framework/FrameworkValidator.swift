@@ -48,7 +48,18 @@ public struct FrameworkValidator {
         issues.append(FrameworkIssue(field: field, reason: reason))
     }
 
+    /// Every free-text field of a record against the limits table; a bad text is named, not echoed.
+    private mutating func checkTexts(_ record: some FrameworkTextFields, at field: String) {
+        for (name, text, kind) in record.textFields {
+            if let problem = TextRules.problem(in: text, as: kind) { report("\(field).\(name)", problem.message) }
+        }
+    }
+
     private mutating func checkCode(_ code: String, at field: String, seen: inout [String: Int], index: Int, list: String) {
+        if let problem = TextRules.problem(in: code, as: .code) {
+            report(field, "the code \(problem.message)")
+            return
+        }
         if !Codes.isValid(code) { report(field, "'\(code)' is not a valid code (\(Codes.rule))") }
         if let first = seen[code] {
             report(field, "'\(code)' is already used by \(list)[\(first)]")
@@ -59,7 +70,12 @@ public struct FrameworkValidator {
 
     private mutating func checkReference(_ value: String?, in known: Set<String>, at field: String, kind: String) {
         guard let value else { return }
-        if !known.contains(value) { report(field, "unknown \(kind) '\(value)'") }
+        guard !known.contains(value) else { return }
+        if let problem = TextRules.problem(in: value, as: kind == "person" ? .email : .code) {
+            report(field, "the \(kind) \(problem.message)")
+        } else {
+            report(field, "unknown \(kind) '\(value)'")
+        }
     }
 
     private mutating func checkPeriod(_ text: String?, at field: String) {
@@ -93,6 +109,7 @@ public struct FrameworkValidator {
             checkCode(unit.code, at: "\(field).code", seen: &seen, index: index, list: "orgUnits")
             checkReference(unit.parent, in: orgUnits, at: "\(field).parent", kind: "org unit")
             if unit.parent == unit.code { report("\(field).parent", "an org unit cannot be its own parent") }
+            checkTexts(unit, at: field)
         }
     }
 
@@ -100,7 +117,8 @@ public struct FrameworkValidator {
         var seen: [String: Int] = [:]
         for (index, person) in document.people.enumerated() {
             let field = "people[\(index)]"
-            if !person.email.contains("@") { report("\(field).email", "'\(person.email)' is not an email address") }
+            checkTexts(person, at: field)
+            if TextRules.problem(in: person.email, as: .email) == nil, !person.email.contains("@") { report("\(field).email", "'\(person.email)' is not an email address") }
             if let first = seen[person.email] {
                 report("\(field).email", "'\(person.email)' is already used by people[\(first)]")
             } else {
@@ -112,7 +130,12 @@ public struct FrameworkValidator {
 
     private mutating func checkPlan() {
         guard let plan = document.plan else { return }
-        if !Codes.isValid(plan.code) { report("plan.code", "'\(plan.code)' is not a valid code (\(Codes.rule))") }
+        if let problem = TextRules.problem(in: plan.code, as: .code) {
+            report("plan.code", "the code \(problem.message)")
+        } else if !Codes.isValid(plan.code) {
+            report("plan.code", "'\(plan.code)' is not a valid code (\(Codes.rule))")
+        }
+        checkTexts(plan, at: "plan")
         if !(1...12).contains(plan.fiscalYearStartMonth) {
             report("plan.fiscalYearStartMonth", "must be a month number from 1 to 12")
         }
@@ -128,6 +151,7 @@ public struct FrameworkValidator {
             checkCode(goal.code, at: "\(field).code", seen: &seen, index: index, list: "goals")
             checkReference(goal.parent, in: goals, at: "\(field).parent", kind: "goal")
             if goal.parent == goal.code { report("\(field).parent", "a goal cannot be its own parent") }
+            checkTexts(goal, at: field)
             checkReference(goal.orgUnit, in: orgUnits, at: "\(field).orgUnit", kind: "org unit")
             checkReference(goal.leader, in: people, at: "\(field).leader", kind: "person")
             for (deputyIndex, deputy) in goal.deputies.enumerated() {
@@ -153,6 +177,7 @@ public struct FrameworkValidator {
         for (index, indicator) in document.indicators.enumerated() {
             let field = "indicators[\(index)]"
             checkCode(indicator.code, at: "\(field).code", seen: &seen, index: index, list: "indicators")
+            checkTexts(indicator, at: field)
             checkReference(indicator.orgUnit, in: orgUnits, at: "\(field).orgUnit", kind: "org unit")
             checkReference(indicator.steward, in: people, at: "\(field).steward", kind: "person")
             for (goalIndex, goal) in indicator.goals.enumerated() {
@@ -204,6 +229,7 @@ public struct FrameworkValidator {
             checkPeriod(target.period, at: "\(field).period")
             checkDate(target.setOn, at: "\(field).setOn")
             checkReference(target.setBy, in: people, at: "\(field).setBy", kind: "person")
+            checkTexts(target, at: field)
             switch (target.value, target.range) {
             case (nil, nil): report(field, "a target needs a value or a range")
             case (.some, .some): report(field, "a target has a value or a range, not both")
@@ -226,6 +252,7 @@ public struct FrameworkValidator {
             let field = "milestones[\(index)]"
             checkCode(milestone.code, at: "\(field).code", seen: &seen, index: index, list: "milestones")
             checkReference(milestone.goal, in: goals, at: "\(field).goal", kind: "goal")
+            checkTexts(milestone, at: field)
             checkDate(milestone.due, at: "\(field).due")
             checkDate(milestone.completedOn, at: "\(field).completedOn")
         }
@@ -236,6 +263,7 @@ public struct FrameworkValidator {
             let field = "narratives[\(index)]"
             checkReference(narrative.goal, in: goals, at: "\(field).goal", kind: "goal")
             checkPeriod(narrative.period, at: "\(field).period")
+            checkTexts(narrative, at: field)
         }
     }
 
@@ -247,6 +275,7 @@ public struct FrameworkValidator {
             checkReference(rebase.orgUnit, in: orgUnits, at: "\(field).orgUnit", kind: "org unit")
             checkReference(rebase.setBy, in: people, at: "\(field).setBy", kind: "person")
             checkPeriod(rebase.period, at: "\(field).period")
+            checkTexts(rebase, at: field)
             if rebase.reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
                 report("\(field).reason", "say why the process limits are recalculated")
             }

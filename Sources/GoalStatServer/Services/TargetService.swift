@@ -27,11 +27,12 @@ enum TargetService {
         var errors: [String: String] = [:]
         func number(_ text: String?, field: String) -> Double? {
             guard let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
-            guard let value = Double(text), value.isFinite else {
-                errors[field] = "'\(text)' is not a number"
+            switch DecimalText.parse(text) {
+            case .success(let value): return value
+            case .failure(let error):
+                errors[field] = error.reason
                 return nil
             }
-            return value
         }
         let period = input.period?.trimmingCharacters(in: .whitespaces) ?? ""
         if period.isEmpty { errors["period"] = "a period is required (FY2027, 2026-Q3, 2026-07)" }

@@ -14,6 +14,7 @@ public enum APITokenStore {
     ) async throws -> NewAPIToken {
         let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !name.isEmpty else { throw AccessError.emptyName }
+        if let problem = TextRules.problem(in: name, as: .name) { throw AccessError.invalidText(field: "name", problem) }
         guard let user = try await UserStore.find(id: owner, on: db), user.isActive else { throw AccessError.unknownUser(owner.description) }
         let token = SecretToken.make(prefix: prefix)
         let model = APITokenModel()

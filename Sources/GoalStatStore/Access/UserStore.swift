@@ -14,8 +14,10 @@ public enum UserStore {
     ) async throws -> UserAccount {
         let email = UserAccount.normalizedEmail(email)
         let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let problem = TextRules.problem(in: email, as: .email) { throw AccessError.invalidText(field: "email", problem) }
         guard UserAccount.isPlausibleEmail(email) else { throw AccessError.invalidEmail(email) }
         guard !name.isEmpty else { throw AccessError.emptyName }
+        if let problem = TextRules.problem(in: name, as: .name) { throw AccessError.invalidText(field: "name", problem) }
         try PasswordRules.validate(password, email: email)
         guard try await UserModel.query(on: db).filter(\.$email == email).first() == nil else { throw AccessError.emailTaken(email) }
         let hash = try await hasher.hash(password)
@@ -40,6 +42,7 @@ public enum UserStore {
     }
 
     public static func find(email: String, on db: any Database) async throws -> UserAccount? {
+        guard TextRules.problem(in: email, as: .email) == nil else { return nil }
         guard let user = try await UserModel.query(on: db).filter(\.$email == UserAccount.normalizedEmail(email)).first() else { return nil }
         return user.domain(grants: try await grants(of: user.requireID(), on: db))
     }
@@ -66,7 +69,10 @@ public enum UserStore {
     public static func authenticate(
         email: String, password: String, hasher: some PasswordHasher, on db: any Database
     ) async throws -> UserAccount? {
-        guard let user = try await UserModel.query(on: db).filter(\.$email == UserAccount.normalizedEmail(email)).first() else {
+        // A text no account can have (a NUL byte, which PostgreSQL refuses) is not looked up, only hashed for time.
+        guard TextRules.problem(in: email, as: .email) == nil,
+              let user = try await UserModel.query(on: db).filter(\.$email == UserAccount.normalizedEmail(email)).first()
+        else {
             _ = try await hasher.hash(password)
             return nil
         }

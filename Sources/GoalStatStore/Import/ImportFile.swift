@@ -1,4 +1,5 @@
 import Foundation
+import GoalStatCore
 
 /// One file handed to an import: its name decides its format (`.csv`, `.yaml`/`.yml`, `.json`).
 public struct ImportFile: Sendable {
@@ -37,9 +38,19 @@ public struct ImportProblem: Error, Sendable, Equatable, Codable, CustomStringCo
         self.reason = reason
     }
 
+    /// A problem at a line and column of a framework file: the column is a number (a CSV problem names its column).
+    public init(file: String, position: SourcePosition?, field: String?, reason: String) {
+        self.init(file: file, line: position?.line, column: position.map { String($0.column) }, field: field, reason: reason)
+    }
+
+    /// `file:line column name field: reason` for CSV, `file:line:column: field: reason` for framework files.
     public var description: String {
         var location = file
         if let line { location += ":\(line)" }
+        if let column, let number = Int(column) {
+            location += ":\(number):"
+            return field.map { "\(location) \($0): \(reason)" } ?? "\(location) \(reason)"
+        }
         if let column { location += " column \(column)" }
         if let field { location += " \(field)" }
         return "\(location): \(reason)"

@@ -20,7 +20,7 @@ public enum ImportService {
                 do {
                     frameworks.append((file, try FrameworkFile.decode(file.data, format: format, file: file.name)))
                 } catch {
-                    problems.append(ImportProblem(file: file.name, field: error.field, reason: error.reason))
+                    problems.append(ImportProblem(file: file.name, position: error.position, field: error.field, reason: error.reason))
                 }
             case .measurements:
                 csvs.append(file)
@@ -51,7 +51,7 @@ public enum ImportService {
                 let summary = try await FrameworkStore.importDocument(document, audit: audit, on: tx)
                 report.framework = merge(report.framework, summary)
             } catch let error as FrameworkImportError {
-                throw ImportFailure(problems: error.issues.map { ImportProblem(file: file.name, field: $0.field, reason: $0.reason) })
+                throw ImportFailure(problems: problems(error.issues, in: file))
             }
         }
         guard !csvs.isEmpty else { return report }
@@ -83,6 +83,13 @@ public enum ImportService {
             rows, kind: .import, label: label, audit: audit, on: tx, progress: reportProgress
         )
         return report
+    }
+
+    /// A framework file's validation issues, each with the line and column of the field it names.
+    private static func problems(_ issues: [FrameworkIssue], in file: ImportFile) -> [ImportProblem] {
+        guard case .framework(let format) = file.kind else { return [] }
+        let places = FrameworkFile.positions(of: issues.prefix(1000).map(\.field), in: file.data, format: format)
+        return issues.map { ImportProblem(file: file.name, position: places[$0.field], field: $0.field, reason: $0.reason) }
     }
 
     /// The same (indicator, period, org unit) in two files of one import is refused, naming both places.

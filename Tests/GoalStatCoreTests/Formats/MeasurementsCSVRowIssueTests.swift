@@ -194,3 +194,34 @@ struct MeasurementsCSVRowIssueTests {
 private extension String {
     init(format2 value: Int) { self = value < 10 ? "0\(value)" : "\(value)" }
 }
+
+@Suite("Measurements CSV text and number limits")
+struct MeasurementsCSVTextLimitTests {
+    @Test func aNoteWithANulByteIsRefusedInTheNoteColumn() {
+        let result = MeasurementsCSVFixture.read("indicator,period,value,note\nDMV-WAIT,2025-07,1,bad\u{0}note\n")
+        #expect(MeasurementsCSVFixture.issueLines(result) == ["2 note: the note has a control character (U+0000) at character 4; remove it"])
+        #expect(result.rows.isEmpty)
+    }
+
+    @Test func aNoteOverTheLongTextLimitIsRefused() {
+        let long = String(repeating: "x", count: TextKind.longText.maximumLength + 1)
+        let result = MeasurementsCSVFixture.read("indicator,period,value,note\nDMV-WAIT,2025-07,1,\(long)\nDMV-WAIT,2025-08,1,fine\n")
+        #expect(MeasurementsCSVFixture.issueLines(result) == ["2 note: the note is too long: at most 20000 characters"])
+        #expect(result.rows.map(\.line) == [3])
+    }
+
+    @Test func aNoteMayHaveLineBreaksAndTabs() {
+        let result = MeasurementsCSVFixture.read("indicator,period,value,note\nDMV-WAIT,2025-07,1,\"two\r\nlines\tand a tab\"\n")
+        #expect(result.issues.isEmpty)
+        #expect(result.rows.first?.note == "two\r\nlines\tand a tab")
+    }
+
+    @Test func aValueThatUnderflowsToZeroIsRefusedLikeOneThatOverflows() {
+        let result = MeasurementsCSVFixture.read("indicator,period,value\nDMV-WAIT,2025-07,1e-400\nDMV-WAIT,2025-08,1e400\nDMV-WAIT,2025-09,0e-400\n")
+        #expect(MeasurementsCSVFixture.issueLines(result) == [
+            "2 value: \"1e-400\" is too close to zero to store as a number (it would be stored as 0); write 0 if that is meant",
+            "3 value: \"1e400\" is too large to store as a number",
+        ])
+        #expect(result.rows.map(\.value) == [0])
+    }
+}

@@ -99,6 +99,11 @@ extension APIError {
         case let error as DecodingError:
             let (field, message) = APIError.describe(error)
             self.init(status: .badRequest, code: "malformedBody", message: message, field: field)
+        case let abort as any AbortError where abort.status == .payloadTooLarge:
+            self.init(
+                status: .payloadTooLarge, code: "bodyTooLarge",
+                message: "the request body is larger than \(BodyLimits.requestText); file imports (POST /api/v1/imports) take up to 256 MB"
+            )
         case let abort as any AbortError:
             let code = abort.status == .notFound ? "notFound" : abort.status == .badRequest ? "malformedBody" : "httpError"
             self.init(status: abort.status, code: code, message: abort.reason)
@@ -113,19 +118,40 @@ extension APIError {
         return String(path[path.index(after: dot)...])
     }
 
+    /// The field a decoding error is about and a message naming it: `items[1].value: expected a number`. A body
+    /// that is a list names its items `items[i]`.
     static func describe(_ error: DecodingError) -> (String?, String) {
         func path(_ keys: [any CodingKey]) -> String {
-            keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".").replacingOccurrences(of: ".[", with: "[")
+            DocumentPathComponent.render(
+                keys.map { key in key.intValue.map(DocumentPathComponent.index) ?? .key(key.stringValue) }, root: "items"
+            )
         }
         switch error {
         case .keyNotFound(let key, let context):
-            let full = (context.codingPath + [key])
-            return (path(full), "\(path(full)) is required")
-        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
+            let full = path(context.codingPath + [key])
+            return (full, "\(full) is required")
+        case .typeMismatch(let type, let context):
+            let field = path(context.codingPath)
+            return (field.isEmpty ? nil : field, "\(field.isEmpty ? "the body" : field): expected \(expected(type))")
+        case .valueNotFound(let type, let context):
+            let field = path(context.codingPath)
+            return (field.isEmpty ? nil : field, "\(field.isEmpty ? "the body" : field): expected \(expected(type)), found null")
+        case .dataCorrupted(let context):
             let field = path(context.codingPath)
             return (field.isEmpty ? nil : field, field.isEmpty ? "the body is not valid JSON" : "\(field): \(context.debugDescription)")
         @unknown default:
             return (nil, "the body cannot be read")
+        }
+    }
+
+    private static func expected(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type, is String?.Type: "text"
+        case is Int.Type, is Int?.Type: "a whole number"
+        case is Double.Type, is Double?.Type: "a number"
+        case is Bool.Type, is Bool?.Type: "true or false"
+        case is [Any].Type: "a list"
+        default: String(describing: type).hasPrefix("Array") ? "a list" : "an object"
         }
     }
 }

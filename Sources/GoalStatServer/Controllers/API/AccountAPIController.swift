@@ -83,7 +83,7 @@ struct AccountAPIController {
 
     func createToken(_ request: Request) async throws -> Response {
         guard let user = request.caller.user else { throw AccessDenied.notSignedIn }
-        let body = try request.content.decode(NewTokenRequest.self)
+        let body = try request.decodeJSONBody(NewTokenRequest.self)
         let created = try await AccountTokens.create(
             name: body.name, grants: body.grants, days: body.expiresInDays.map(String.init), for: user, request: request, source: .api
         )
@@ -103,7 +103,7 @@ struct AccountAPIController {
     }
 
     func createUser(_ request: Request) async throws -> Response {
-        let body = try request.content.decode(NewUserRequest.self)
+        let body = try request.decodeJSONBody(NewUserRequest.self)
         let user = try await UserAdministration.create(
             email: body.email, name: body.name, password: body.password, grants: body.grants ?? [], request: request, source: .api
         )

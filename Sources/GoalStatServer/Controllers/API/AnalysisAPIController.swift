@@ -15,7 +15,7 @@ struct AnalysisAPIController {
     /// Recalculates the limits from a period on; the body says why.
     func addRebase(_ request: Request) async throws -> Response {
         let code = try request.parameters.require("key")
-        let rebase = try request.content.decode(Rebase.self)
+        let rebase = try request.decodeJSONBody(Rebase.self)
         guard rebase.indicator == code else {
             throw APIError.invalid("indicator", "the body's indicator '\(rebase.indicator)' differs from the path's '\(code)'")
         }

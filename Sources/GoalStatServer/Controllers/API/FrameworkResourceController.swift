@@ -36,7 +36,7 @@ struct FrameworkResourceController<Record: Content & Equatable & ReferencingReco
     }
 
     func create(_ request: Request) async throws -> Response {
-        let record = try request.content.decode(Record.self)
+        let record = try request.decodeJSONBody(Record.self)
         try await request.authorize(.editFramework, in: owner(record, try await request.framework()), what: "the new \(name.lowercased())")
         try await checkReferences(of: record, replacing: nil, request: request)
         let audit = request.auditContext(.api)
@@ -53,7 +53,7 @@ struct FrameworkResourceController<Record: Content & Equatable & ReferencingReco
 
     func update(_ request: Request) async throws -> Response {
         let code = try request.parameters.require("key")
-        let record = try request.content.decode(Record.self)
+        let record = try request.decodeJSONBody(Record.self)
         guard key(record) == code else {
             throw APIError.invalid("code", "the body's key '\(key(record))' differs from the path's '\(code)'; keys cannot be renamed")
         }

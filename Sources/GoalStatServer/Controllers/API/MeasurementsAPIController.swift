@@ -53,10 +53,11 @@ struct MeasurementsAPIController {
         let code = try request.parameters.require("key")
         try await requireIndicator(code, on: request.db)
         let entries: [MeasurementEntry]
-        if let many = try? request.content.decode([MeasurementEntry].self) {
-            entries = many
+        // The first byte decides the shape, so that a bad item of a list is reported as that item's problem.
+        if request.jsonBodyIsArray {
+            entries = try request.decodeJSONBody([MeasurementEntry].self)
         } else {
-            entries = [try request.content.decode(MeasurementEntry.self)]
+            entries = [try request.decodeJSONBody(MeasurementEntry.self)]
         }
         guard !entries.isEmpty else { throw APIError.invalid(nil, "send at least one value") }
         let catalog = try await MeasurementStore.catalog(on: request.db)
@@ -138,7 +139,7 @@ struct MeasurementsAPIController {
     func addTarget(_ request: Request) async throws -> Response {
         let code = try request.parameters.require("key")
         try await requireIndicator(code, on: request.db)
-        var target = try request.content.decode(Target.self)
+        var target = try request.decodeJSONBody(Target.self)
         guard target.indicator == code else {
             throw APIError.invalid("indicator", "the body's indicator '\(target.indicator)' differs from the path's '\(code)'")
         }

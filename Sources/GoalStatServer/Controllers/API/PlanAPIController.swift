@@ -10,7 +10,7 @@ struct PlanAPIController {
     }
 
     func updatePlan(_ request: Request) async throws -> Plan {
-        let plan = try request.content.decode(Plan.self)
+        let plan = try request.decodeJSONBody(Plan.self)
         let audit = request.auditContext(.api)
         try await Transactions.run(on: request.db) { tx in
             if let existing = try await FrameworkStore.exportDocument(on: tx).plan, existing.code != plan.code {
@@ -26,7 +26,7 @@ struct PlanAPIController {
     }
 
     func addLink(_ request: Request) async throws -> Response {
-        let link = try request.content.decode(IndicatorLink.self)
+        let link = try request.decodeJSONBody(IndicatorLink.self)
         // A link says one indicator drives another: whoever states it must be allowed to edit both.
         let document = try await request.framework()
         for code in [link.driver, link.result] {
@@ -52,7 +52,7 @@ struct PlanAPIController {
     /// Adds or replaces the goal's narrative for a quarter.
     func putNarrative(_ request: Request) async throws -> Narrative {
         let code = try request.parameters.require("key")
-        let narrative = try request.content.decode(Narrative.self)
+        let narrative = try request.decodeJSONBody(Narrative.self)
         guard narrative.goal == code else {
             throw APIError.invalid("goal", "the body's goal '\(narrative.goal)' differs from the path's '\(code)'")
         }

@@ -59,11 +59,12 @@ struct DataEntryController {
             guard !valueText.isEmpty || level != nil || status == .missing else { continue }
             var value: Double?
             if !valueText.isEmpty {
-                guard let parsed = DecimalText.value(valueText) else {
-                    errors[code] = "'\(valueText)' is not a number: use digits with '.' for decimals, no thousands separators"
+                switch DecimalText.parse(valueText) {
+                case .success(let parsed): value = parsed
+                case .failure(let error):
+                    errors[code] = error.reason
                     continue
                 }
-                value = parsed
             }
             let period = Period.containing(month.start, frequency: indicator.frequency, calendar: reporting.calendar, fiscal: reporting.fiscal)
             let entry = MeasurementEntry(

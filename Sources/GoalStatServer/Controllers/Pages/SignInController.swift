@@ -22,6 +22,11 @@ struct SignInController {
         let submission = try request.content.decode(Submission.self)
         let email = submission.email?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         let password = submission.password ?? ""
+        // No account has an email over the length limit or with a control character (PostgreSQL refuses NUL bytes):
+        // such a sign-in is answered like a wrong password without reaching the database.
+        if TextRules.problem(in: email, as: .email) != nil {
+            return render(email: "", next: submission.next, message: "The email or password is not right. Check both and try again.", status: .unauthorized, on: request)
+        }
         let now = request.clock.now()
         let address = Self.clientAddress(request)
         switch try await LoginThrottle.status(email: email, address: address, now: now, on: request.db) {
