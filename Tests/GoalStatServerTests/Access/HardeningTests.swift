@@ -180,6 +180,11 @@ struct HardeningTests {
                 #expect(response.status == .seeOther, "the owner is slowed, never locked out")
             }
             #expect(await pauses.seconds == [1], "the sixth failure on the account made the next attempt wait a second")
+            let forged: HTTPHeaders = ["X-Forwarded-For": "10.0.0.1, 10.0.0.2\u{0}' OR 1=1"]
+            try await Browser.start(on: app).postForm("/sign-in", ["email": "nobody@example.gov", "password": "wrong password 123"], headers: forged, on: app) { response in
+                #expect(response.status == .unauthorized, "a forwarded address that is no address is not stored as one")
+            }
+            #expect(SignInController.clientAddress(Request(application: app, headers: ["X-Forwarded-For": "203.0.113.9, 2001:db8::1"], on: app.eventLoopGroup.any())) == "2001:db8::1")
         }
     }
 

@@ -82,7 +82,12 @@ struct SignInController {
     static func clientAddress(_ request: Request) -> String {
         if request.application.serverSettings.tlsProxy,
            let forwarded = request.headers.first(name: .xForwardedFor)?.split(separator: ",").last {
-            return forwarded.trimmingCharacters(in: .whitespaces)
+            let address = forwarded.trimmingCharacters(in: .whitespaces)
+            // An IPv4 or IPv6 address only: anything else (a NUL byte, a 10 KB string) would reach the database.
+            if (1...45).contains(address.utf8.count), address.utf8.allSatisfy({ $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: ".") || (48...57).contains($0) || (65...70).contains($0) || (97...102).contains($0) }) {
+                return address
+            }
+            return "unreadable forwarded address"
         }
         return request.remoteAddress?.ipAddress ?? "unknown"
     }
