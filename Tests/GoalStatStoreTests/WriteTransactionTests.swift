@@ -43,15 +43,18 @@ struct WriteTransactionTests {
     @Test("a writer whose transaction reads first waits for another process's writer, says so once, and then stores")
     func waitsForAnotherWriter() async throws {
         let waits = WaitCounter()
-        try await withTwoHandles(second: WriteWait(bound: .seconds(20), onWait: { waits.count() })) { first, second in
+        try await withTwoHandles(second: WriteWait(bound: .seconds(120), onWait: { waits.count() })) { first, second in
             let holder = try await WriteLockHolder(on: first)
             let importing = Task {
                 try await ImportService.importFiles(
                     [ImportFile(name: "values.csv", data: Data(Self.values.utf8))], dryRun: false, audit: Fixtures.audit(), on: second.database
                 )
             }
-            try await Task.sleep(for: .milliseconds(400))
+            // The import is waiting once it has said so (on a loaded machine that may take a while).
+            let deadline = ContinuousClock.now + .seconds(60)
+            while waits.total == 0, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
             #expect(waits.total == 1)
+            #expect(try await MeasurementStore.count(on: first.database) == 0)
             try await holder.letGo()
             let report = try await importing.value
             #expect(report.measurements?.added == 2)
@@ -77,7 +80,8 @@ struct WriteTransactionTests {
 
     @Test("writers of one process queue in order; each read-then-write transaction commits")
     func writersOfOneProcessQueue() async throws {
-        try await withTwoHandles(second: .server) { _, second in
+        // A generous bound: sixteen writers in a row take a while when the whole suite runs at once on two cores.
+        try await withTwoHandles(second: WriteWait(bound: .seconds(120))) { _, second in
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for writer in 0..<16 {
                     group.addTask {
