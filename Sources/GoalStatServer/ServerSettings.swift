@@ -15,10 +15,13 @@ public struct ServerSettings: Sendable {
     public var bcryptCost: Int
     /// The clock everything time-dependent reads; tests fix it.
     public var now: @Sendable () -> Date
+    /// How long a write waits for another writer on SQLite before the request is answered 503; tests shorten it.
+    public var writeWait: WriteWait
 
     public init(
         database: DatabaseLocation, host: String = "127.0.0.1", port: Int = 8080, loadDemo: Bool = false,
-        tlsProxy: Bool = false, bcryptCost: Int = 12, now: @escaping @Sendable () -> Date = { Date() }
+        tlsProxy: Bool = false, bcryptCost: Int = 12, now: @escaping @Sendable () -> Date = { Date() },
+        writeWait: WriteWait = .server
     ) {
         self.database = database
         self.host = host
@@ -27,6 +30,7 @@ public struct ServerSettings: Sendable {
         self.tlsProxy = tlsProxy
         self.bcryptCost = bcryptCost
         self.now = now
+        self.writeWait = writeWait
     }
 }
 

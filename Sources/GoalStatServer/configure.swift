@@ -7,9 +7,9 @@ import Vapor
 public func configure(_ app: Application, settings: ServerSettings) async throws {
     app.http.server.configuration.hostname = settings.host
     app.http.server.configuration.port = settings.port
-    app.databases.use(try settings.database.configurationFactory(), as: settings.database.databaseID)
+    app.databases.use(try settings.database.configurationFactory(writeWait: settings.writeWait), as: settings.database.databaseID)
     app.migrations.add(GoalStatMigrations.all, to: settings.database.databaseID)
-    try await GoalStatDatabase.prepare(app.db)
+    try await GoalStatDatabase.prepare(app.databases, id: settings.database.databaseID, logger: app.logger)
     try await app.autoMigrate()
     app.clock = AppClock(now: settings.now)
     app.serverSettings = settings

@@ -8,12 +8,12 @@ import VaporTesting
 
 /// Runs a test against the app on a fresh database of the run's kind, with the fixed test clock.
 @discardableResult
-func withServer<T>(fixtures: Bool = true, _ test: (Application) async throws -> T) async throws -> T {
+func withServer<T>(fixtures: Bool = true, writeWait: WriteWait = .server, _ test: (Application) async throws -> T) async throws -> T {
     let location = try await TestDatabase.freshLocation()
     return try await withApp(configure: { app in
         // Migrations log every step at info; a test run wants only the problems.
         app.logger.logLevel = .warning
-        try await configure(app, settings: ServerSettings(database: location, bcryptCost: TestAccounts.bcryptCost, now: { Fixtures.now }))
+        try await configure(app, settings: ServerSettings(database: location, bcryptCost: TestAccounts.bcryptCost, now: { Fixtures.now }, writeWait: writeWait))
         try await TestAccounts.prepareAdmin(on: app)
         if fixtures {
             _ = try await ImportService.importFiles(

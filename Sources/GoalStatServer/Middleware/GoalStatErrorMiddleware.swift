@@ -15,15 +15,23 @@ struct GoalStatErrorMiddleware: AsyncMiddleware {
                 request.logger.report(error: error)
                 return APIError(status: .internalServerError, code: "internalError", message: "Something went wrong on the server.")
             }()
+            if apiError.status == .serviceUnavailable {
+                request.logger.warning("\(apiError.code): \(String(reflecting: error))")
+            }
+            let response: Response
             if request.isAPI {
-                let response = Response(status: apiError.status)
+                response = Response(status: apiError.status)
                 try response.content.encode(APIErrorBody(error: .init(
                     code: apiError.code, message: apiError.message, field: apiError.field, details: apiError.details
                 )))
-                return response
+            } else {
+                let page = ErrorPage(status: apiError.status, message: apiError.message, details: apiError.details, context: request.pageContext)
+                response = page.response(status: apiError.status)
             }
-            let page = ErrorPage(status: apiError.status, message: apiError.message, details: apiError.details, context: request.pageContext)
-            return page.response(status: apiError.status)
+            if let retryAfter = apiError.retryAfter {
+                response.headers.replaceOrAdd(name: .retryAfter, value: String(retryAfter))
+            }
+            return response
         }
     }
 }

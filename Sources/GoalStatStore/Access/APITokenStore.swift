@@ -24,7 +24,7 @@ public enum APITokenStore {
         model.grants = JSONColumn.encode(grants)
         model.createdAt = context.now
         model.expiresAt = expiresAt
-        return try await db.transaction { db in
+        return try await Transactions.run(on: db) { db in
             try await model.create(on: db)
             let record = model.domain
             try await AuditLog.record(
@@ -45,7 +45,7 @@ public enum APITokenStore {
               let owner = try await UserStore.find(id: UserID(model.userID), on: db), owner.isActive
         else { return nil }
         model.lastUsedAt = now
-        try await model.update(on: db)
+        try await Transactions.run(on: db) { db in try await model.update(on: db) }
         return VerifiedAPIToken(record: model.domain, owner: owner)
     }
 
@@ -53,7 +53,7 @@ public enum APITokenStore {
     @discardableResult
     public static func revoke(id: UUID, context: AuditContext, on db: any Database) async throws -> Bool {
         guard let model = try await APITokenModel.find(id, on: db), model.revokedAt == nil else { return false }
-        try await db.transaction { db in
+        try await Transactions.run(on: db) { db in
             model.revokedAt = context.now
             try await model.update(on: db)
             try await AuditLog.record([

@@ -21,7 +21,7 @@ public enum SessionStore {
         model.createdAt = now
         model.expiresAt = now.addingTimeInterval(lifetime)
         model.csrfSecret = SecretToken.make()
-        try await model.create(on: db)
+        try await Transactions.run(on: db) { db in try await model.create(on: db) }
         return NewUserSession(
             token: token,
             session: UserSession(id: try model.requireID(), user: user, expiresAt: model.expiresAt, csrfSecret: model.csrfSecret)
@@ -39,20 +39,25 @@ public enum SessionStore {
 
     /// Signs out the session with this token (nothing happens for an unknown one).
     public static func delete(token: String, on db: any Database) async throws {
-        try await SessionModel.query(on: db).filter(\.$tokenHash == TokenHash.hex(of: token)).delete()
+        try await Transactions.run(on: db) { db in
+            try await SessionModel.query(on: db).filter(\.$tokenHash == TokenHash.hex(of: token)).delete()
+        }
     }
 
     /// Signs a user out everywhere (password change, deactivation).
     public static func deleteAll(for userID: UserID, on db: any Database) async throws {
-        try await SessionModel.query(on: db).filter(\.$userID == userID.rawValue).delete()
+        try await Transactions.run(on: db) { db in
+            try await SessionModel.query(on: db).filter(\.$userID == userID.rawValue).delete()
+        }
     }
 
     /// Removes sessions that expired before `now`; returns how many. Safe to run from any process at any time.
     @discardableResult
     public static func deleteExpired(now: Date, on db: any Database) async throws -> Int {
-        let expired = SessionModel.query(on: db).filter(\.$expiresAt <= now)
-        let count = try await expired.count()
-        try await SessionModel.query(on: db).filter(\.$expiresAt <= now).delete()
-        return count
+        try await Transactions.run(on: db) { db in
+            let count = try await SessionModel.query(on: db).filter(\.$expiresAt <= now).count()
+            try await SessionModel.query(on: db).filter(\.$expiresAt <= now).delete()
+            return count
+        }
     }
 }

@@ -28,7 +28,7 @@ public enum UserStore {
         user.isActive = true
         user.createdAt = context.now
         user.updatedAt = context.now
-        return try await db.transaction { db in
+        return try await Transactions.run(on: db) { db in
             try await user.create(on: db)
             let userID = UserID(try user.requireID())
             let unique = grants.reduce(into: [RoleGrant]()) { if !$0.contains($1) { $0.append($1) } }
@@ -87,7 +87,7 @@ public enum UserStore {
         let user = try await require(id, on: db)
         try PasswordRules.validate(password, email: user.email)
         let hash = try await hasher.hash(password)
-        try await db.transaction { db in
+        try await Transactions.run(on: db) { db in
             user.passwordHash = hash
             user.updatedAt = context.now
             try await user.update(on: db)
@@ -104,7 +104,7 @@ public enum UserStore {
         let user = try await require(id, on: db)
         guard user.isActive != isActive else { return }
         let before = user.audited
-        try await db.transaction { db in
+        try await Transactions.run(on: db) { db in
             user.isActive = isActive
             user.updatedAt = context.now
             try await user.update(on: db)
@@ -132,7 +132,7 @@ public enum UserStore {
         of id: UserID, context: AuditContext, on db: any Database, _ change: @escaping @Sendable ([RoleGrant]) -> [RoleGrant]?
     ) async throws {
         let user = try await require(id, on: db)
-        try await db.transaction { db in
+        try await Transactions.run(on: db) { db in
             let before = try await grants(of: id.rawValue, on: db)
             guard let after = change(before) else { return }
             for grant in before where !after.contains(grant) {

@@ -42,10 +42,14 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// The Fluent configuration for this location, for a standalone `Databases` or a Vapor application alike.
-    public func configurationFactory() throws -> DatabaseConfigurationFactory {
+    /// On SQLite, writers wait for each other at most `writeWait.bound` (see `Transactions`).
+    public func configurationFactory(writeWait: WriteWait = .server) throws -> DatabaseConfigurationFactory {
         switch self {
         case .sqlite(let path):
-            return .sqlite(.file(path), sqlLogLevel: nil)
+            let sqlite = DatabaseConfigurationFactory.sqlite(.file(path), sqlLogLevel: nil)
+            return DatabaseConfigurationFactory {
+                SQLiteWriteConfiguration(inner: sqlite.make(), writeWait: writeWait, gate: SQLiteWriteGate())
+            }
         case .postgres(let url):
             var configuration = try SQLPostgresConfiguration(url: url)
             configuration.searchPath = nil

@@ -1,3 +1,5 @@
+import GoalStatCore
+
 /// The identity of a measurement: indicator, org unit ("" for the indicator's own unit) and first day of the period.
 struct MeasurementKey: Hashable, Sendable {
     var indicator: String
@@ -12,4 +14,11 @@ struct StoredValue: Sendable, Equatable {
     var status: String
     var note: String?
     var revision: Int
+}
+
+extension StoredValue {
+    /// Whether an incoming row says the same as the stored value, so that storing it would change nothing.
+    func isSame(as row: ParsedMeasurement) -> Bool {
+        value == row.value && level == row.level && status == row.status.rawValue && note == row.note
+    }
 }

@@ -14,19 +14,19 @@ extension MeasurementStore {
         kind == .import || kind == .demo
     }
 
-    /// The audit entries of one stored batch, as `store` describes them; `audit.batch` is the batch's id.
+    /// The audit entries of one stored batch, as `store` describes them; `audit.batch` is the batch's id. A bulk load
+    /// is audited by its counts alone (`additions` and `revisions` are not needed for it).
     static func auditEntries(
-        kind: EntryKind, label: String, additions: [ParsedMeasurement], revisions: [(row: ParsedMeasurement, old: StoredValue)],
-        audit: AuditContext
+        kind: EntryKind, label: String, summary: MeasurementImportSummary, additions: [ParsedMeasurement],
+        revisions: [(row: ParsedMeasurement, old: StoredValue)], audit: AuditContext
     ) -> [AuditEntry] {
-        var entries: [AuditEntry] = []
         if isBulkLoad(kind) {
-            let batch = AuditedBatch(label: label, rowsAdded: additions.count, rowsRevised: revisions.count)
-            entries.append(audit.entry(.importBatch, key: audit.batch?.uuidString ?? "", field: "", old: nil, new: AuditDiff.json(batch)))
-        } else {
-            for row in additions {
-                entries.append(audit.entry(.measurement, key: auditKey(row), field: "", old: nil, new: AuditDiff.json(AuditedValue(row))))
-            }
+            let batch = AuditedBatch(label: label, rowsAdded: summary.added, rowsRevised: summary.revised)
+            return [audit.entry(.importBatch, key: audit.batch?.uuidString ?? "", field: "", old: nil, new: AuditDiff.json(batch))]
+        }
+        var entries: [AuditEntry] = []
+        for row in additions {
+            entries.append(audit.entry(.measurement, key: auditKey(row), field: "", old: nil, new: AuditDiff.json(AuditedValue(row))))
         }
         for (row, old) in revisions {
             entries += audit.entries(.measurement, key: auditKey(row), old: AuditedValue(old), new: AuditedValue(row))

@@ -27,65 +27,100 @@ public enum MeasurementStore {
     /// The batch is entered by `audit.actor` at `audit.now`. Its id is `audit.batch` when the caller gives one (an
     /// import gives its framework changes and its values the same id), else a new one; either way one batch per call.
     /// In the same transaction the audit log records, every entry with the batch id:
-    /// - each revised value: one `measurement` entry per changed field (`value`, `level`, `status`, `note`),
+    /// - a form or API entry: each added value as one `measurement` entry, field "", the value as a JSON object;
+    ///   each revised value as one `measurement` entry per changed field (`value`, `level`, `status`, `note`),
     ///   old → new as JSON text, keyed as `auditKey` says;
-    /// - each added value of a form or API entry: one `measurement` entry, field "", the value as a JSON object;
-    /// - a bulk load (kind `import`, a file, or `demo`) instead of an entry per added value: ONE `importBatch` entry,
-    ///   key the batch id, field "", new value `{"label":…,"rowsAdded":…,"rowsRevised":…}`. The added values name
-    ///   their batch, so the entry stands for them; an entry per row would break the budget of a million-row import
-    ///   (docs/benchmarks.md).
+    /// - a bulk load (kind `import`, a file, or `demo`): ONE `importBatch` entry, key the batch id, field "", new
+    ///   value `{"label":…,"rowsAdded":…,"rowsRevised":…}`. The values name their batch and every value a correction
+    ///   replaced is kept in `measurement_revisions`, superseded by the batch, so the entry and the history stand for
+    ///   them; an entry per row would break the budget of a million-row import (docs/benchmarks.md).
+    ///
+    /// Values into indicators that have none yet go straight in. Otherwise the rows are compared with the stored ones
+    /// in the database, set-based (`MeasurementStaging`): nothing is read back for a bulk load.
     public static func store(
         _ rows: [ParsedMeasurement], kind: EntryKind, label: String, audit: AuditContext,
         on db: any Database, progress: (@Sendable (Int) -> Void)? = nil
     ) async throws -> MeasurementImportSummary {
         guard let sql = db as? any SQLDatabase else { throw StoreError.notSQL }
         let rows = try await normalizingOwnUnit(rows, on: db)
-        let existing = try await storedValues(for: Set(rows.map(\.indicator)), on: sql)
         var summary = MeasurementImportSummary()
+        guard !rows.isEmpty else { return summary }
+        if !(db is any SQLiteDatabase) {
+            // One writer of values at a time, as SQLite has anyway: otherwise two corrections of one value could both
+            // keep the same old revision. Readers are not blocked.
+            try await sql.raw("LOCK TABLE \(ident: MeasurementTable.name) IN SHARE ROW EXCLUSIVE MODE").run()
+        }
+        var audit = audit
+        let batch = audit.batch ?? UUID()
+        audit.batch = batch
+        let batchID = batch.uuidString
+
+        guard try await hasValues(indicators: Set(rows.map(\.indicator)), on: sql) else {
+            if let sqlite = db as? any SQLiteDatabase {
+                try await SQLiteBulkInsert.insert(rows, batchID: batchID, into: sqlite, table: MeasurementTable.name, progress: progress)
+            } else {
+                try await insert(rows, batchID: batchID, into: SQLIdentifier(MeasurementTable.name), on: sql, progress: progress)
+            }
+            summary.added = rows.count
+            try await recordBatch(batch, kind: kind, label: label, summary: summary, audit: audit, on: db)
+            try await AuditLog.record(auditEntries(kind: kind, label: label, summary: summary, additions: rows, revisions: [], audit: audit), on: db)
+            summary.batchID = batchID
+            return summary
+        }
+
+        let staging = MeasurementStaging(sql)
+        try await staging.stage(rows, batchID: batchID, progress: progress)
         var additions: [ParsedMeasurement] = []
         var revisions: [(row: ParsedMeasurement, old: StoredValue)] = []
-        // Into indicators with no values yet (every bulk load), every row is new: skip building a key per row.
-        for row in existing.isEmpty ? [] : rows {
-            let key = MeasurementKey(indicator: row.indicator, orgUnit: row.orgUnit ?? "", periodStart: PeriodStorage.start(row.period))
-            if let old = existing[key] {
-                if old.value == row.value && old.level == row.level && old.status == row.status.rawValue && old.note == row.note {
-                    summary.unchanged += 1
+        if !isBulkLoad(kind) {
+            // A form or an API call: few rows, each audited with the value it replaces.
+            let stored = try await staging.storedValues()
+            for row in rows {
+                let key = MeasurementKey(indicator: row.indicator, orgUnit: row.orgUnit ?? "", periodStart: PeriodStorage.start(row.period))
+                if let old = stored[key] {
+                    if !old.isSame(as: row) { revisions.append((row, old)) }
                 } else {
-                    revisions.append((row, old))
+                    additions.append(row)
                 }
-            } else {
-                additions.append(row)
             }
         }
-        if existing.isEmpty { additions = rows }
-        summary.added = additions.count
-        summary.revised = revisions.count
-        guard !additions.isEmpty || !revisions.isEmpty else { return summary }
+        summary.revised = try await staging.keepRevisions(batchID: batchID)
+        summary.added = try await staging.apply() - summary.revised
+        summary.unchanged = rows.count - summary.added - summary.revised
+        try await staging.drop()
+        guard summary.added > 0 || summary.revised > 0 else { return summary }
+        try await recordBatch(batch, kind: kind, label: label, summary: summary, audit: audit, on: db)
+        try await AuditLog.record(
+            auditEntries(kind: kind, label: label, summary: summary, additions: additions, revisions: revisions, audit: audit), on: db
+        )
+        summary.batchID = batchID
+        return summary
+    }
 
-        var audit = audit
-        audit.batch = audit.batch ?? UUID()
+    private static func recordBatch(
+        _ id: UUID, kind: EntryKind, label: String, summary: MeasurementImportSummary, audit: AuditContext, on db: any Database
+    ) async throws {
         let batch = ImportBatchModel()
-        batch.id = audit.batch
+        batch.id = id
         batch.kind = kind.rawValue
         batch.label = label
         batch.enteredBy = audit.actor
         batch.enteredAt = audit.now
-        batch.rowsAdded = additions.count
-        batch.rowsRevised = revisions.count
+        batch.rowsAdded = summary.added
+        batch.rowsRevised = summary.revised
         try await batch.create(on: db)
-        let batchID = try batch.requireID().uuidString
-        summary.batchID = batchID
+    }
 
-        if let sqlite = db as? any SQLiteDatabase {
-            try await SQLiteBulkInsert.insert(additions, batchID: batchID, into: sqlite, progress: progress)
-        } else {
-            try await insert(additions, batchID: batchID, on: sql, progress: progress)
+    /// Whether any of the indicators has a stored value (one indexed probe per 500 indicators).
+    private static func hasValues(indicators: Set<String>, on sql: any SQLDatabase) async throws -> Bool {
+        let codes = Array(indicators)
+        for chunkStart in stride(from: 0, to: codes.count, by: 500) {
+            let chunk = Array(codes[chunkStart..<min(chunkStart + 500, codes.count)])
+            let found = try await sql.select().column("indicator_code").from(MeasurementTable.name)
+                .where("indicator_code", .in, chunk).limit(1).first()
+            if found != nil { return true }
         }
-        for (row, old) in revisions {
-            try await revise(row, old: old, batchID: batchID, on: sql)
-        }
-        try await AuditLog.record(auditEntries(kind: kind, label: label, additions: additions, revisions: revisions, audit: audit), on: db)
-        return summary
+        return false
     }
 
     /// An `org_unit` naming the indicator's own unit means the total, the same as an empty one (SPEC §3.1);
@@ -114,15 +149,16 @@ public enum MeasurementStore {
     }
 
     /// Multi-row INSERTs of a few hundred rows each: one statement per chunk keeps a million rows to seconds.
-    private static func insert(
-        _ rows: [ParsedMeasurement], batchID: String, on sql: any SQLDatabase, progress: (@Sendable (Int) -> Void)?
+    static func insert(
+        _ rows: [ParsedMeasurement], batchID: String, into table: any SQLExpression, on sql: any SQLDatabase,
+        progress: (@Sendable (Int) -> Void)?
     ) async throws {
         let chunkSize = 500
         var done = 0
         var startCache: [Period: String] = [:]
         for chunkStart in stride(from: 0, to: rows.count, by: chunkSize) {
             let chunk = rows[chunkStart..<min(chunkStart + chunkSize, rows.count)]
-            let builder = sql.insert(into: MeasurementTable.name)
+            let builder = sql.insert(into: table)
                 .columns("indicator_code", "org_unit_code", "period_start", "value", "level", "status", "note", "revision", "batch_id")
             for row in chunk {
                 let start: String
@@ -141,58 +177,6 @@ public enum MeasurementStore {
             done += chunk.count
             progress?(done)
         }
-    }
-
-    private static func revise(_ row: ParsedMeasurement, old: StoredValue, batchID: String, on sql: any SQLDatabase) async throws {
-        let orgUnit = row.orgUnit ?? ""
-        let start = PeriodStorage.start(row.period)
-        try await sql.raw("""
-            INSERT INTO \(ident: MeasurementTable.revisions)
-                (indicator_code, org_unit_code, period_start, revision, value, level, status, note, batch_id, superseded_by)
-            SELECT indicator_code, org_unit_code, period_start, revision, value, level, status, note, batch_id, \(bind: batchID)
-            FROM \(ident: MeasurementTable.name)
-            WHERE indicator_code = \(bind: row.indicator) AND org_unit_code = \(bind: orgUnit) AND period_start = \(bind: start)
-            """).run()
-        try await sql.update(MeasurementTable.name)
-            .set("value", to: row.value)
-            .set("level", to: row.level)
-            .set("status", to: row.status.rawValue)
-            .set("note", to: row.note)
-            .set("revision", to: old.revision + 1)
-            .set("batch_id", to: batchID)
-            .where("indicator_code", .equal, row.indicator)
-            .where("org_unit_code", .equal, orgUnit)
-            .where("period_start", .equal, start)
-            .run()
-    }
-
-    /// Current values of the given indicators, keyed for comparison with an import.
-    private static func storedValues(for indicators: Set<String>, on sql: any SQLDatabase) async throws -> [MeasurementKey: StoredValue] {
-        var result: [MeasurementKey: StoredValue] = [:]
-        let codes = Array(indicators)
-        for chunkStart in stride(from: 0, to: codes.count, by: 500) {
-            let chunk = Array(codes[chunkStart..<min(chunkStart + 500, codes.count)])
-            let rows = try await sql.select()
-                .columns("indicator_code", "org_unit_code", "period_start", "value", "level", "status", "note", "revision")
-                .from(MeasurementTable.name)
-                .where("indicator_code", .in, chunk)
-                .all()
-            for row in rows {
-                let key = MeasurementKey(
-                    indicator: try row.decode(column: "indicator_code", as: String.self),
-                    orgUnit: try row.decode(column: "org_unit_code", as: String.self),
-                    periodStart: try row.decode(column: "period_start", as: String.self)
-                )
-                result[key] = StoredValue(
-                    value: try row.decode(column: "value", as: Double?.self),
-                    level: try row.decode(column: "level", as: String?.self),
-                    status: try row.decode(column: "status", as: String.self),
-                    note: try row.decode(column: "note", as: String?.self),
-                    revision: try row.decode(column: "revision", as: Int.self)
-                )
-            }
-        }
-        return result
     }
 }
 

@@ -9,7 +9,8 @@ enum SQLiteBulkInsert {
     static let chunkSize = 1_000
 
     static func insert(
-        _ rows: [ParsedMeasurement], batchID: String, into sqlite: any SQLiteDatabase, progress: (@Sendable (Int) -> Void)?
+        _ rows: [ParsedMeasurement], batchID: String, into sqlite: any SQLiteDatabase, table: String,
+        progress: (@Sendable (Int) -> Void)?
     ) async throws {
         var startCache: [Period: SQLiteData] = [:]
         var binds: [SQLiteData] = []
@@ -41,7 +42,7 @@ enum SQLiteBulkInsert {
             if let cached = statements[chunk.count] {
                 sql = cached
             } else {
-                sql = statement(rows: chunk.count, tail: constantTail)
+                sql = statement(table: table, rows: chunk.count, tail: constantTail)
                 statements[chunk.count] = sql
             }
             _ = try await sqlite.query(sql, binds)
@@ -50,9 +51,10 @@ enum SQLiteBulkInsert {
         }
     }
 
-    private static func statement(rows: Int, tail: String) -> String {
+    /// `table` is one of ours (the measurements, or the staging table of a correction), never input.
+    private static func statement(table: String, rows: Int, tail: String) -> String {
         let row = "(?, ?, ?, ?, ?, ?, ?" + tail
-        return "INSERT INTO \(MeasurementTable.name) (indicator_code, org_unit_code, period_start, value, level, note, status, revision, batch_id) VALUES "
+        return "INSERT INTO \(table) (indicator_code, org_unit_code, period_start, value, level, note, status, revision, batch_id) VALUES "
             + Array(repeating: row, count: rows).joined(separator: ", ")
     }
 }

@@ -8,9 +8,13 @@ struct DatabaseOptions: ParsableArguments {
 
     var location: DatabaseLocation { DatabaseLocation.resolve(database) }
 
-    /// Opens and migrates the database, runs `work`, and closes it whatever happens.
+    /// A command waits for another writer (a server, another import) to finish, saying so once, for up to ten minutes.
+    static let writeWait = WriteWait.commandLine { StandardError.write("goalstat: waiting for another writer to finish…") }
+
+    /// Opens and migrates the database, runs `work`, and closes it whatever happens. A database that stays busy or
+    /// cannot be reached ends the command with exit status 1 and a plain message.
     func withDatabase<T>(_ work: (GoalStatDatabase) async throws -> T) async throws -> T {
-        let store = try GoalStatDatabase(location: location)
+        let store = try GoalStatDatabase(location: location, writeWait: Self.writeWait)
         do {
             try await store.migrate()
             let result = try await work(store)
@@ -18,7 +22,14 @@ struct DatabaseOptions: ParsableArguments {
             return result
         } catch {
             await store.shutdown()
-            throw error
+            guard let unavailable = DatabaseUnavailable(classifying: error) else { throw error }
+            switch unavailable {
+            case .busy:
+                StandardError.write("goalstat: another writer kept the database busy for \(Self.writeWait.bound.components.seconds / 60) minutes; nothing was stored. Try again when it has finished.")
+            case .unreachable:
+                StandardError.write("goalstat: the database cannot be reached (\(location)); nothing was stored.")
+            }
+            throw ExitCode(1)
         }
     }
 }

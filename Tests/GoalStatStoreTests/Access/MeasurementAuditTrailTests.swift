@@ -40,8 +40,8 @@ struct MeasurementAuditTrailTests {
         }
     }
 
-    @Test("a correction records each changed field old → new, keyed by indicator, unit and period start, with the batch")
-    func correctionRecordsOldAndNew() async throws {
+    @Test("a file correction is one batch entry with its counts, and every value it replaced is kept in the revision history")
+    func fileCorrectionIsOneEntryWithHistory() async throws {
         try await withFramework { store in
             _ = try await load([("values.csv", Fixtures.measurementsCSV)], audit: steward, on: store)
             let fix = """
@@ -53,14 +53,16 @@ struct MeasurementAuditTrailTests {
             let report = try await load([("fix.csv", fix)], audit: steward, on: store)
             #expect(report.measurements?.revised == 2)
             let batch = try batch(of: report)
-            let entries = try await AuditLog.search(AuditFilter(batch: batch), on: store.database).items.reversed()
+            let entries = try await AuditLog.search(AuditFilter(batch: batch), on: store.database).items
             #expect(entries.map { "\($0.entity)|\($0.key)|\($0.field)|\($0.oldValue ?? "-")|\($0.newValue ?? "-")" } == [
                 #"importBatch|\#(batch.uuidString)||-|{"label":"fix.csv","rowsAdded":1,"rowsRevised":2}"#,
-                "measurement|FO-WAIT-MEDIAN//2026-08-01|value|23.1|22.9",
-                "measurement|FO-SERVED/DMV-FO-NORTH/2026-08-01|status|\"provisional\"|\"final\"",
-                "measurement|FO-SERVED/DMV-FO-NORTH/2026-08-01|value|1200|1250",
             ])
             #expect(entries.allSatisfy { $0.actor == "k.osei@example.gov" && $0.source == .import })
+            let wait = try await MeasurementStore.revisions(indicator: "FO-WAIT-MEDIAN", on: store.database)
+            #expect(wait.map { "\($0.period)|\($0.revision.revision)|\($0.revision.value ?? -1)|\($0.revision.status)" } == ["2026-08|0|23.1|final"])
+            let served = try await MeasurementStore.revisions(indicator: "FO-SERVED", orgUnit: "DMV-FO-NORTH", on: store.database)
+            #expect(served.map { "\($0.revision.revision)|\($0.revision.value ?? -1)|\($0.revision.status)" } == ["0|1200.0|provisional"])
+            #expect((wait + served).allSatisfy { $0.revision.supersededAt == Fixtures.now })
         }
     }
 

@@ -9,6 +9,8 @@ struct APIError: Error, Sendable {
     var message: String
     var field: String?
     var details: [APIErrorDetail] = []
+    /// Seconds for a `Retry-After` header: the request may succeed later as it is (503).
+    var retryAfter: Int?
 
     static func notFound(_ what: String) -> APIError {
         APIError(status: .notFound, code: "notFound", message: "\(what) does not exist")
@@ -104,11 +106,15 @@ extension APIError {
                 status: .payloadTooLarge, code: "bodyTooLarge",
                 message: "the request body is larger than \(BodyLimits.requestText); file imports (POST /api/v1/imports) take up to 256 MB"
             )
+        case let unavailable as DatabaseUnavailable:
+            self.init(status: .serviceUnavailable, code: unavailable.code, message: unavailable.message, retryAfter: unavailable.retryAfterSeconds)
         case let abort as any AbortError:
             let code = abort.status == .notFound ? "notFound" : abort.status == .badRequest ? "malformedBody" : "httpError"
             self.init(status: abort.status, code: code, message: abort.reason)
         default:
-            return nil
+            // A driver's "busy" or "unreachable" (a read outside a write transaction, a pool without connections).
+            guard let unavailable = DatabaseUnavailable(classifying: error) else { return nil }
+            self.init(translating: unavailable)
         }
     }
 
