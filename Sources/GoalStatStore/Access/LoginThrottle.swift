@@ -11,7 +11,7 @@ public enum LoginThrottle {
         model.address = attempt.address
         model.at = attempt.at
         model.succeeded = attempt.succeeded
-        try await model.create(on: db)
+        try await Transactions.run(on: db) { tx in try await model.create(on: tx) }
     }
 
     /// Whether a sign-in for this email from this address may be tried now, after what delay, or until when not.
@@ -42,9 +42,11 @@ public enum LoginThrottle {
     @discardableResult
     public static func prune(now: Date, rules: SignInThrottle = .standard, on db: any Database) async throws -> Int {
         let before = now.addingTimeInterval(-rules.window)
-        let count = try await LoginAttemptModel.query(on: db).filter(\.$at <= before).count()
-        try await LoginAttemptModel.query(on: db).filter(\.$at <= before).delete()
-        return count
+        return try await Transactions.run(on: db) { tx in
+            let count = try await LoginAttemptModel.query(on: tx).filter(\.$at <= before).count()
+            try await LoginAttemptModel.query(on: tx).filter(\.$at <= before).delete()
+            return count
+        }
     }
 }
 
