@@ -130,21 +130,20 @@ private struct StatusLedger {
     var goalStatuses: [String: [String: String]] = [:]
 
     mutating func record(indicator code: String, _ status: String?, where place: String) {
-        #expect(status != nil, "\(code) has no status on \(place)")
-        guard let status else { return }
-        if let earlier = indicatorStatuses[code]?[place], earlier != status {
-            Issue.record("\(code) reads \(earlier) and \(status) on \(place)")
-        }
-        indicatorStatuses[code, default: [:]][place] = status
+        Self.record(code, status, place, in: &indicatorStatuses)
     }
 
     mutating func record(goal code: String, _ status: String?, where place: String) {
+        Self.record(code, status, place, in: &goalStatuses)
+    }
+
+    private static func record(_ code: String, _ status: String?, _ place: String, in ledger: inout [String: [String: String]]) {
         #expect(status != nil, "\(code) has no status on \(place)")
         guard let status else { return }
-        if let earlier = goalStatuses[code]?[place], earlier != status {
+        if let earlier = ledger[code]?[place], earlier != status {
             Issue.record("\(code) reads \(earlier) and \(status) on \(place)")
         }
-        goalStatuses[code, default: [:]][place] = status
+        ledger[code, default: [:]][place] = status
     }
 
     /// Every table row that links to an indicator and shows a status badge.
