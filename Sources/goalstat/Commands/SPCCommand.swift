@@ -28,9 +28,16 @@ struct SPCCommand: ParsableCommand {
     @Flag(name: .long, help: "Do not screen out large moving ranges (as the NHS Excel tools).")
     var noScreen = false
 
+    @ArgumentParser.Option(name: .long, help: "json (the document of SPEC §5, compact), jsonl (a group or point a line) or csv (a point a row).")
+    var format: SPCReportWriter.Format = .json
+
+    @Flag(name: .long, help: "Indent the JSON for people to read (holds the whole document in memory).")
+    var pretty = false
+
     func validate() throws {
         if let baseline, baseline < 1 { throw ValidationError("--baseline must be at least 1.") }
         if let target, !target.isFinite { throw ValidationError("--target must be a finite number.") }
+        if pretty, format != .json { throw ValidationError("--pretty applies to --format json only.") }
     }
 
     func run() throws {
@@ -68,15 +75,33 @@ struct SPCCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let chartOptions = XmROptions(direction: direction, target: target, baseline: baseline, screenOutliers: !noScreen)
-        let units: [SPCReport.Unit] = input.series.map { series in
+        func unit(_ series: SPCInput.Series) -> SPCReport.Unit {
             let starts = XmRChart.rebaseStarts(periods: series.periods, rebaseAt: rebasePeriods)
             return (series.orgUnit, series.labels, XmRChart.compute(values: series.values, rebaseStarts: starts, options: chartOptions))
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
-        FileHandle.standardOutput.write(try encoder.encode(SPCReport.make(units: units)))
-        FileHandle.standardOutput.write(Data("\n".utf8))
+        if pretty {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
+            FileHandle.standardOutput.write(try encoder.encode(SPCReport.make(units: input.series.map(unit))))
+            FileHandle.standardOutput.write(Data("\n".utf8))
+            return
+        }
+        // Unit by unit, as it goes: the JSON document lists every group before any point, so its charts are
+        // computed twice (cheap next to writing) rather than all held at once.
+        var writer = SPCReportWriter(format: format) { FileHandle.standardOutput.write(Data($0)) }
+        writer.start()
+        for series in input.series {
+            let chart = unit(series)
+            writer.write(groupsOf: chart)
+            if !writer.groupsFirst { writer.write(pointsOf: chart) }
+        }
+        if writer.groupsFirst {
+            writer.startPoints()
+            for series in input.series { writer.write(pointsOf: unit(series)) }
+        }
+        writer.finish()
     }
 }
 
 extension ImprovementDirection: ExpressibleByArgument {}
+extension SPCReportWriter.Format: ExpressibleByArgument {}
