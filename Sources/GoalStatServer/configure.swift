@@ -18,6 +18,7 @@ public func configure(_ app: Application, settings: ServerSettings) async throws
     app.middleware.use(RouteLoggingMiddleware(logLevel: .debug))
     app.middleware.use(GoalStatErrorMiddleware())
     app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(MethodNotAllowedMiddleware())
     // Who is asking, then may they (before the handler reads any input), then did their browser mean it.
     app.middleware.use(AuthenticationMiddleware())
     app.middleware.use(AuthorizationMiddleware())

@@ -34,7 +34,7 @@ struct AnalysisChartTests {
                 #expect(response.status == .unprocessableEntity)
             }
             try await app.signedIn().test(.GET, "/api/v1/indicators/FO-WAIT-MEDIAN/chart.svg?asOf=soon") { response in
-                #expect(response.status == .unprocessableEntity)
+                #expect(response.status == .badRequest)
                 #expect(response.apiError?.field == "asOf")
             }
         }
