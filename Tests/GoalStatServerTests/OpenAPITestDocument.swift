@@ -62,7 +62,10 @@ struct OpenAPITestDocument {
 
     private static func parameter(_ value: Any, root: [String: Any]) -> Parameter? {
         guard let object = resolve(value, root: root), let name = object["name"] as? String, let location = object["in"] as? String else { return nil }
-        let schema = (object["schema"]).flatMap { resolve($0, root: root) } ?? [:]
+        var schema = (object["schema"]).flatMap { resolve($0, root: root) } ?? [:]
+        if let alternatives = schema["anyOf"] as? [Any] {
+            schema["anyOf"] = alternatives.compactMap { resolve($0, root: root) }
+        }
         return Parameter(name: name, location: location, schema: schema)
     }
 }

@@ -6,20 +6,23 @@ import Vapor
 /// the listed words) is refused with 400 `invalidQuery` naming the parameter, rather than ignored or taken for
 /// "any". An empty value means the parameter was not given.
 extension Request {
-    /// The trimmed text of a parameter; nil when it is absent or empty.
+    /// The trimmed text of a parameter; nil when it is absent or empty (a filter form's empty field means "any").
     func queryText(_ name: String) throws -> String? {
-        let text: String?
+        guard let text = try queryValue(name), !text.isEmpty else { return nil }
+        return text
+    }
+
+    /// The trimmed text of a parameter, empty included: for parameters no form leaves empty (numbers, formats).
+    private func queryValue(_ name: String) throws -> String? {
         do {
-            text = try query.get(String?.self, at: name)
+            return try query.get(String?.self, at: name)?.trimmingCharacters(in: .whitespaces)
         } catch {
             throw APIError.invalidQuery(name, "\(name) must be given once, as text")
         }
-        guard let trimmed = text?.trimmingCharacters(in: .whitespaces), !trimmed.isEmpty else { return nil }
-        return trimmed
     }
 
     func queryInt(_ name: String) throws -> Int? {
-        guard let text = try queryText(name) else { return nil }
+        guard let text = try queryValue(name) else { return nil }
         guard let value = Int(text) else { throw APIError.invalidQuery(name, "\(name) must be a whole number, not '\(text)'") }
         return value
     }
@@ -58,9 +61,9 @@ extension Request {
         return choice
     }
 
-    /// One of `words`.
+    /// One of `words` (empty is not one of them).
     func queryChoice(_ name: String, _ words: [String]) throws -> String? {
-        guard let text = try queryText(name) else { return nil }
+        guard let text = try queryValue(name) else { return nil }
         guard words.contains(text) else { throw APIError.invalidQuery(name, "'\(text)' is not one of: \(words.joined(separator: ", "))") }
         return text
     }

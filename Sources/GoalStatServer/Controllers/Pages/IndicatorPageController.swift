@@ -27,7 +27,8 @@ extension IndicatorPageModel {
         let snapshot = try await PerformanceSnapshot.load(for: request)
         guard let indicator = snapshot.indicatorsByCode[code] else { throw APIError.notFound("Indicator \(code)") }
         if let orgUnit, !snapshot.document.orgUnits.contains(where: { $0.code == orgUnit }) {
-            throw APIError.invalid("orgUnit", "unknown org unit '\(orgUnit)'")
+            // Like an unknown indicator: the series asked for does not exist (a 404, as for any unknown record).
+            throw APIError.notFound("Org unit \(orgUnit)")
         }
         let reporting = snapshot.reporting
         let series = orgUnit == nil
