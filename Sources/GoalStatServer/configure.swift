@@ -20,6 +20,7 @@ public func configure(_ app: Application, settings: ServerSettings) async throws
     app.middleware.use(RouteLoggingMiddleware(logLevel: .debug))
     // Outside the error middleware, so that error pages, 401s and redirects to sign-in carry the headers too.
     app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(MethodNotAllowedMiddleware())
     app.middleware.use(GoalStatErrorMiddleware())
     app.middleware.use(NulByteGuardMiddleware())
     // Who is asking, then may they (before the handler reads any input), then did their browser mean it.

@@ -26,7 +26,7 @@ struct APITests {
                 #expect(response.apiError?.field == "page")
             }
             try await app.signedIn().test(.GET, "/api/v1/indicators?per=5000") { response in
-                #expect(response.status == .unprocessableEntity)
+                #expect(response.status == .badRequest)
                 #expect(response.apiError?.field == "per")
             }
         }
@@ -151,7 +151,7 @@ struct AnalysisAPITests {
                 #expect(response.status == .notFound)
             }
             try await app.signedIn().test(.GET, "/api/v1/indicators/FO-WAIT-MEDIAN/analysis?asOf=soon") { response in
-                #expect(response.status == .unprocessableEntity)
+                #expect(response.status == .badRequest)
                 #expect(response.apiError?.field == "asOf")
             }
         }

@@ -38,7 +38,7 @@ struct AnalysisChartTests {
                 #expect((response.json as? [String: Any])?["latestLevel"] as? String != nil)
             }
             try await app.signedIn().test(.GET, "/api/v1/indicators/FO-WAIT-MEDIAN/chart.svg?asOf=soon") { response in
-                #expect(response.status == .unprocessableEntity)
+                #expect(response.status == .badRequest)
                 #expect(response.apiError?.field == "asOf")
             }
         }

@@ -64,7 +64,7 @@ struct PagesTests {
                 #expect(response.status == .ok)
             }
             try await app.signedIn().test(.GET, "/indicators/FO-WAIT-MEDIAN?asOf=yesterday") { response in
-                #expect(response.status == .unprocessableEntity)
+                #expect(response.status == .badRequest)
             }
             try await app.signedIn().test(.GET, "/indicators/FO-WAIT-MEDIAN/chart.svg") { response in
                 #expect(response.status == .ok)

@@ -58,7 +58,7 @@ struct ReviewTests {
                 #expect(league?.first?["rank"] as? Int == 1)
             }
             try await app.signedIn().test(.GET, "/api/v1/indicators/FO-WAIT-MEDIAN/comparison?period=2026-99") { response in
-                #expect(response.status == .unprocessableEntity)
+                #expect(response.status == .badRequest)
                 #expect(response.apiError?.field == "period")
             }
             try await app.signedIn().test(.GET, "/api/v1/links/evidence") { response in

@@ -1,4 +1,6 @@
 import Foundation
+import GoalStatCore
+import GoalStatStore
 import GoalStatTestSupport
 import Testing
 
@@ -39,5 +41,48 @@ struct UsersCLITests {
         let again = try cli.run(["users", "add", "A@example.gov", "--name", "A"], stdin: "tulip window 2026\n")
         #expect(again.status == 1)
         #expect(again.stderr.contains("already exists"))
+    }
+
+    @Test("users token prints only the token, which verifies as the user's with the grants asked for and the name given")
+    func tokenForScripts() async throws {
+        let cli = try await CLIRunner.make()
+        #expect(try cli.run(["users", "add", "a@example.gov", "--name", "A", "--admin"], stdin: "tulip window 2026\n").status == 0)
+        let made = try cli.run(["users", "token", "A@example.gov", "--name", "fuzz", "--grant", "admin@*"])
+        #expect(made.status == 0, "\(made.stderr)")
+        let lines = made.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 1)
+        let token = try #require(lines.first)
+        #expect(token.hasPrefix("gst_"))
+        #expect(made.stderr.contains("made token 'fuzz' for A@example.gov (admin@*)"))
+
+        let store = try GoalStatDatabase(location: DatabaseLocation.resolve(cli.database))
+        let verified = try await APITokenStore.verify(token: token, now: Date(), on: store.database)
+        await store.shutdown()
+        #expect(verified?.owner.email == "a@example.gov")
+        #expect(verified?.record.grants == [RoleGrant(role: .admin)])
+        #expect(verified?.record.name == "fuzz")
+        #expect(verified?.record.expiresAt == nil)
+    }
+
+    @Test("users token refuses grants beyond the user's own, an unknown user, no grant and a bad --days, with exit 1 and no token")
+    func tokenRefusals() async throws {
+        let cli = try await CLIRunner.make()
+        #expect(try cli.run(["users", "add", "v@example.gov", "--name", "V", "--role", "viewer@*"], stdin: "tulip window 2026\n").status == 0)
+        let wider = try cli.run(["users", "token", "v@example.gov", "--name", "x", "--grant", "admin@*"])
+        #expect(wider.status == 1)
+        #expect(wider.stderr.contains("a token cannot have roles its owner does not hold"))
+        #expect(wider.stdout.isEmpty)
+        let unknown = try cli.run(["users", "token", "nobody@example.gov", "--name", "x", "--grant", "viewer@*"])
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr.contains("nobody@example.gov: no active user"))
+        let none = try cli.run(["users", "token", "v@example.gov", "--name", "x"])
+        #expect(none.status == 1)
+        #expect(none.stderr.contains("--grant"))
+        let days = try cli.run(["users", "token", "v@example.gov", "--name", "x", "--grant", "viewer@*", "--days", "0"])
+        #expect(days.status == 1)
+        #expect(days.stderr.contains("--days"))
+        let allowed = try cli.run(["users", "token", "v@example.gov", "--name", "x", "--grant", "viewer@*", "--days", "30"])
+        #expect(allowed.status == 0, "\(allowed.stderr)")
+        #expect(allowed.stdout.hasPrefix("gst_"))
     }
 }

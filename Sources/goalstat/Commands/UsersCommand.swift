@@ -9,12 +9,12 @@ import Glibc
 import Darwin
 #endif
 
-/// `goalstat users add|list`: accounts from the command line, which is how the first admin comes to exist
-/// (there is no default password anywhere).
+/// `goalstat users add|list|token`: accounts from the command line, which is how the first admin comes to exist
+/// (there is no default password anywhere), and API tokens for scripts that cannot sign in through a form.
 struct UsersCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "users", abstract: "Add and list the people who can sign in.",
-        subcommands: [Add.self, List.self]
+        commandName: "users", abstract: "Add and list the people who can sign in, and make API tokens for them.",
+        subcommands: [Add.self, List.self, Token.self]
     )
 
     // Here rather than in each subcommand so that `--database` may come right after `users` (SPEC §5) or after `add`/`list`.
@@ -93,6 +93,71 @@ struct UsersCommand: AsyncParsableCommand {
                 }
                 print(lines.joined(separator: "\n"))
             }
+        }
+    }
+
+    struct Token: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "token",
+            abstract: "Make an API token for a user and print it (only this once) on standard output.",
+            discussion: """
+            The token acts with the grants given (ROLE@UNIT, repeat --grant for several), which must lie within the \
+            user's own roles, as on the account page. Send it as 'Authorization: Bearer gst_…'.
+            """
+        )
+
+        @ParentCommand var users: UsersCommand
+
+        @Argument(help: "The email of the user the token acts for.")
+        var email: String
+
+        @ArgumentParser.Option(name: .long, help: "What the token is for, as the account page lists it.")
+        var name: String
+
+        @ArgumentParser.Option(name: .customLong("grant"), help: "A role the token acts with, ROLE@UNIT; repeat for several.")
+        var grants: [String] = []
+
+        @ArgumentParser.Option(name: .long, help: "Days until the token expires, 1 to 3650 (default: it does not expire).")
+        var days: Int?
+
+        func run() async throws {
+            var wanted: [RoleGrant] = []
+            do {
+                for text in grants { wanted.append(try RoleGrant(parsing: text)) }
+            } catch {
+                throw failure("--grant: \(error.message)")
+            }
+            guard !wanted.isEmpty else { throw failure("--grant: give at least one role for the token (for example --grant admin@*)") }
+            if let days, !(1...3650).contains(days) { throw failure("--days: \(days) is not a number of days from 1 to 3650") }
+            let created = try await users.options.withDatabase { store -> NewAPIToken? in
+                guard let user = try await UserStore.find(email: email, on: store.database), user.isActive else {
+                    StandardError.write("goalstat users token: \(email): no active user with this email")
+                    return nil
+                }
+                let tree = OrgTree(try await FrameworkStore.exportDocument(on: store.database).orgUnits)
+                guard AccessPolicy.covers(user.grants, wanted, tree: tree) else {
+                    StandardError.write("goalstat users token: --grant: a token cannot have roles its owner does not hold (\(user.email) has \(user.grants.isEmpty ? "no roles" : user.grants.map(\.description).joined(separator: ", ")))")
+                    return nil
+                }
+                let now = Date()
+                do {
+                    return try await APITokenStore.create(
+                        name: name, owner: user.id, grants: wanted, expiresAt: days.map { now.addingTimeInterval(Double($0) * 86_400) },
+                        context: AuditContext(actor: nil, source: .cli, now: now), on: store.database
+                    )
+                } catch let error as AccessError {
+                    StandardError.write("goalstat users token: \(error.field): \(error.message)")
+                    return nil
+                }
+            }
+            guard let created else { throw ExitCode(1) }
+            StandardError.write("made token '\(created.record.name)' for \(email) (\(wanted.map(\.description).joined(separator: ", "))); it is shown only now")
+            print(created.token)
+        }
+
+        private func failure(_ message: String) -> ExitCode {
+            StandardError.write("goalstat users token: \(message)")
+            return ExitCode(1)
         }
     }
 }

@@ -52,15 +52,8 @@ struct AnalysisAPIController {
     /// unknown one, 422 for a bad date.
     private func analyse(_ request: Request) async throws -> (Indicator, IndicatorAnalysis) {
         let code = try request.parameters.require("key")
-        let orgUnit = try request.query.get(String?.self, at: "orgUnit").flatMap { $0.isEmpty ? nil : $0 }
-        var asOf = request.clock.today
-        if let text = try request.query.get(String?.self, at: "asOf"), !text.isEmpty {
-            do {
-                asOf = try CalendarDate.parse(text)
-            } catch {
-                throw APIError.invalid("asOf", error.message)
-            }
-        }
+        let orgUnit = try request.queryText("orgUnit")
+        let asOf = try request.queryDate("asOf") ?? request.clock.today
         let analyses: [IndicatorAnalysis]
         do {
             analyses = try await AnalysisService.analyze(indicators: [code], orgUnit: orgUnit, asOf: asOf, on: request.db)

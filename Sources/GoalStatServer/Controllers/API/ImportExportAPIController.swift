@@ -7,7 +7,7 @@ struct ImportExportAPIController {
     /// The body is the file: `text/csv` (measurements), `application/yaml` or `application/json` (framework),
     /// or say `?format=csv|yaml|json`. `?dryRun=true` reports without storing.
     func importFile(_ request: Request) async throws -> ImportReport {
-        let format = try request.query.get(String?.self, at: "format") ?? {
+        let format = try request.queryChoice("format", ["csv", "yaml", "json"]) ?? {
             switch request.headers.contentType?.subType {
             case "csv": "csv"
             case "yaml", "x-yaml": "yaml"
@@ -18,7 +18,7 @@ struct ImportExportAPIController {
         guard let format, ["csv", "yaml", "json"].contains(format) else {
             throw APIError.invalid("format", "send text/csv, application/yaml or application/json, or say ?format=csv|yaml|json")
         }
-        let dryRun = try request.query.get(Bool?.self, at: "dryRun") ?? false
+        let dryRun = try request.queryBool("dryRun") ?? false
         guard let body = request.body.data else { throw APIError.malformed("the request has no body") }
         try await authorizeImport(Data(buffer: body), format: format, request: request)
         return try await ImportService.importFiles(
@@ -28,8 +28,7 @@ struct ImportExportAPIController {
     }
 
     func exportMeasurements(_ request: Request) async throws -> Response {
-        let format = try request.query.get(String?.self, at: "format") ?? "csv"
-        guard format == "csv" || format == "json" else { throw APIError.invalid("format", "measurements export as csv or json") }
+        let format = try request.queryChoice("format", ["csv", "json"]) ?? "csv"
         let document = try await request.framework()
         let scope = request.principal.scope(.exportData, tree: OrgTree(document.orgUnits))
         let allowed = Set(document.indicators.filter { scope.contains($0.orgUnit) }.map(\.code))
@@ -39,8 +38,8 @@ struct ImportExportAPIController {
     }
 
     func exportFramework(_ request: Request) async throws -> Response {
-        let format = try request.query.get(String?.self, at: "format") ?? "yaml"
-        guard let parsed = FrameworkFile.Format(rawValue: format) else { throw APIError.invalid("format", "the framework exports as yaml or json") }
+        let format = try request.queryChoice("format", ["yaml", "json"]) ?? "yaml"
+        guard let parsed = FrameworkFile.Format(rawValue: format) else { throw APIError.invalidQuery("format", "the framework exports as yaml or json") }
         let data = try await ExportService.framework(format: parsed, on: request.db)
         return file(data, type: parsed == .json ? .json : HTTPMediaType(type: "application", subType: "yaml"), name: "framework.\(format)")
     }

@@ -23,10 +23,10 @@ struct ListPage<Item: Content>: Content {
 /// The `?page=&per=` of a list request, checked: page from 1, per from 1 to 1000 (default 100).
 enum ListPaging {
     static func read(_ request: Request, defaultPer: Int = 100) throws -> (page: Int, per: Int) {
-        let page = try request.query.get(Int?.self, at: "page") ?? 1
-        let per = try request.query.get(Int?.self, at: "per") ?? defaultPer
-        guard page >= 1 else { throw APIError.invalid("page", "page counts from 1") }
-        guard (1...1000).contains(per) else { throw APIError.invalid("per", "per must be from 1 to 1000") }
+        let page = try request.queryInt("page") ?? 1
+        let per = try request.queryInt("per") ?? defaultPer
+        guard page >= 1 else { throw APIError.invalidQuery("page", "page counts from 1") }
+        guard (1...1000).contains(per) else { throw APIError.invalidQuery("per", "per must be from 1 to 1000") }
         return (page, per)
     }
 

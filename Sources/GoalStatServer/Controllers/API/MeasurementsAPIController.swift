@@ -34,7 +34,7 @@ struct MeasurementsAPIController {
 
     func list(_ request: Request) async throws -> ListPage<MeasurementBody> {
         let code = try request.parameters.require("key")
-        let orgUnit = try request.query.get(String?.self, at: "orgUnit").flatMap { $0.isEmpty ? nil : $0 }
+        let orgUnit = try request.queryText("orgUnit")
         try await requireIndicator(code, on: request.db)
         let reporting = try await FrameworkStore.reporting(on: request.db)
         let series = try await MeasurementStore.series(indicator: code, orgUnit: orgUnit, on: request.db)
@@ -93,7 +93,7 @@ struct MeasurementsAPIController {
 
     func revisions(_ request: Request) async throws -> ListPage<RevisionBody> {
         let code = try request.parameters.require("key")
-        let orgUnit = try request.query.get(String?.self, at: "orgUnit").flatMap { $0.isEmpty ? nil : $0 }
+        let orgUnit = try request.queryText("orgUnit")
         try await requireIndicator(code, on: request.db)
         let reporting = try await FrameworkStore.reporting(on: request.db)
         return try ListPage(try await MeasurementStore.revisions(indicator: code, orgUnit: orgUnit, on: request.db).map { item in
@@ -111,14 +111,8 @@ struct MeasurementsAPIController {
         try await requireIndicator(code, on: request.db)
         let reporting = try await FrameworkStore.reporting(on: request.db)
         let all = try await request.framework().targets.filter { $0.indicator == code }
-        guard let asOfText = try request.query.get(String?.self, at: "asOf"), !asOfText.isEmpty else {
+        guard let asOf = try request.queryDate("asOf") else {
             return try await Self.tagged(ListPage(all, request: request), version: all.count, for: request)
-        }
-        let asOf: CalendarDate
-        do {
-            asOf = try CalendarDate.parse(asOfText)
-        } catch {
-            throw APIError.invalid("asOf", error.message)
         }
         let byUnit = Dictionary(grouping: all) { $0.orgUnit ?? "" }
         let inForce = byUnit.values.flatMap { versions in

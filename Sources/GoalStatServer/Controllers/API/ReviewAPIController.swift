@@ -24,11 +24,11 @@ struct ReviewAPIController {
         let code = try request.parameters.require("key")
         let review = try await review(request)
         var period: Period?
-        if let text = try request.query.get(String?.self, at: "period"), !text.isEmpty {
+        if let text = try request.queryText("period") {
             do {
                 period = try Period.parse(text, calendar: review.reporting.calendar)
             } catch {
-                throw APIError.invalid("period", error.message)
+                throw APIError.invalidQuery("period", error.message)
             }
         }
         guard let comparison = try await review.comparison(indicator: code, period: period, on: request.db) else {
@@ -43,12 +43,7 @@ struct ReviewAPIController {
     }
 
     static func asOf(_ request: Request) throws -> CalendarDate {
-        guard let text = try request.query.get(String?.self, at: "asOf"), !text.isEmpty else { return request.clock.today }
-        do {
-            return try CalendarDate.parse(text)
-        } catch {
-            throw APIError.invalid("asOf", error.message)
-        }
+        try request.queryDate("asOf") ?? request.clock.today
     }
 
     private func json(_ value: some Encodable) throws -> Response {

@@ -24,23 +24,13 @@ struct AuditPageController {
 
     /// The filter of the query string; empty values mean "any". Shared with `GET /api/v1/audit`.
     static func filter(_ request: Request) throws -> AuditFilter {
-        func text(_ name: String) throws -> String? {
-            try request.query.get(String?.self, at: name).flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0.trimmingCharacters(in: .whitespaces) }
-        }
         var filter = AuditFilter()
-        filter.entity = try text("entity").map(AuditEntityKind.init(rawValue:))
-        filter.key = try text("key")
-        filter.actor = try text("actor")
-        if let source = try text("source") {
-            guard let parsed = AuditSource(rawValue: source) else {
-                throw APIError.invalid("source", "'\(source)' is not a source (one of: \(AuditSource.allCases.map(\.rawValue).joined(separator: ", ")))")
-            }
-            filter.source = parsed
-        }
-        if let batch = try text("batch") {
-            guard let id = UUID(uuidString: batch) else { throw APIError.invalid("batch", "'\(batch)' is not a batch id") }
-            filter.batch = id
-        }
+        // Entity kinds are open (a new kind of record needs no schema change): an unknown one matches nothing.
+        filter.entity = try request.queryText("entity").map(AuditEntityKind.init(rawValue:))
+        filter.key = try request.queryText("key")
+        filter.actor = try request.queryText("actor")
+        filter.source = try request.queryChoice("source", AuditSource.self)
+        filter.batch = try request.queryUUID("batch")
         return filter
     }
 }

@@ -21,20 +21,14 @@ extension IndicatorPageModel {
     /// Reads `code` from the path and `orgUnit`, `asOf` from the query.
     static func load(for request: Request) async throws -> IndicatorPageModel {
         let code = try request.parameters.require("code")
-        let orgUnit = (try? request.query.get(String.self, at: "orgUnit")).flatMap { $0.isEmpty ? nil : $0 }
-        var asOf: CalendarDate?
-        if let text = try? request.query.get(String.self, at: "asOf"), !text.isEmpty {
-            do {
-                asOf = try CalendarDate.parse(text)
-            } catch {
-                throw APIError.invalid("asOf", error.message)
-            }
-        }
+        let orgUnit = try request.queryText("orgUnit")
+        let asOf = try request.queryDate("asOf")
         let db = request.db
         let snapshot = try await PerformanceSnapshot.load(for: request)
         guard let indicator = snapshot.indicatorsByCode[code] else { throw APIError.notFound("Indicator \(code)") }
         if let orgUnit, !snapshot.document.orgUnits.contains(where: { $0.code == orgUnit }) {
-            throw APIError.invalid("orgUnit", "unknown org unit '\(orgUnit)'")
+            // Like an unknown indicator: the series asked for does not exist (a 404, as for any unknown record).
+            throw APIError.notFound("Org unit \(orgUnit)")
         }
         let reporting = snapshot.reporting
         let series = orgUnit == nil

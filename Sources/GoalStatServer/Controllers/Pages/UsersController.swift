@@ -46,6 +46,7 @@ struct UsersController {
     func changeGrant(_ request: Request) async throws -> Response {
         let user = try await requireUser(request)
         let form = try request.content.decode(GrantChange.self)
+        guard [nil, "grant", "revoke"].contains(form.change) else { throw APIError.invalid("change", "change is grant or revoke") }
         let grant: RoleGrant
         do {
             grant = try RoleGrant(parsing: (form.grant ?? "").trimmingCharacters(in: .whitespaces))
@@ -65,7 +66,10 @@ struct UsersController {
     func setActive(_ request: Request) async throws -> Response {
         let user = try await requireUser(request)
         let form = try request.content.decode(ActiveChange.self)
-        let active = form.active == "true"
+        guard let answer = form.active, answer == "true" || answer == "false" else {
+            throw APIError.invalid("active", "active is true or false")
+        }
+        let active = answer == "true"
         if !active, user.id == request.caller.user?.id {
             throw APIError.invalid("active", "You cannot deactivate yourself: ask another administrator.")
         }
