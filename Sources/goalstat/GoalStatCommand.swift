@@ -1,6 +1,14 @@
 import ArgumentParser
+import GoalStatStore
 
 @main
+enum GoalStatMain {
+    static func main() async {
+        BlockingThreads.reserve()
+        await GoalStatCommand.main()
+    }
+}
+
 struct GoalStatCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "goalstat",
