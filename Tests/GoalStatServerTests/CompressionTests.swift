@@ -11,10 +11,7 @@ struct CompressionTests {
     func textIsCompressedWhenAccepted() async throws {
         try await withServer { app in
             // Through a real server: compression happens in the HTTP pipeline, which the in-memory tester skips.
-            let live = AuthorizedTester(
-                base: try app.testing(method: .running(hostname: "127.0.0.1", port: 18152)),
-                headers: ["Authorization": "Bearer \(TestAccounts.adminToken(of: app))"]
-            )
+            let live = try app.signedInLive(port: 18152)
             for path in ["/", "/api/v1/indicators", "/openapi.json"] {
                 try await live.test(.GET, path, headers: ["Accept-Encoding": "gzip"]) { response in
                     #expect(response.status == .ok, "\(path)")

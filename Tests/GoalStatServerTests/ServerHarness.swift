@@ -90,4 +90,13 @@ extension Application {
     func signedIn() throws -> AuthorizedTester {
         AuthorizedTester(base: try testing(), headers: ["Authorization": "Bearer \(TestAccounts.adminToken(of: self))"])
     }
+
+    /// The same through a real server on `port`, for what happens in the HTTP pipeline (body limits, compression),
+    /// which the in-memory tester skips.
+    func signedInLive(port: Int) throws -> AuthorizedTester {
+        AuthorizedTester(
+            base: try testing(method: .running(hostname: "127.0.0.1", port: port)),
+            headers: ["Authorization": "Bearer \(TestAccounts.adminToken(of: self))"]
+        )
+    }
 }

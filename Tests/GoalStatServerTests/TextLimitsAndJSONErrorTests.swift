@@ -92,10 +92,7 @@ struct TextLimitsAndJSONErrorTests {
     func bodySizeLimit() async throws {
         try await withServer { app in
             // Through a real server: the in-memory tester hands the body over whole, past the limit's check.
-            let live = AuthorizedTester(
-                base: try app.testing(method: .running(hostname: "127.0.0.1", port: 18151)),
-                headers: ["Authorization": "Bearer \(TestAccounts.adminToken(of: app))"]
-            )
+            let live = try app.signedInLive(port: 18151)
             let huge = "[{\"period\": \"2026-10\", \"value\": 1, \"note\": \"" + String(repeating: "x", count: 3_000_000) + "\"}]"
             try await live.test(.POST, "/api/v1/indicators/FO-WAIT-MEDIAN/measurements", headers: jsonHeaders,
                                          body: ByteBuffer(string: huge)) { response in
