@@ -11,6 +11,9 @@ struct PerformanceSnapshot: Sendable {
     var series: [String: [Measurement]]
     var targets: [String: TargetHistory]
     var today: CalendarDate
+    /// Statuses once worked out: a goal's status reads its sub-goals', so without this a page of the goal tree would
+    /// analyse each indicator again for every goal above it.
+    private let memo = StatusMemo()
 
     /// The snapshot of what the request's principal may read.
     static func load(for request: Request) async throws -> PerformanceSnapshot {
@@ -55,8 +58,10 @@ struct PerformanceSnapshot: Sendable {
     }
 
     func status(of indicator: Indicator) -> StatusAssessment {
-        let analysis = analysis(of: indicator)
-        return StatusAssessment(status: analysis.status, reason: analysis.reasons.joined(separator: " "))
+        memo.value(for: "indicator:" + indicator.code) {
+            let analysis = analysis(of: indicator)
+            return StatusAssessment(status: analysis.status, reason: analysis.reasons.joined(separator: " "))
+        }
     }
 
     func summary(of indicator: Indicator) -> IndicatorSummary {
@@ -85,6 +90,10 @@ struct PerformanceSnapshot: Sendable {
 
     /// `above`: the goals on the way down, so that a cycle in bad data ends instead of recursing for ever.
     private func status(ofGoal goal: Goal, above: Set<String>) -> StatusAssessment {
+        memo.value(for: "goal:" + goal.code) { rollUp(goal, above: above) }
+    }
+
+    private func rollUp(_ goal: Goal, above: Set<String>) -> StatusAssessment {
         let inputs = indicators(of: goal.code).map {
             GoalStatusRollUp.Input(indicator: $0.code, rank: $0.rank, status: status(of: $0).status)
         }
@@ -126,5 +135,19 @@ struct PerformanceSnapshot: Sendable {
         }
         for root in roots { visit(root, 0) }
         return ordered
+    }
+}
+
+/// The statuses a snapshot has worked out, by key. A class, so that the value-type snapshot can fill it while it is
+/// read; a lock, since a snapshot is `Sendable`.
+private final class StatusMemo: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [String: StatusAssessment] = [:]
+
+    func value(for key: String, _ make: () -> StatusAssessment) -> StatusAssessment {
+        if let known = lock.withLock({ values[key] }) { return known }
+        let made = make()
+        lock.withLock { values[key] = made }
+        return made
     }
 }
