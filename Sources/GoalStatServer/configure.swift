@@ -14,6 +14,7 @@ public func configure(_ app: Application, settings: ServerSettings) async throws
     try await GoalStatDatabase.prepare(app.databases, id: settings.database.databaseID, logger: app.logger)
     try await app.autoMigrate()
     app.clock = AppClock(now: settings.now)
+    app.readCache = ReadCache()
     app.serverSettings = settings
 
     app.middleware = Middlewares()

@@ -63,12 +63,13 @@ struct SameStatusTests {
         try await withServer(fixtures: false) { app in
             _ = try await DemoLoader.load(on: app.db, now: Fixtures.now)
             let document = try await FrameworkStore.exportDocument(on: app.db)
-            let snapshot = try await PerformanceSnapshot.load(document: document, today: CalendarDate(utc: Fixtures.now), on: app.db)
+            try await ReadModel.ensureCurrent(asOf: CalendarDate(utc: Fixtures.now), on: app.db)
+            let statuses = try await ReadModel.goalStatuses(on: app.db)
             let strategic = document.goals.filter { $0.kind == .strategicGoal }
             #expect(!strategic.isEmpty)
             for goal in strategic {
-                let children = document.goals.filter { $0.parent == goal.code }.map { snapshot.status(ofGoal: $0).status }
-                let own = snapshot.status(ofGoal: goal).status
+                let children = document.goals.filter { $0.parent == goal.code }.map { statuses[$0.code]?.status }
+                let own = try #require(statuses[goal.code]?.status)
                 if children.contains(.offTrack) { #expect(own == .offTrack, "\(goal.code) has an objective off track but reads \(own)") }
                 if children.contains(where: { $0 != .noData }) { #expect(own != .noData, "\(goal.code) reads no data over its objectives") }
             }

@@ -8,11 +8,28 @@ extension Request {
         typealias Value = FrameworkDocument
     }
 
-    /// The whole stored framework, read once per request (authorization and the handler share it).
-    /// Writes read their own copy inside their transaction.
+    private struct ReadStateKey: StorageKey {
+        typealias Value = ReadModel.State
+    }
+
+    /// The read model's state for today, read once per request: one indexed query, unless the model was worked
+    /// out for another date and is worked out again first (`ReadModel.ensureCurrent`).
+    func readState() async throws -> ReadModel.State {
+        if let known = storage[ReadStateKey.self] { return known }
+        let state = try await ReadModel.ensureCurrent(asOf: clock.today, on: db)
+        storage[ReadStateKey.self] = state
+        return state
+    }
+
+    /// The stored framework as of this request's read (authorization and the handler share it): the process
+    /// reads it once per change, whichever process made the change (`ReadCache`). Writes read their own copy
+    /// inside their transaction.
     func framework() async throws -> FrameworkDocument {
         if let cached = storage[FrameworkKey.self] { return cached }
-        let document = try await FrameworkStore.exportDocument(on: db)
+        let counter = try await readState().counter
+        let document = try await application.readCache.framework(counter: counter) {
+            try await FrameworkStore.exportDocument(on: db)
+        }
         storage[FrameworkKey.self] = document
         return document
     }
@@ -24,5 +41,17 @@ extension Request {
 
     func orgTree() async throws -> OrgTree {
         OrgTree(try await framework().orgUnits)
+    }
+
+    /// A page as rendered for this reader at this state of the data, kept by the process until the data changes.
+    func cachedPage(_ render: () async throws -> String) async throws -> Response {
+        let counter = try await readState().counter
+        let context = pageContext
+        let key = [
+            url.string, principal.actor ?? "", principal.grants.map { "\($0)" }.joined(separator: ","),
+            context.userName ?? "", context.csrfToken ?? "", clock.today.description,
+        ].joined(separator: "\u{1F}")
+        let html = try await application.readCache.page(key, counter: counter, render: render)
+        return html.htmlResponse()
     }
 }

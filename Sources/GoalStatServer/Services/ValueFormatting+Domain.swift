@@ -16,3 +16,13 @@ extension ValueFormatting {
         return target.target.value.map { format($0, for: indicator) } ?? "—"
     }
 }
+
+extension ValueFormatting {
+    /// A target as an analysis reports it: one value or a band.
+    static func text(of target: AnalysedTarget, for indicator: Indicator) -> String? {
+        if let min = target.min, let max = target.max {
+            return "\(format(min, for: indicator))–\(format(max, for: indicator))"
+        }
+        return target.value.map { format($0, for: indicator) }
+    }
+}

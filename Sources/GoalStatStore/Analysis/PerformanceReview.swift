@@ -6,7 +6,8 @@ import GoalStatCore
 public struct PerformanceReview: Sendable {
     public var document: FrameworkDocument
     public var reporting: Reporting
-    public var analyses: [String: IndicatorAnalysis]
+    /// Each indicator's total as the read model tells it (worked out for `asOf` when the review is of another date).
+    public var verdicts: [String: IndicatorVerdict]
     public var series: [String: [GoalStatCore.Measurement]]
     public var asOf: CalendarDate
 
@@ -15,12 +16,19 @@ public struct PerformanceReview: Sendable {
         let stored = try await FrameworkStore.exportDocument(on: db)
         let document = principal.map(stored.visible(to:)) ?? stored
         let reporting = try await FrameworkStore.reporting(on: db)
-        let visible = Set(document.indicators.map(\.code))
-        let analyses = try await AnalysisService.analyze(indicators: [], asOf: asOf, on: db).filter { visible.contains($0.indicator) }
+        let codes = document.indicators.map(\.code)
+        let verdicts: [String: IndicatorVerdict]
+        if try await ReadModel.state(on: db).asOf == asOf {
+            verdicts = try await ReadModel.verdicts(of: codes, on: db)
+        } else {
+            let visible = Set(codes)
+            let analyses = try await AnalysisService.analyze(indicators: [], asOf: asOf, on: db).filter { visible.contains($0.indicator) }
+            verdicts = Dictionary(analyses.map { ($0.indicator, IndicatorVerdict($0)) }, uniquingKeysWith: { first, _ in first })
+        }
         let series = try await MeasurementStore.measurements(indicators: document.indicators.map(\.code), on: db)
         return PerformanceReview(
             document: document, reporting: reporting,
-            analyses: Dictionary(analyses.map { ($0.indicator, $0) }, uniquingKeysWith: { first, _ in first }),
+            verdicts: verdicts,
             series: series, asOf: asOf
         )
     }
@@ -54,8 +62,8 @@ public struct PerformanceReview: Sendable {
             let rows = document.indicators.filter { !$0.goals.filter(codes.contains).isEmpty }.map { indicator in
                 ScorecardRow(
                     indicator: indicator.code, name: indicator.name, rank: indicator.rank,
-                    status: analyses[indicator.code]?.status ?? .noData,
-                    reason: analyses[indicator.code]?.reasons.first ?? (indicator.isQualitative ? "A qualitative indicator." : "No values yet.")
+                    status: verdicts[indicator.code]?.status ?? .noData,
+                    reason: verdicts[indicator.code]?.reasons.first ?? (indicator.isQualitative ? "A qualitative indicator." : "No values yet.")
                 )
             }
             guard !rows.isEmpty || perspective != "No perspective" else { return nil }

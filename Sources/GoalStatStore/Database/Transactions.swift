@@ -17,8 +17,12 @@ public enum Transactions {
     ) async throws -> T {
         do {
             return try await write(on: db) { transaction in
-                let result = try await work(transaction)
+                // Work that joins an enclosing write leaves the read model to it.
+                guard ReadModelChanges.current == nil else { return try await work(transaction) }
+                let changes = ReadModelChanges()
+                let result = try await ReadModelChanges.$current.withValue(changes) { try await work(transaction) }
                 if dryRun { throw DryRunRollback(result: result) }
+                if !changes.isEmpty { try await ReadModel.apply(changes, on: transaction) }
                 return result
             }
         } catch let rollback as DryRunRollback<T> {

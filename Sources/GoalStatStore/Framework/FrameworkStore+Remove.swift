@@ -28,6 +28,8 @@ extension FrameworkStore {
             try await TargetModel.query(on: db).filter(\.$indicatorCode == key).delete()
             try await IndicatorModel.query(on: db).filter(\.$code == key).delete()
         }
+        if kind == .indicator { ReadModelChanges.mark(indicators: [key]) }
+        ReadModelChanges.markGoals()
         // Diffing the whole framework names whatever went, so a new cascade above cannot go unrecorded.
         let after = try await exportDocument(on: db)
         try await AuditLog.record(FrameworkAudit.entries(from: document, to: after, context: audit), on: db)

@@ -43,11 +43,21 @@ public enum FrameworkStore {
         }
         let before = try await exportDocument(on: db, reporting: labels)
         let summary = try await store(document, calendar: calendar, on: db)
+        markReadModel(document)
         if !summary.changesNothing {
             let after = try await exportDocument(on: db, reporting: labels)
             try await AuditLog.record(FrameworkAudit.entries(from: before, to: after, context: audit), on: db)
         }
         return summary
+    }
+
+    /// What of the read model the document's records feed.
+    private static func markReadModel(_ document: FrameworkDocument) {
+        if document.plan != nil { ReadModelChanges.markEverything() }
+        ReadModelChanges.mark(indicators: document.indicators.map(\.code) + document.targets.map(\.indicator) + document.rebases.map(\.indicator))
+        if !document.goals.isEmpty || !document.milestones.isEmpty || !document.indicators.isEmpty {
+            ReadModelChanges.markGoals()
+        }
     }
 
     private static func store(_ document: FrameworkDocument, calendar: FiscalCalendar, on db: any Database) async throws -> FrameworkImportSummary {
@@ -244,4 +254,12 @@ public struct Reporting: Sendable, Equatable {
 /// A framework document that refers to unknown records or breaks a rule; nothing was stored.
 public struct FrameworkImportError: Error, Sendable, Equatable {
     public var issues: [FrameworkIssue]
+}
+
+extension Reporting {
+    /// The reporting of a plan (the defaults without one), as `FrameworkStore.reporting` reads it.
+    public init(plan: Plan?) {
+        guard let plan else { self.init(); return }
+        self.init(calendar: FiscalCalendar(startMonth: plan.fiscalYearStartMonth), fiscal: plan.reportsInFiscalYears)
+    }
 }

@@ -45,6 +45,9 @@ public enum MeasurementStore {
         let rows = try await normalizingOwnUnit(rows, on: db)
         var summary = MeasurementImportSummary()
         guard !rows.isEmpty else { return summary }
+        var series: [String: Set<String>] = [:]
+        for row in rows { series[row.indicator, default: []].insert(row.orgUnit ?? "") }
+        ReadModelChanges.mark(series: series)
         if !(db is any SQLiteDatabase) {
             // One writer of values at a time, as SQLite has anyway: otherwise two corrections of one value could both
             // keep the same old revision. Readers are not blocked.

@@ -25,6 +25,7 @@ public enum GoalStatMigrations {
             CreateAuditEntries(),
             CreateLoginAttempts(),
             AddAuditEntryIndexes(),
+            CreateReadModel(),
         ]
     }
 }

@@ -48,7 +48,7 @@ public struct IndicatorAnalysis: Encodable, Sendable {
 }
 
 /// The target an analysis compared against.
-public struct AnalysedTarget: Encodable, Sendable, Equatable {
+public struct AnalysedTarget: Codable, Sendable, Equatable {
     public var period: String
     public var value: Double?
     public var min: Double?

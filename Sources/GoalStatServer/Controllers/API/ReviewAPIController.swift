@@ -39,7 +39,7 @@ struct ReviewAPIController {
 
     /// The review as of `?asOf=` (default today).
     func review(_ request: Request) async throws -> PerformanceReview {
-        try await PerformanceReview.load(asOf: try Self.asOf(request), visibleTo: request.principal, on: request.db)
+        try await PerformanceReview.load(for: request)
     }
 
     static func asOf(_ request: Request) throws -> CalendarDate {
@@ -67,4 +67,12 @@ private struct ValueBox<Value: Encodable>: Encodable {
     }
 
     enum Key: String, CodingKey { case items }
+}
+
+extension PerformanceReview {
+    /// The review of what the request's principal may read, as of `?asOf=` (default today), on a current read model.
+    static func load(for request: Request) async throws -> PerformanceReview {
+        _ = try await request.readState()
+        return try await load(asOf: try ReviewAPIController.asOf(request), visibleTo: request.principal, on: request.db)
+    }
 }

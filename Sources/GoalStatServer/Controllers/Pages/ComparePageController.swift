@@ -6,7 +6,7 @@ import Vapor
 struct ComparePageController {
     func show(_ request: Request) async throws -> Response {
         let code = try request.parameters.require("code")
-        let review = try await PerformanceReview.load(asOf: try ReviewAPIController.asOf(request), visibleTo: request.principal, on: request.db)
+        let review = try await PerformanceReview.load(for: request)
         guard let indicator = review.document.indicators.first(where: { $0.code == code }),
               let comparison = try await review.comparison(indicator: code, period: nil, on: request.db)
         else { throw APIError.notFound("Indicator \(code)") }

@@ -6,7 +6,11 @@ import Vapor
 struct GoalPageController {
     func show(_ request: Request) async throws -> Response {
         let code = try request.parameters.require("code")
-        let snapshot = try await PerformanceSnapshot.load(for: request)
+        let snapshot = try await PerformanceSnapshot.load(for: request) { document in
+            document.indicators.filter { indicator in
+                indicator.goals.contains(code) || indicator.goals.contains { goal in document.goals.contains { $0.code == goal && $0.parent == code } }
+            }.map(\.code)
+        }
         guard let goal = snapshot.document.goals.first(where: { $0.code == code }) else { throw APIError.notFound("Goal \(code)") }
         let people = snapshot.peopleByEmail
         let indicators = snapshot.indicators(of: code)
@@ -37,6 +41,6 @@ struct GoalPageController {
             },
             narratives: snapshot.document.narratives.filter { $0.goal == code }.reversed()
         )
-        return model.render(request.pageContext).htmlResponse()
+        return try await request.cachedPage { model.render(request.pageContext) }
     }
 }

@@ -5,8 +5,7 @@ import Vapor
 /// An indicator's page and its chart.
 struct IndicatorPageController {
     func show(_ request: Request) async throws -> Response {
-        let model = try await IndicatorPageModel.load(for: request)
-        return model.render(request.pageContext).htmlResponse()
+        try await request.cachedPage { try await IndicatorPageModel.load(for: request).render(request.pageContext) }
     }
 
     func chart(_ request: Request) async throws -> Response {
@@ -24,16 +23,15 @@ extension IndicatorPageModel {
         let orgUnit = try request.queryText("orgUnit")
         let asOf = try request.queryDate("asOf")
         let db = request.db
-        let snapshot = try await PerformanceSnapshot.load(for: request)
+        let snapshot = try await PerformanceSnapshot.load(for: request) { _ in [] }
         guard let indicator = snapshot.indicatorsByCode[code] else { throw APIError.notFound("Indicator \(code)") }
         if let orgUnit, !snapshot.document.orgUnits.contains(where: { $0.code == orgUnit }) {
             // Like an unknown indicator: the series asked for does not exist (a 404, as for any unknown record).
             throw APIError.notFound("Org unit \(orgUnit)")
         }
         let reporting = snapshot.reporting
-        let series = orgUnit == nil
-            ? snapshot.series[code] ?? []
-            : try await MeasurementStore.series(indicator: code, orgUnit: orgUnit, on: db)
+        // Its own rows, read by index: the chart and the table draw them.
+        let series = try await MeasurementStore.series(indicator: code, orgUnit: orgUnit, on: db)
         let versions = snapshot.document.targets
             .filter { $0.indicator == code && $0.orgUnit == orgUnit }
             .compactMap { TargetVersion($0, calendar: reporting.calendar) }
@@ -57,7 +55,9 @@ extension IndicatorPageModel {
             indicator: indicator, orgUnit: orgUnit, series: series, targets: history, asOf: asOf ?? snapshot.today,
             rebases: snapshot.document.rebases.filter { $0.indicator == code && $0.orgUnit == orgUnit }
         )
-        let status = StatusAssessment(status: analysis.status, reason: analysis.reasons.joined(separator: " "))
+        // Today's status is the read model's, as on every other page; another date's is that date's analysis.
+        let stored = asOf == nil ? try await ReadModel.verdict(of: code, orgUnit: orgUnit, on: db) : nil
+        let status = stored?.assessment ?? StatusAssessment(status: analysis.status, reason: analysis.reasons.joined(separator: " "))
         return IndicatorPageModel(
             indicator: indicator,
             goals: indicator.goals.map { goal in (goal, snapshot.document.goals.first { $0.code == goal }?.name ?? goal) },

@@ -57,9 +57,9 @@ struct TargetFormController {
     /// because the targets changed meanwhile (the form then counts the versions anew, so a resubmission goes through).
     private func makeModel(code: String, submission: Submission?, errors: [String: String], stale: Bool, on request: Request) async throws -> TargetFormPageModel {
         let page = try await IndicatorPageModel.load(for: request)
-        let snapshot = try await PerformanceSnapshot.load(for: request)
+        let document = try await request.visibleFramework()
         let latest = page.currentTargets.last
-        let current = snapshot.document.targets.last { $0.indicator == code && $0.orgUnit == nil }
+        let current = document.targets.last { $0.indicator == code && $0.orgUnit == nil }
         return TargetFormPageModel(
             indicatorCode: code, indicatorName: page.indicator.name, unit: page.indicator.unit.text,
             period: submission?.period ?? latest?.period ?? "",
@@ -70,8 +70,8 @@ struct TargetFormController {
             rationale: submission?.rationale ?? "",
             setOn: submission?.setOn ?? request.clock.today.description,
             setBy: submission?.setBy ?? "",
-            people: snapshot.document.people.map { ($0.email, $0.name) },
-            orgUnits: snapshot.document.orgUnits.map { ($0.code, $0.name) },
+            people: document.people.map { ($0.email, $0.name) },
+            orgUnits: document.orgUnits.map { ($0.code, $0.name) },
             errors: errors,
             currentTargets: page.currentTargets,
             basedOn: TargetService.version(of: code, in: try await request.framework()),

@@ -9,6 +9,13 @@ struct DashboardPageModel: Sendable {
     /// Goals in tree order; `depth` 0 for strategic goals, 1 for their objectives, and so on.
     var goals: [GoalCard]
     var today: CalendarDate
+
+    /// Priority goals (agency and cross-agency) and the focus are shown in full, with their key indicators, above
+    /// the tree; every other goal shows its status and reason in the tree, its strategic goal folded, so that the
+    /// page stays short at a few hundred goals.
+    static func showsInFull(_ goal: Goal) -> Bool {
+        goal.focus || goal.kind == .priorityGoal || goal.kind == .crossAgencyGoal
+    }
 }
 
 /// A goal as the dashboard and goal pages list it.

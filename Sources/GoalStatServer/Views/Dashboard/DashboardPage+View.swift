@@ -49,12 +49,13 @@ extension DashboardPageModel {
     }
 
     private var goalsSection: Node<HTML.BodyContext> {
-        .section(
+        let inFull = goals.filter { $0.isFocus || $0.kind == .priorityGoal || $0.kind == .crossAgencyGoal }
+        return .section(
             .class("goals"),
             .attr("aria-labelledby", "goals-heading"),
             .h2(.id("goals-heading"), .text("Goals")),
             .if(goals.isEmpty, .p(.text("This plan has no goals yet.")), else: .group(
-                .p(.class("tally"), .text("\(goals.count) goal\(goals.count == 1 ? "" : "s"): "), .text(StatusBadge.tally(goals.map(\.status.status)))),
+                statusCounts,
                 .forEach(goals.filter(\.isFocus)) { focus in
                     .p(
                         .class("focus-callout"),
@@ -62,19 +63,61 @@ extension DashboardPageModel {
                         .a(.attr("href", "#goal-" + focus.code), .plain(focus.name))
                     )
                 },
-                Self.tree(goals[...])
+                .if(!inFull.isEmpty, .section(
+                    .class("priority-goals"),
+                    .attr("aria-labelledby", "priority-heading"),
+                    .h3(.id("priority-heading"), .text("Priority goals and the focus")),
+                    .forEach(inFull) { Self.card($0) }
+                )),
+                .section(
+                    .class("goal-branches"),
+                    .attr("aria-labelledby", "tree-heading"),
+                    .h3(.id("tree-heading"), .text("Every goal, by strategic goal")),
+                    .p(.class("muted"), .text("Open a strategic goal to see its objectives and the goals under them.")),
+                    .forEach(Self.branches(goals[...])) { Self.branch($0.goal, $0.descendants) }
+                )
             ))
         )
     }
 
-    /// The goal tree as nested lists, so that assistive technology announces the nesting the indentation shows.
-    private static func tree(_ cards: ArraySlice<GoalCard>) -> Node<HTML.BodyContext> {
-        .ol(.class("goal-tree"), .forEach(branches(cards)) { branch in
-            .li(
-                card(branch.goal),
-                .if(!branch.descendants.isEmpty, tree(branch.descendants))
-            )
-        })
+    /// How many goals are at each status: the first thing a reviewer reads.
+    private var statusCounts: Node<HTML.BodyContext> {
+        let counts = Dictionary(grouping: goals, by: \.status.status).mapValues(\.count)
+        return .group(
+            .p(.class("tally"), .text("\(goals.count) goal\(goals.count == 1 ? "" : "s"): "), .text(StatusBadge.tally(goals.map(\.status.status)))),
+            .ul(.class("status-counts"), .attr("aria-label", "Goals by status"), .forEach(IndicatorStatus.allCases.sorted()) { status in
+                .li(StatusBadge.badge(status), .text(" "), .strong(.text("\(counts[status] ?? 0)")))
+            })
+        )
+    }
+
+    /// A strategic goal, folded: its status in the summary, its objectives and the goals below them inside.
+    private static func branch(_ top: GoalCard, _ descendants: ArraySlice<GoalCard>) -> Node<HTML.BodyContext> {
+        .details(
+            .class("goal-branch"),
+            .summary(
+                .span(.class("goal-kind"), .text(top.kind.title), .text(" · ")),
+                .plain(top.name), .text(" "), StatusBadge.badge(top.status.status),
+                .if(!descendants.isEmpty, .span(.class("muted"), .text(" (\(descendants.count) below)")))
+            ),
+            .ol(.class("goal-rows"), row(top), .forEach(descendants) { row($0) })
+        )
+    }
+
+    /// One goal as a line of the tree: its link, status and why.
+    private static func row(_ goal: GoalCard) -> Node<HTML.ListContext> {
+        .li(
+            .class("goal-card goal-row depth-\(min(goal.depth, 5))"),
+            .p(
+                .class("goal-row-name"),
+                .a(.href(.goal(goal.code)), .plain(goal.name)),
+                .text(" "), .span(.class("code"), .plain(goal.code)),
+                .text(" · "), .text(goal.kind.title),
+                .unwrap(goal.leaderName) { .group(.text(" · "), .plain($0)) },
+                .if(!goal.isPublic, .group(.text(" "), .tag("Internal", class: "tag-internal")))
+            ),
+            StatusBadge.withReason(goal.status)
+        )
     }
 
     /// Splits a tree-ordered run of goals into its top goals, each with the deeper goals that follow it.

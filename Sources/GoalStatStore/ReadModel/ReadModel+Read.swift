@@ -1,0 +1,90 @@
+import FluentKit
+import Foundation
+import GoalStatCore
+import SQLKit
+
+/// Reads of the read model, by key.
+extension ReadModel {
+    /// The verdicts of these indicators for one unit (nil: their totals), keyed by indicator.
+    public static func verdicts(of indicators: [String], orgUnit: String? = nil, on db: any Database) async throws -> [String: IndicatorVerdict] {
+        let sql = try sqlDatabase(db)
+        let decoder = JSONDecoder()
+        var result: [String: IndicatorVerdict] = [:]
+        for chunk in indicators.chunked(500) {
+            let rows = try await sql.select().columns("indicator_code", "verdict").from(ReadModelTables.verdicts)
+                .where("indicator_code", .in, chunk).where("org_unit_code", .equal, orgUnit ?? "").all()
+            for row in rows {
+                let verdict = try decoder.decode(IndicatorVerdict.self, from: Data(try row.decode(column: "verdict", as: String.self).utf8))
+                result[verdict.indicator] = verdict
+            }
+        }
+        return result
+    }
+
+    public static func verdict(of indicator: String, orgUnit: String? = nil, on db: any Database) async throws -> IndicatorVerdict? {
+        try await verdicts(of: [indicator], orgUnit: orgUnit, on: db)[indicator]
+    }
+
+    /// An indicator's verdict for every unit that has values of it, by unit code.
+    public static func unitVerdicts(of indicator: String, on db: any Database) async throws -> [String: IndicatorVerdict] {
+        let sql = try sqlDatabase(db)
+        let decoder = JSONDecoder()
+        var result: [String: IndicatorVerdict] = [:]
+        for row in try await sql.select().columns("org_unit_code", "verdict").from(ReadModelTables.verdicts)
+            .where("indicator_code", .equal, indicator).where("org_unit_code", .notEqual, "").all() {
+            result[try row.decode(column: "org_unit_code", as: String.self)] =
+                try decoder.decode(IndicatorVerdict.self, from: Data(try row.decode(column: "verdict", as: String.self).utf8))
+        }
+        return result
+    }
+
+    /// The stored analysis of an indicator's total in the JSON of SPEC §3.3, as worked out for the model's date.
+    public static func analysisJSON(of indicator: String, on db: any Database) async throws -> Data? {
+        let sql = try sqlDatabase(db)
+        let row = try await sql.select().column("analysis").from(ReadModelTables.verdicts)
+            .where("indicator_code", .equal, indicator).where("org_unit_code", .equal, "").first()
+        return try row?.decode(column: "analysis", as: String?.self).map { Data($0.utf8) }
+    }
+
+    /// Every stored analysis of the totals, in indicator code order, handed over one at a time (memory stays
+    /// bounded by a page of rows): what `goalstat analyze` writes as it reads.
+    public static func eachAnalysisJSON(
+        of indicators: [String]? = nil, on db: any Database, _ body: (String, Data) throws -> Void
+    ) async throws {
+        let sql = try sqlDatabase(db)
+        var after = ""
+        while true {
+            let query = sql.select().columns("indicator_code", "analysis").from(ReadModelTables.verdicts)
+                .where("org_unit_code", .equal, "").where("indicator_code", .greaterThan, after)
+            if let indicators { query.where("indicator_code", .in, indicators) }
+            let rows = try await query.orderBy("indicator_code").limit(200).all()
+            guard !rows.isEmpty else { return }
+            for row in rows {
+                let code = try row.decode(column: "indicator_code", as: String.self)
+                if let json = try row.decode(column: "analysis", as: String?.self) { try body(code, Data(json.utf8)) }
+                after = code
+            }
+        }
+    }
+
+    /// The rolled-up statuses of these goals (every goal when nil), keyed by goal.
+    public static func goalStatuses(_ goals: [String]? = nil, on db: any Database) async throws -> [String: StatusAssessment] {
+        let sql = try sqlDatabase(db)
+        var result: [String: StatusAssessment] = [:]
+        func read(_ query: SQLSelectBuilder) async throws {
+            for row in try await query.all() {
+                result[try row.decode(column: "goal_code", as: String.self)] = StatusAssessment(
+                    status: IndicatorStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .noData,
+                    reason: try row.decode(column: "reason", as: String.self)
+                )
+            }
+        }
+        let base = { sql.select().columns("goal_code", "status", "reason").from(ReadModelTables.goals) }
+        if let goals {
+            for chunk in goals.chunked(500) { try await read(base().where("goal_code", .in, chunk)) }
+        } else {
+            try await read(base())
+        }
+        return result
+    }
+}

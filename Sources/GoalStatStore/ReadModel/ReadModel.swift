@@ -1,0 +1,82 @@
+import FluentKit
+import Foundation
+import GoalStatCore
+import SQLKit
+
+/// The read model (issue 9): each indicator's verdict for its total and each unit, and each goal's rolled-up status,
+/// worked out once and stored. Every page, report, API and command reads it; none analyses on its own.
+///
+/// It is kept current two ways: every write transaction that changes its inputs brings the affected rows up to date
+/// before it commits (`Transactions.run` with `ReadModelChanges`), and a reader that finds it worked out for another
+/// date than today works it all out again first (`ensureCurrent`), since which periods have ended, the milestones
+/// due and the forecasts' horizons move with the date. The state row's counter goes up with every change: a
+/// process may keep what it rendered keyed by it (SPEC §6).
+public enum ReadModel {
+    public struct State: Sendable, Equatable {
+        /// The date the model was worked out for; nil before its first build.
+        public var asOf: CalendarDate?
+        /// Goes up by one with every write that changed the model.
+        public var counter: Int
+    }
+
+    /// One indexed read: the state, which every request checks.
+    public static func state(on db: any Database) async throws -> State {
+        let sql = try sqlDatabase(db)
+        guard let row = try await sql.select().columns("as_of", "counter").from(ReadModelTables.state)
+            .where("name", .equal, "read model").first()
+        else { return State(asOf: nil, counter: 0) }
+        let asOf = try row.decode(column: "as_of", as: String?.self).flatMap { try? CalendarDate.parse($0) }
+        return State(asOf: asOf, counter: try row.decode(column: "counter", as: Int.self))
+    }
+
+    /// The state, after working the whole model out again if it was for another date. The rebuild is a write
+    /// transaction: a second process that waited for it finds the model current and does nothing.
+    @discardableResult
+    public static func ensureCurrent(asOf today: CalendarDate, on db: any Database) async throws -> State {
+        let state = try await state(on: db)
+        if state.asOf == today { return state }
+        return try await Transactions.run(on: db) { tx in
+            let current = try await Self.state(on: tx)
+            if current.asOf == today { return current }
+            try await ReadModelBuilder(asOf: today, on: tx).rebuild()
+            return try await setState(asOf: today, on: tx)
+        }
+    }
+
+    /// Brings the model up to date with a transaction's changes, inside it.
+    static func apply(_ changes: ReadModelChanges, on db: any Database) async throws {
+        let state = try await state(on: db)
+        let change = changes.snapshot
+        guard let asOf = state.asOf else {
+            // Never built: build it now, for today, so that the first reader does not pay for a write's work.
+            try await ReadModelBuilder(asOf: CalendarDate(utc: Date()), on: db).rebuild()
+            _ = try await setState(asOf: CalendarDate(utc: Date()), on: db)
+            return
+        }
+        let builder = ReadModelBuilder(asOf: asOf, on: db)
+        if change.everything {
+            try await builder.rebuild()
+        } else {
+            var pairs = change.series
+            for indicator in change.indicators { pairs[indicator] = nil }
+            let totalsChanged = try await builder.update(every: Array(change.indicators).sorted(), pairs: pairs)
+            if totalsChanged || change.goals { try await builder.rollUpGoals() }
+        }
+        _ = try await setState(asOf: asOf, on: db)
+    }
+
+    private static func setState(asOf: CalendarDate, on db: any Database) async throws -> State {
+        let sql = try sqlDatabase(db)
+        try await sql.update(ReadModelTables.state)
+            .set("as_of", to: asOf.description)
+            .set(SQLIdentifier("counter"), to: SQLRaw("counter + 1"))
+            .where("name", .equal, "read model")
+            .run()
+        return try await state(on: db)
+    }
+
+    static func sqlDatabase(_ db: any Database) throws -> any SQLDatabase {
+        guard let sql = db as? any SQLDatabase else { throw StoreError.notSQL }
+        return sql
+    }
+}
