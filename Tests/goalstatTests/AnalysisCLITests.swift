@@ -71,4 +71,40 @@ struct AnalysisCLITests {
         #expect(unknown.status == 1)
         #expect(unknown.stderr.contains("NOPE"))
     }
+
+    @Test("analyze today reads the read model and tells the same in json, --pretty, jsonl and csv")
+    func analyzeFormats() async throws {
+        let cli = try await CLIRunner.make()
+        let plan = try cli.write("plan.yaml", Fixtures.frameworkYAML)
+        let values = (1...14).map { "FO-WAIT-MEDIAN,\($0 <= 12 ? "2025" : "2026")-\(String(format: "%02d", ($0 - 1) % 12 + 1)),\(30 + Double($0 % 3) / 2)" }
+        let csv = try cli.write("v.csv", "indicator,period,value\n" + values.joined(separator: "\n") + "\n")
+        #expect(try cli.run(["import", plan, csv]).status == 0)
+
+        let compact = try cli.run(["analyze"])
+        #expect(compact.status == 0, "\(compact.stderr)")
+        #expect(!compact.stdout.contains("\n  "), "the default JSON is compact")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(compact.stdout.utf8)) as? [String: Any])
+        let analyses = try #require(document["indicators"] as? [[String: Any]])
+        let statuses = Dictionary(uniqueKeysWithValues: analyses.map { ($0["indicator"] as? String ?? "", $0["status"] as? String ?? "") })
+        #expect(statuses["FO-WAIT-MEDIAN"] != nil && statuses.count > 1, "every indicator, not only those with values: \(statuses)")
+        #expect(document["integrity"] is [Any])
+
+        let pretty = try cli.run(["analyze", "--pretty"])
+        #expect(pretty.stdout.contains("\n  "))
+        let prettyDocument = try #require(try JSONSerialization.jsonObject(with: Data(pretty.stdout.utf8)) as? [String: Any])
+        #expect((prettyDocument["indicators"] as? [[String: Any]])?.map { $0["status"] as? String ?? "" } == analyses.map { $0["status"] as? String ?? "" })
+
+        let lines = try cli.run(["analyze", "--format", "jsonl"]).stdout.split(separator: "\n")
+        let lineObjects = try lines.map { try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
+        let lineStatuses = lineObjects.filter { $0["chart"] != nil }.map { ($0["indicator"] as? String ?? "", $0["status"] as? String ?? "") }
+        #expect(Dictionary(uniqueKeysWithValues: lineStatuses) == statuses)
+
+        let rows = try cli.run(["analyze", "--format", "csv"]).stdout.split(separator: "\n")
+        #expect(rows.first?.hasPrefix("indicator,org_unit,latest_period") == true)
+        #expect(rows.count == statuses.count + 1)
+        let wait = try #require(rows.first { $0.hasPrefix("FO-WAIT-MEDIAN,") })
+        #expect(wait.contains(",\(statuses["FO-WAIT-MEDIAN"] ?? "?"),"))
+
+        #expect(try cli.run(["analyze", "--format", "csv", "--pretty"]).status != 0)
+    }
 }

@@ -7,23 +7,25 @@ public enum AnalysisService {
     public static func analyze(
         indicators codes: [String], orgUnit: String? = nil, asOf: CalendarDate, on db: any Database
     ) async throws -> [IndicatorAnalysis] {
-        let document = try await FrameworkStore.exportDocument(on: db)
         let reporting = try await FrameworkStore.reporting(on: db)
-        let wanted = codes.isEmpty ? document.indicators : try codes.map { code in
-            guard let indicator = document.indicators.first(where: { $0.code == code }) else { throw AnalysisError.unknownIndicator(code) }
+        let found = try await FrameworkStore.indicators(codes.isEmpty ? nil : codes, on: db)
+        let wanted = codes.isEmpty ? found : try codes.map { code in
+            guard let indicator = found.first(where: { $0.code == code }) else { throw AnalysisError.unknownIndicator(code) }
             return indicator
         }
+        let targets = Dictionary(grouping: try await FrameworkStore.targets(of: wanted.map(\.code), on: db), by: \.indicator)
+        let rebases = Dictionary(grouping: try await FrameworkStore.rebases(of: wanted.map(\.code), on: db), by: \.indicator)
         let series = try await MeasurementStore.measurements(indicators: wanted.map(\.code), orgUnit: orgUnit, on: db)
         let analyzer = IndicatorAnalyzer(calendar: reporting.calendar, fiscal: reporting.fiscal)
             .withLabels(for: Set(series.values.flatMap { $0.map(\.period) }))
         return wanted.map { indicator in
-            let versions = document.targets
-                .filter { $0.indicator == indicator.code && $0.orgUnit == orgUnit }
+            let versions = (targets[indicator.code] ?? [])
+                .filter { $0.orgUnit == orgUnit }
                 .compactMap { TargetVersion($0, calendar: reporting.calendar) }
             return analyzer.analyze(
                 indicator: indicator, orgUnit: orgUnit, series: series[indicator.code] ?? [],
                 targets: TargetHistory(versions), asOf: asOf,
-                rebases: document.rebases.filter { $0.indicator == indicator.code && $0.orgUnit == orgUnit }
+                rebases: (rebases[indicator.code] ?? []).filter { $0.orgUnit == orgUnit }
             )
         }
     }
