@@ -36,6 +36,7 @@ public enum ReadModel {
         let state = try await state(on: db)
         if state.asOf == today { return state }
         return try await Transactions.run(on: db) { tx in
+            try await lockState(on: tx)
             let current = try await Self.state(on: tx)
             if current.asOf == today { return current }
             try await ReadModelBuilder(asOf: today, on: tx).rebuild()
@@ -45,6 +46,7 @@ public enum ReadModel {
 
     /// Brings the model up to date with a transaction's changes, inside it.
     static func apply(_ changes: ReadModelChanges, on db: any Database) async throws {
+        try await lockState(on: db)
         let state = try await state(on: db)
         let change = changes.snapshot
         guard let asOf = state.asOf else {
@@ -63,6 +65,14 @@ public enum ReadModel {
             if totalsChanged || change.goals { try await builder.rollUpGoals() }
         }
         _ = try await setState(asOf: asOf, on: db)
+    }
+
+    /// One writer of the read model at a time. SQLite has one writer anyway; on PostgreSQL two transactions could
+    /// otherwise both replace an indicator's rows, and the second would find the first's new row in its way.
+    private static func lockState(on db: any Database) async throws {
+        let sql = try sqlDatabase(db)
+        guard sql.dialect.name != "sqlite" else { return }
+        try await sql.raw("SELECT counter FROM \(ident: ReadModelTables.state) WHERE name = 'read model' FOR UPDATE").run()
     }
 
     private static func setState(asOf: CalendarDate, on db: any Database) async throws -> State {
