@@ -36,7 +36,8 @@ public enum APITokenStore {
     }
 
     /// The token's record and owner, if the token is known, not revoked, not expired, and its owner is active.
-    /// Notes the time of use.
+    /// Notes the time of use, to the minute: a write on every call would queue every request of a busy client
+    /// behind the database's one writer.
     public static func verify(token: String, now: Date, on db: any Database) async throws -> VerifiedAPIToken? {
         guard token.hasPrefix(prefix),
               let model = try await APITokenModel.query(on: db).filter(\.$tokenHash == TokenHash.hex(of: token)).first(),
@@ -44,10 +45,15 @@ public enum APITokenStore {
               model.expiresAt.map({ $0 > now }) ?? true,
               let owner = try await UserStore.find(id: UserID(model.userID), on: db), owner.isActive
         else { return nil }
-        model.lastUsedAt = now
-        try await Transactions.run(on: db) { db in try await model.update(on: db) }
+        if model.lastUsedAt.map({ now.timeIntervalSince($0) >= lastUseResolution || now < $0 }) ?? true {
+            model.lastUsedAt = now
+            try await Transactions.run(on: db) { db in try await model.update(on: db) }
+        }
         return VerifiedAPIToken(record: model.domain, owner: owner)
     }
+
+    /// How precisely the last use of a token is kept, in seconds.
+    static let lastUseResolution: TimeInterval = 60
 
     /// Revokes a token for good; returns false when there is no such token or it was already revoked.
     @discardableResult

@@ -52,6 +52,11 @@ struct APITokenStoreTests {
             #expect(verified.record.grants == scope)
             #expect(verified.effectiveGrants(tree: tree) == scope)
             #expect(try await APITokenStore.list(on: db).first?.lastUsedAt == later)
+            // Kept to the minute: a use seconds later writes nothing; one two minutes later does.
+            _ = try await APITokenStore.verify(token: new.token, now: later.addingTimeInterval(5), on: db)
+            #expect(try await APITokenStore.list(on: db).first?.lastUsedAt == later)
+            _ = try await APITokenStore.verify(token: new.token, now: later.addingTimeInterval(120), on: db)
+            #expect(try await APITokenStore.list(on: db).first?.lastUsedAt == later.addingTimeInterval(120))
             #expect(try await APITokenStore.verify(token: new.token + "x", now: later, on: db) == nil)
             #expect(try await APITokenStore.verify(token: "gst_" + SecretToken.make(), now: later, on: db) == nil)
         }
