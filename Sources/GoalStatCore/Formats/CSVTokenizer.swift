@@ -51,9 +51,27 @@ struct CSVTokenizer {
 
     /// A tokenizer over `bytes`, skipping a UTF-8 byte-order mark.
     init(bytes: UnsafeBufferPointer<UInt8>) {
+        self.init(bytes: bytes, line: 1, atStartOfFile: true)
+    }
+
+    /// A tokenizer over one chunk of a file whose first byte is on `line`; only the file's start may hold a
+    /// byte-order mark.
+    init(bytes: UnsafeBufferPointer<UInt8>, line: Int, atStartOfFile: Bool) {
         self.bytes = bytes
-        let hasByteOrderMark = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+        self.line = line
+        let hasByteOrderMark = atStartOfFile && bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
         position = hasByteOrderMark ? 3 : 0
+    }
+
+    /// Where the next record starts, and its line: saved before a record and restored when a chunk ends inside it.
+    var state: (position: Int, line: Int) {
+        get { (position, line) }
+        set { (position, line) = newValue }
+    }
+
+    /// Whether the last record read ended with a line break, so that it is known to be whole.
+    var lastRecordEndedWithLineBreak: Bool {
+        position > 0 && bytes[position - 1] == Self.lineFeed
     }
 
     /// Whether every byte has been read.

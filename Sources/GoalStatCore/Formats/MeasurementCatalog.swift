@@ -31,10 +31,14 @@ public struct CatalogIndicator: Sendable, Equatable {
     public var frequency: Frequency
     /// For a qualitative indicator, the levels a value may take; nil for a numeric indicator.
     public var levels: [String]?
+    /// The indicator's own org unit, when known: a row naming it means the total (SPEC §3.1), so it is the same
+    /// value as a row with no org unit, and the two are duplicates.
+    public var orgUnit: String?
 
     /// An indicator measured at `frequency`, qualitative when `levels` is given.
-    public init(frequency: Frequency, levels: [String]? = nil) {
+    public init(frequency: Frequency, levels: [String]? = nil, orgUnit: String? = nil) {
         self.frequency = frequency
         self.levels = levels
+        self.orgUnit = orgUnit
     }
 }

@@ -1,28 +1,33 @@
 /// Remembers the line of each (indicator, period, org unit) seen in a file, to report duplicates.
 ///
-/// A million rows go through this table, and with keys scattered at random over a table of tens of
-/// megabytes nearly every insert is a cache and TLB miss (most of the reader's time, measured). Files
-/// list a series' periods one after another, so a key's slot is chosen per block of 8 consecutive
-/// periods of one series, and the periods of a block lie side by side: about one miss per 8 rows.
-/// Open addressing with linear probing; a slot is 16 bytes, four to a cache line.
+/// Memory must not grow with the size of a file (SPEC §8: a five-million-row import in a few hundred megabytes),
+/// and files list a series' periods one after another, on consecutive lines. So each series keeps runs of
+/// consecutive periods read on consecutive lines, three words a run: a file of 40,000 series in order is 40,000 runs
+/// (about a megabyte) whatever its length. A file in no order at all costs a run per row, as a table per row would.
+/// Nearly every row extends the last run of the series of the row before, a comparison or two.
 struct MeasurementKeyTable {
-    private struct Slot {
-        /// The indicator and org unit indices.
+    /// Periods `first...last` (ordinals) of one series, read on lines `line...line + last - first`.
+    private struct Run {
+        var first: Int
+        var last: Int
+        var line: Int
+    }
+
+    /// A series and the phase of its periods: a calendar year and a fiscal year (or quarter) of one series can
+    /// have the same ordinal, so the ordinal names a period only among periods that start in the same phase.
+    private struct SeriesPhase: Hashable {
         var series: UInt64
-        /// The period's first day (days since 1970-01-01) in the high half, the line in the low half;
-        /// line 0 marks an empty slot (line 1 is the header, so no row has line 0).
-        var startAndLine: UInt64
+        var phase: Int
     }
 
-    private var slots: [Slot]
-    private var count = 0
+    private var seriesIndex: [SeriesPhase: Int] = [:]
+    /// The runs of each series and phase, sorted by first period, never overlapping.
+    private var runs: [[Run]] = []
+    private var lastSeries: SeriesPhase?
+    private var lastIndex = 0
 
-    /// An empty table sized for about `expectedCount` keys.
-    init(expectedCount: Int) {
-        var capacity = 64
-        while capacity < expectedCount * 2 { capacity <<= 1 }
-        slots = Array(repeating: Slot(series: 0, startAndLine: 0), count: capacity)
-    }
+    /// An empty table; `expectedCount` (kept for callers that know it) is not needed.
+    init(expectedCount: Int) {}
 
     /// The word that names a series: an indicator and org unit (nil: the indicator's own unit) by their catalog
     /// indices, and the granularity of the indicator's periods.
@@ -46,50 +51,63 @@ struct MeasurementKeyTable {
         }
     }
 
-    /// Records the period that starts on day `start` (days since 1970-01-01), whose `ordinal` is
-    /// `Self.ordinal(start:granularity:)`, for `series` at `line`; or returns the line where it was
-    /// recorded before, and records nothing.
+    /// Records the period whose ordinal is `ordinal` (`Self.ordinal(start:granularity:)` of its first day `start`)
+    /// for `series` at `line`; or returns the line where it was recorded before, and records nothing.
     ///
-    /// Within one series every period has the same granularity, so its first day names it.
+    /// Within one series every period has the same granularity, so its ordinal names it.
     mutating func insert(series: UInt64, start: Int, ordinal: Int, line: Int) -> Int? {
-        if (count + 1) * 2 > slots.count { grow() }
-        let startWord = UInt64(UInt32(truncatingIfNeeded: start)) << 32
-        let mask = slots.count - 1
-        var index = Self.home(series: series, ordinal: ordinal, mask: mask)
-        return slots.withUnsafeMutableBufferPointer { slots in
-            while true {
-                let slot = slots[index]
-                if slot.startAndLine == 0 { break }
-                if slot.series == series && slot.startAndLine & 0xFFFF_FFFF_0000_0000 == startWord {
-                    return Int(slot.startAndLine & 0xFFFF_FFFF)
-                }
-                index = (index + 1) & mask
+        let series = SeriesPhase(series: series, phase: Self.phase(start: start, granularity: series & 7))
+        let index: Int
+        if series == lastSeries {
+            index = lastIndex
+        } else if let known = seriesIndex[series] {
+            index = known
+        } else {
+            index = runs.count
+            seriesIndex[series] = index
+            runs.append([])
+        }
+        lastSeries = series
+        lastIndex = index
+        return Self.insert(ordinal: ordinal, line: line, into: &runs[index])
+    }
+
+    /// Where in its ordinal a period starts: the month within the quarter or year (0 for a calendar quarter or
+    /// year), the weekday for a week; always 0 for months and days.
+    private static func phase(start: Int, granularity index: UInt64) -> Int {
+        switch Period.Granularity.allCases[Int(index)] {
+        case .day, .month: return 0
+        case .week: return ((start + 3) % 7 + 7) % 7
+        case .quarter:
+            let date = CalendarDate(daysSinceEpoch: start)
+            return (date.month - 1) % 3 * 32 + date.day
+        case .year:
+            let date = CalendarDate(daysSinceEpoch: start)
+            return (date.month - 1) * 32 + date.day
+        }
+    }
+
+    private static func insert(ordinal: Int, line: Int, into runs: inout [Run]) -> Int? {
+        guard let tail = runs.last, ordinal <= tail.last else {
+            // After every period seen: the usual case, a file in order.
+            if let tail = runs.last, ordinal == tail.last + 1, line == tail.line + tail.last - tail.first + 1 {
+                runs[runs.count - 1].last = ordinal
+            } else {
+                runs.append(Run(first: ordinal, last: ordinal, line: line))
             }
-            slots[index] = Slot(series: series, startAndLine: startWord | UInt64(UInt32(truncatingIfNeeded: line)))
-            count += 1
             return nil
         }
-    }
-
-    private static func home(series: UInt64, ordinal: Int, mask: Int) -> Int {
-        var hash = series &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(bitPattern: Int64(ordinal >> 3))
-        hash ^= hash >> 31
-        hash &*= 0xBF58_476D_1CE4_E5B9
-        hash ^= hash >> 29
-        return (Int(truncatingIfNeeded: hash) << 3 | ordinal & 7) & mask
-    }
-
-    private mutating func grow() {
-        let old = slots
-        slots = Array(repeating: Slot(series: 0, startAndLine: 0), count: old.count * 2)
-        let mask = slots.count - 1
-        for slot in old where slot.startAndLine != 0 {
-            let start = Int(Int32(truncatingIfNeeded: slot.startAndLine >> 32))
-            let granularity = Period.Granularity.allCases[Int(slot.series & 7)]
-            let ordinal = Self.ordinal(start: start, granularity: granularity)
-            var index = Self.home(series: slot.series, ordinal: ordinal, mask: mask)
-            while slots[index].startAndLine != 0 { index = (index + 1) & mask }
-            slots[index] = slot
+        // The last run whose first period is at or before `ordinal`.
+        var low = 0, high = runs.count
+        while low < high {
+            let middle = (low + high) / 2
+            if runs[middle].first <= ordinal { low = middle + 1 } else { high = middle }
         }
+        if low > 0, ordinal <= runs[low - 1].last {
+            let run = runs[low - 1]
+            return run.line + ordinal - run.first
+        }
+        runs.insert(Run(first: ordinal, last: ordinal, line: line), at: low)
+        return nil
     }
 }

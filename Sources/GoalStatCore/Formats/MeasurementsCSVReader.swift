@@ -2,8 +2,12 @@
 ///
 /// Works on the input bytes throughout: codes and periods are looked up in byte-keyed tables, periods are
 /// parsed once per distinct (text, frequency), and a row's only allocations are its note and level, if any.
+///
+/// A file is read whole (`read()`) or a chunk at a time (`consume(_:isLast:)`): then only the good rows of the
+/// chunk are held (`takeRows()`), and the issues, the duplicate table and the lookup tables, none of which grows
+/// with the file's length.
 struct MeasurementsCSVReader {
-    private let bytes: UnsafeBufferPointer<UInt8>
+    private var bytes: UnsafeBufferPointer<UInt8>
     private let calendar: FiscalCalendar
 
     private var indicatorTable: ByteKeyTable
@@ -12,6 +16,8 @@ struct MeasurementsCSVReader {
     private let indicatorFrequencies: [Frequency]
     private let indicatorLevels: [[String]?]
     private let indicatorLevelBytes: [[[UInt8]]]
+    /// Each indicator's own org unit by its index in the org unit table, when the catalog names it.
+    private let indicatorOwnUnits: [Int?]
 
     private var orgUnitTable: ByteKeyTable
     private let orgUnitCodes: [String]
@@ -46,8 +52,20 @@ struct MeasurementsCSVReader {
         ($0, Array($0.rawValue.utf8))
     }
 
+    /// The physical line the next chunk starts on.
+    private var nextLine = 1
+    /// Whether the header has been read, and whether the rest of the file is to be skipped (it cannot be checked).
+    private var headerRead = false
+    private var stopped = false
+
     init(bytes: UnsafeBufferPointer<UInt8>, catalog: MeasurementCatalog) {
+        self.init(catalog: catalog)
         self.bytes = bytes
+    }
+
+    /// A reader to be fed chunks of a file with `consume(_:isLast:)`.
+    init(catalog: MeasurementCatalog) {
+        bytes = UnsafeBufferPointer(start: nil, count: 0)
         calendar = catalog.calendar
 
         let indicators = catalog.indicators.sorted { $0.key < $1.key }
@@ -64,32 +82,60 @@ struct MeasurementsCSVReader {
         for code in orgUnits { orgUnitTable.insert(code) }
         orgUnitCodes = orgUnits
         orgUnitIndexByCode = Dictionary(uniqueKeysWithValues: orgUnits.enumerated().map { ($1, $0) })
+        indicatorOwnUnits = indicators.map { [orgUnitIndexByCode] entry in entry.value.orgUnit.flatMap { orgUnitIndexByCode[$0] } }
 
         periodTables = Array(repeating: ByteKeyTable(), count: Frequency.allCases.count + 1)
         periodEntries = Array(repeating: [], count: Frequency.allCases.count + 1)
     }
 
     mutating func read() -> MeasurementsCSVResult {
-        if bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)) {
-            report(line: 1, column: nil, "the file is UTF-16; save it as UTF-8 (CSV UTF-8 in spreadsheet programs)")
-            return result
-        }
-        var tokenizer = CSVTokenizer(bytes: bytes)
+        let expectedRows = Self.estimatedRowCount(bytes)
+        rows.reserveCapacity(expectedRows)
+        _ = consume(bytes, isLast: true)
+        return result
+    }
+
+    /// Reads the whole records at the start of `chunk` (all of it when `isLast`), keeping the good rows for
+    /// `takeRows()`; returns how many bytes it read. The caller hands the rest again, followed by more of the file.
+    /// A header or record longer than the chunk reads nothing: the caller then hands a longer chunk.
+    mutating func consume(_ chunk: UnsafeBufferPointer<UInt8>, isLast: Bool) -> Int {
+        bytes = chunk
+        // The remembered fields point into the previous chunk.
+        lastIndicator = nil
+        lastOrgUnit = nil
+        if stopped { return chunk.count }
+        var tokenizer = CSVTokenizer(bytes: chunk, line: nextLine, atStartOfFile: !headerRead)
         var fields: [CSVField] = []
         fields.reserveCapacity(8)
 
-        guard let header = tokenizer.nextRecord(into: &fields) else {
-            report(line: 1, column: nil, "the file is empty; it needs a header row such as indicator,period,value")
-            return result
+        if !headerRead {
+            if chunk.count < 3 && !isLast { return 0 }
+            if chunk.count >= 2 && ((chunk[0] == 0xFF && chunk[1] == 0xFE) || (chunk[0] == 0xFE && chunk[1] == 0xFF)) {
+                report(line: 1, column: nil, "the file is UTF-16; save it as UTF-8 (CSV UTF-8 in spreadsheet programs)")
+                stopped = true
+                return chunk.count
+            }
+            guard let header = tokenizer.nextRecord(into: &fields) else {
+                report(line: 1, column: nil, "the file is empty; it needs a header row such as indicator,period,value")
+                stopped = true
+                return chunk.count
+            }
+            if !isLast && !tokenizer.lastRecordEndedWithLineBreak { return 0 }
+            headerRead = true
+            guard readHeader(fields, problem: header.problem) else {
+                stopped = true
+                return chunk.count
+            }
         }
-        guard readHeader(fields, problem: header.problem) else { return result }
 
         let headerCount = headerNames.count
-        let expectedRows = Self.estimatedRowCount(bytes)
-        rows.reserveCapacity(expectedRows)
-        duplicates = MeasurementKeyTable(expectedCount: expectedRows)
-
-        while let record = tokenizer.nextRecord(into: &fields) {
+        while true {
+            let before = tokenizer.state
+            guard let record = tokenizer.nextRecord(into: &fields) else { break }
+            if !isLast && !tokenizer.lastRecordEndedWithLineBreak {
+                tokenizer.state = before
+                break
+            }
             if let problem = record.problem {
                 reportQuoting(problem, line: record.line)
                 continue
@@ -106,10 +152,20 @@ struct MeasurementsCSVReader {
             }
             readRow(fields, line: record.line)
         }
-        return result
+        nextLine = tokenizer.state.line
+        return tokenizer.state.position
     }
 
-    private var result: MeasurementsCSVResult {
+    /// The good rows read since the last call, in file order.
+    mutating func takeRows() -> [ParsedMeasurement] {
+        let taken = rows
+        rows = []
+        rows.reserveCapacity(taken.count)
+        return taken
+    }
+
+    /// The rows not yet taken, and every issue so far.
+    var result: MeasurementsCSVResult {
         MeasurementsCSVResult(rows: rows, issues: issues, issueCount: issueCount)
     }
 
@@ -278,12 +334,17 @@ struct MeasurementsCSVReader {
         }
 
         if let indicator, let period, orgUnitIsKnown {
-            let series = MeasurementKeyTable.series(indicator: indicator, orgUnit: orgUnit, granularity: period.granularity)
+            let namesOwnUnit = orgUnit != nil && orgUnit == indicatorOwnUnits[indicator]
+            let series = MeasurementKeyTable.series(indicator: indicator, orgUnit: namesOwnUnit ? nil : orgUnit, granularity: period.granularity)
             if let firstLine = duplicates.insert(series: series, start: periodStart, ordinal: periodOrdinal, line: line) {
-                report(
-                    line: line, column: nil,
-                    "duplicate of line \(firstLine): the same indicator, period and org unit appear on both lines"
-                )
+                if namesOwnUnit {
+                    report(line: line, column: .orgUnit, "duplicate of line \(firstLine): the indicator's own unit is the total")
+                } else {
+                    report(
+                        line: line, column: nil,
+                        "duplicate of line \(firstLine): the same indicator, period and org unit appear on both lines"
+                    )
+                }
             }
         }
 

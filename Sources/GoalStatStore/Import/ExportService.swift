@@ -8,21 +8,25 @@ public enum ExportService {
         case csv, json
     }
 
-    /// Every current value, or those of `indicators` only (what the person exporting may export).
+    /// Every current value, or those of `indicators` only (what the person exporting may export), as one body.
     public static func measurements(format: MeasurementFormat, indicators: Set<String>? = nil, on db: any Database) async throws -> Data {
-        let all = try await MeasurementStore.exportRows(on: db)
-        let rows = indicators.map { only in all.filter { only.contains($0.indicator) } } ?? all
+        var data = Data()
+        try await measurements(format: format, indicators: indicators, on: db) { data.append($0) }
+        return data
+    }
+
+    /// Every current value, or those of `indicators` only, written as it is read: `write` receives the text in
+    /// chunks of about a megabyte, and memory does not grow with the number of values (SPEC §8).
+    /// Rows are sorted by indicator, org unit (the indicator's own unit first) and period in both formats.
+    public static func measurements(
+        format: MeasurementFormat, indicators: Set<String>? = nil, on db: any Database, write: @escaping (Data) throws -> Void
+    ) async throws {
         let reporting = try await FrameworkStore.reporting(on: db)
-        switch format {
-        case .csv:
-            return Data(MeasurementsCSV.write(rows, calendar: reporting.calendar, fiscal: reporting.fiscal).utf8)
-        case .json:
-            let sorted = rows.sorted { ($0.indicator, $0.orgUnit ?? "", $0.period) < ($1.indicator, $1.orgUnit ?? "", $1.period) }
-            let records = sorted.map { MeasurementRecord($0, reporting: reporting) }
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            return try encoder.encode(records)
+        var writer = MeasurementExportWriter(format: format, reporting: reporting, sink: write)
+        try await MeasurementStore.forEachExportPage(indicators: indicators, on: db) { page in
+            try writer.write(page)
         }
+        try writer.finish()
     }
 
     public static func framework(format: FrameworkFile.Format, on db: any Database) async throws -> Data {

@@ -2,13 +2,54 @@ import Foundation
 import GoalStatCore
 
 /// One file handed to an import: its name decides its format (`.csv`, `.yaml`/`.yml`, `.json`).
+/// Its content is held in memory (an upload) or read from disk as it is needed: a measurements file is then
+/// read a chunk at a time, twice (checked, then stored), and never held whole.
 public struct ImportFile: Sendable {
     public var name: String
-    public var data: Data
+    public var source: Source
+
+    public enum Source: Sendable {
+        case data(Data)
+        case path(String)
+    }
 
     public init(name: String, data: Data) {
         self.name = name
-        self.data = data
+        source = .data(data)
+    }
+
+    /// A file on disk, read when the import reaches it.
+    public init(name: String, path: String) {
+        self.name = name
+        source = .path(path)
+    }
+
+    /// The whole content, for a framework file.
+    func contents() throws -> Data {
+        switch source {
+        case .data(let data): return data
+        case .path(let path): return try Data(contentsOf: URL(fileURLWithPath: path))
+        }
+    }
+
+    /// A reader of the content a chunk at a time (empty at the end), from its start.
+    func chunks(of size: Int = MeasurementsCSV.chunkSize) throws -> () throws -> Data {
+        switch source {
+        case .data(let data):
+            var offset = data.startIndex
+            return {
+                let end = min(offset + size, data.endIndex)
+                defer { offset = end }
+                return data[offset..<end]
+            }
+        case .path(let path):
+            guard let handle = FileHandle(forReadingAtPath: path) else { throw CocoaError(.fileReadNoSuchFile) }
+            return {
+                let chunk = try handle.read(upToCount: size) ?? Data()
+                if chunk.isEmpty { try? handle.close() }
+                return chunk
+            }
+        }
     }
 
     public enum Kind: Sendable, Equatable {

@@ -17,8 +17,15 @@ public enum ImportService {
         for file in files {
             switch file.kind {
             case .framework(let format):
+                let data: Data
                 do {
-                    frameworks.append((file, try FrameworkFile.decode(file.data, format: format, file: file.name)))
+                    data = try file.contents()
+                } catch {
+                    problems.append(ImportProblem(file: file.name, reason: "cannot read the file"))
+                    continue
+                }
+                do {
+                    frameworks.append((file, try FrameworkFile.decode(data, format: format, file: file.name)))
                 } catch {
                     problems.append(ImportProblem(file: file.name, position: error.position, field: error.field, reason: error.reason))
                 }
@@ -56,58 +63,66 @@ public enum ImportService {
         }
         guard !csvs.isEmpty else { return report }
         let catalog = try await MeasurementStore.catalog(on: tx)
-        var rows: [ParsedMeasurement] = []
+        // First every file is checked, a chunk at a time, holding no rows; only if all are good are they read again
+        // and stored, a chunk at a time: memory does not grow with the files (SPEC §8), and a bad row anywhere still
+        // stores nothing and is named with its line.
         var csvProblems: [ImportProblem] = []
         var problemCount = 0
-        var fileOfRow: [Int] = []
+        var indicators = Set<String>()
+        var total = 0
+        var acrossFiles = csvs.count > 1 ? DuplicatesAcrossFiles() : nil
         for (index, file) in csvs.enumerated() {
             progress?("checking \(file.name)")
-            let result = MeasurementsCSV.read(file.data, catalog: catalog)
+            let result = try await read(file, catalog: catalog) { rows in
+                total += rows.count
+                var last = ""
+                for row in rows where row.indicator != last {
+                    indicators.insert(row.indicator)
+                    last = row.indicator
+                }
+                acrossFiles?.add(rows, file: index, files: csvs)
+            }
             csvProblems += result.issues.map { ImportProblem(file: file.name, line: $0.line, column: $0.column, reason: $0.reason) }
             problemCount += result.issueCount
-            rows += result.rows
-            if csvs.count > 1 { fileOfRow += Array(repeating: index, count: result.rows.count) }
         }
-        if csvs.count > 1 { csvProblems += duplicatesAcrossFiles(rows, files: csvs, fileOfRow: fileOfRow) }
+        csvProblems += acrossFiles?.problems ?? []
         problemCount = max(problemCount, csvProblems.count)
         guard problemCount == 0 else { throw ImportFailure(problems: csvProblems, count: problemCount) }
-        let total = rows.count
         progress?("storing \(total) values")
         var reportProgress: (@Sendable (Int) -> Void)?
         if let progress {
-            reportProgress = { done in
+            reportProgress = { [total] done in
                 if done % 100_000 == 0 || done == total { progress("stored \(done) of \(total) values") }
             }
         }
-        report.measurements = try await MeasurementStore.store(
-            rows, kind: .import, label: label, audit: audit, on: tx, progress: reportProgress
-        )
+        report.measurements = try await MeasurementStore.storeStreaming(
+            indicators: indicators, count: total, kind: .import, label: label, audit: audit, on: tx, progress: reportProgress
+        ) { store in
+            for file in csvs {
+                _ = try await read(file, catalog: catalog, rows: store)
+            }
+        }
         return report
+    }
+
+    /// Reads a measurements file a chunk at a time, checking it and handing its good rows on.
+    private static func read(
+        _ file: ImportFile, catalog: MeasurementCatalog, rows: ([ParsedMeasurement]) async throws -> Void
+    ) async throws -> MeasurementsCSVResult {
+        let next: () throws -> Data
+        do {
+            next = try file.chunks()
+        } catch {
+            return MeasurementsCSVResult(rows: [], issues: [ImportIssue(line: 1, column: nil, reason: "cannot read the file")], issueCount: 1)
+        }
+        return try await MeasurementsCSV.read(catalog: catalog, next: next, rows: rows)
     }
 
     /// A framework file's validation issues, each with the line and column of the field it names.
     private static func problems(_ issues: [FrameworkIssue], in file: ImportFile) -> [ImportProblem] {
         guard case .framework(let format) = file.kind else { return [] }
-        let places = FrameworkFile.positions(of: issues.prefix(1000).map(\.field), in: file.data, format: format)
+        let places = FrameworkFile.positions(of: issues.prefix(1000).map(\.field), in: (try? file.contents()) ?? Data(), format: format)
         return issues.map { ImportProblem(file: file.name, position: places[$0.field], field: $0.field, reason: $0.reason) }
-    }
-
-    /// The same (indicator, period, org unit) in two files of one import is refused, naming both places.
-    private static func duplicatesAcrossFiles(_ rows: [ParsedMeasurement], files: [ImportFile], fileOfRow: [Int]) -> [ImportProblem] {
-        var seen: [String: Int] = [:]
-        var problems: [ImportProblem] = []
-        for (index, row) in rows.enumerated() {
-            let key = "\(row.indicator)|\(row.orgUnit ?? "")|\(row.period.start)"
-            if let first = seen[key] {
-                problems.append(ImportProblem(
-                    file: files[fileOfRow[index]].name, line: row.line, column: "period",
-                    reason: "duplicate of \(files[fileOfRow[first]].name) line \(rows[first].line)"
-                ))
-            } else {
-                seen[key] = index
-            }
-        }
-        return problems
     }
 
     private static func merge(_ first: FrameworkImportSummary?, _ second: FrameworkImportSummary) -> FrameworkImportSummary {
@@ -120,5 +135,27 @@ public enum ImportService {
             merged.counts[kind] = entry
         }
         return merged
+    }
+}
+
+/// The same (indicator, period, org unit) in two files of one import is refused, naming both places. Only an
+/// import of several files keeps these keys (a set of all their rows); the usual single file needs none.
+private struct DuplicatesAcrossFiles {
+    private var seen: [String: (file: Int, line: Int)] = [:]
+    private(set) var problems: [ImportProblem] = []
+
+    mutating func add(_ rows: [ParsedMeasurement], file: Int, files: [ImportFile]) {
+        for row in rows {
+            let key = "\(row.indicator)|\(row.orgUnit ?? "")|\(row.period.start)"
+            if let first = seen[key] {
+                guard first.file != file else { continue }
+                problems.append(ImportProblem(
+                    file: files[file].name, line: row.line, column: "period",
+                    reason: "duplicate of \(files[first.file].name) line \(first.line)"
+                ))
+            } else {
+                seen[key] = (file, row.line)
+            }
+        }
     }
 }

@@ -22,6 +22,12 @@ struct MeasurementStaging {
 
     /// Creates the table (empty) and loads the rows into it, through the same bulk path as new values.
     func stage(_ rows: [ParsedMeasurement], batchID: String, progress: (@Sendable (Int) -> Void)?) async throws {
+        try await create()
+        try await add(rows, batchID: batchID, progress: progress)
+    }
+
+    /// Creates the table, empty.
+    func create() async throws {
         try await sql.raw("DROP TABLE IF EXISTS \(unsafeRaw: table)").run()
         try await sql.raw("""
             CREATE TEMPORARY TABLE measurement_staging (
@@ -30,6 +36,10 @@ struct MeasurementStaging {
                 revision INTEGER NOT NULL, batch_id TEXT NOT NULL
             )
             """).run()
+    }
+
+    /// Adds rows to the table (a streamed import adds a chunk of the file at a time).
+    func add(_ rows: [ParsedMeasurement], batchID: String, progress: (@Sendable (Int) -> Void)?) async throws {
         if let sqlite = sql as? any SQLiteDatabase {
             try await SQLiteBulkInsert.insert(rows, batchID: batchID, into: sqlite, table: table, progress: progress)
         } else {

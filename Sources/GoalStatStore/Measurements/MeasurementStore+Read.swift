@@ -4,39 +4,6 @@ import GoalStatCore
 import SQLKit
 
 extension MeasurementStore {
-    /// Every current value, ready for the CSV writer (which sorts them).
-    public static func exportRows(on db: any Database) async throws -> [ExportMeasurement] {
-        guard let sql = db as? any SQLDatabase else { throw StoreError.notSQL }
-        let frequencies = try await indicatorFrequencies(on: db)
-        let rows = try await sql.select()
-            .columns("indicator_code", "org_unit_code", "period_start", "value", "level", "status", "note")
-            .from(MeasurementTable.name)
-            .all()
-        var cache: [String: Period] = [:]
-        return try rows.compactMap { row in
-            let indicator = try row.decode(column: "indicator_code", as: String.self)
-            guard let frequency = frequencies[indicator] else { return nil }
-            let start = try row.decode(column: "period_start", as: String.self)
-            let cacheKey = "\(frequency.rawValue)|\(start)"
-            let period: Period
-            if let cached = cache[cacheKey] {
-                period = cached
-            } else {
-                guard let parsed = PeriodStorage.period(start: start, frequency: frequency) else { return nil }
-                cache[cacheKey] = parsed
-                period = parsed
-            }
-            let orgUnit = try row.decode(column: "org_unit_code", as: String.self)
-            return ExportMeasurement(
-                indicator: indicator, period: period, orgUnit: orgUnit.isEmpty ? nil : orgUnit,
-                value: try row.decode(column: "value", as: Double?.self),
-                level: try row.decode(column: "level", as: String?.self),
-                status: MeasurementStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .final,
-                note: try row.decode(column: "note", as: String?.self)
-            )
-        }
-    }
-
     /// One indicator's values for one org unit (nil: its own unit), oldest period first.
     public static func series(indicator: String, orgUnit: String? = nil, on db: any Database) async throws -> [GoalStatCore.Measurement] {
         try await measurements(indicators: [indicator], orgUnit: orgUnit, on: db)[indicator] ?? []

@@ -13,7 +13,8 @@ public enum MeasurementStore {
         for indicator in indicators {
             entries[indicator.code] = CatalogIndicator(
                 frequency: Frequency(rawValue: indicator.frequency) ?? .monthly,
-                levels: JSONColumn.decode([String].self, from: indicator.levelsJSON)
+                levels: JSONColumn.decode([String].self, from: indicator.levelsJSON),
+                orgUnit: indicator.orgUnitCode
             )
         }
         let orgUnits = Set(try await OrgUnitModel.query(on: db).all(\.$code))
@@ -100,7 +101,7 @@ public enum MeasurementStore {
         return summary
     }
 
-    private static func recordBatch(
+    static func recordBatch(
         _ id: UUID, kind: EntryKind, label: String, summary: MeasurementImportSummary, audit: AuditContext, on db: any Database
     ) async throws {
         let batch = ImportBatchModel()
@@ -115,7 +116,7 @@ public enum MeasurementStore {
     }
 
     /// Whether any of the indicators has a stored value (one indexed probe per 500 indicators).
-    private static func hasValues(indicators: Set<String>, on sql: any SQLDatabase) async throws -> Bool {
+    static func hasValues(indicators: Set<String>, on sql: any SQLDatabase) async throws -> Bool {
         let codes = Array(indicators)
         for chunkStart in stride(from: 0, to: codes.count, by: 500) {
             let chunk = Array(codes[chunkStart..<min(chunkStart + 500, codes.count)])

@@ -35,23 +35,42 @@ struct ExportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let data = try await options.withDatabase { store in
-            switch what {
-            case .measurements:
-                try await ExportService.measurements(format: format == .json ? .json : .csv, on: store.database)
-            case .framework:
-                try await ExportService.framework(format: format == .json ? .json : .yaml, on: store.database)
-            }
-        }
+        let handle: FileHandle
         if let output {
-            do {
-                try data.write(to: URL(fileURLWithPath: output))
-            } catch {
-                StandardError.write("goalstat export: cannot write \(output): \(error.localizedDescription)")
+            guard FileManager.default.createFile(atPath: output, contents: nil), let opened = FileHandle(forWritingAtPath: output) else {
+                StandardError.write("goalstat export: cannot write \(output)")
                 throw ExitCode(1)
             }
+            handle = opened
         } else {
-            FileHandle.standardOutput.write(data)
+            handle = FileHandle.standardOutput
         }
+        defer { if output != nil { try? handle.close() } }
+        do {
+            try await options.withDatabase { store in
+                switch what {
+                case .measurements:
+                    // Written as it is read: the file grows page by page and memory stays flat.
+                    try await ExportService.measurements(format: format == .json ? .json : .csv, on: store.database) { chunk in
+                        try OutputFailure.wrapping { try handle.write(contentsOf: chunk) }
+                    }
+                case .framework:
+                    let data = try await ExportService.framework(format: format == .json ? .json : .yaml, on: store.database)
+                    try OutputFailure.wrapping { try handle.write(contentsOf: data) }
+                }
+            }
+        } catch let failure as OutputFailure {
+            StandardError.write("goalstat export: cannot write \(output ?? "standard output"): \(failure.underlying.localizedDescription)")
+            throw ExitCode(1)
+        }
+    }
+}
+
+/// A write to the output failed (a full disk, a closed pipe): told apart from a failure of the database.
+private struct OutputFailure: Error {
+    var underlying: any Error
+
+    static func wrapping(_ write: () throws -> Void) throws {
+        do { try write() } catch { throw OutputFailure(underlying: error) }
     }
 }

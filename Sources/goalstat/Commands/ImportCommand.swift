@@ -24,11 +24,14 @@ struct ImportCommand: AsyncParsableCommand {
     func run() async throws {
         var inputs: [ImportFile] = []
         for path in files {
-            guard let data = FileManager.default.contents(atPath: path) else {
+            // Read when the import reaches the file: a measurements file is streamed, never held whole.
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
+                  FileManager.default.isReadableFile(atPath: path) else {
                 StandardError.write("goalstat import: \(path): cannot read the file")
                 throw ExitCode(1)
             }
-            inputs.append(ImportFile(name: path, data: data))
+            inputs.append(ImportFile(name: path, path: path))
         }
         try await options.withDatabase { store in
             do {

@@ -1,0 +1,82 @@
+import FluentKit
+import FluentSQLiteDriver
+import Foundation
+import GoalStatCore
+import SQLKit
+
+extension MeasurementStore {
+    /// Stores the rows of checked files as ONE bulk-load batch (kind `import` or `demo`), as `store` does, but takes
+    /// them a chunk at a time: `feed` calls its argument with each chunk, in file order, and nothing is held beyond
+    /// a chunk (SPEC §8). `indicators` are every indicator the rows name and `count` how many rows there are, both
+    /// known from checking the files first; the rows must be free of duplicates, a row naming its indicator's own
+    /// unit counting as the total (`MeasurementsCSV.read` with `catalog` ensures both).
+    ///
+    /// As in `store`: values into indicators that have none yet go straight in; otherwise the chunks are staged and
+    /// compared with the stored values in the database, set-based. Call inside a transaction.
+    public static func storeStreaming(
+        indicators: Set<String>, count: Int, kind: EntryKind, label: String, audit: AuditContext, on db: any Database,
+        progress: (@Sendable (Int) -> Void)? = nil,
+        feed: (_ store: ([ParsedMeasurement]) async throws -> Void) async throws -> Void
+    ) async throws -> MeasurementImportSummary {
+        precondition(isBulkLoad(kind), "a form or API entry is audited row by row: use store(_:kind:…)")
+        guard let sql = db as? any SQLDatabase else { throw StoreError.notSQL }
+        var summary = MeasurementImportSummary()
+        guard count > 0 else { return summary }
+        if !(db is any SQLiteDatabase) {
+            try await sql.raw("LOCK TABLE \(ident: MeasurementTable.name) IN SHARE ROW EXCLUSIVE MODE").run()
+        }
+        let ownUnits = Dictionary(
+            try await IndicatorModel.query(on: db).field(\.$code).field(\.$orgUnitCode).all().map { ($0.code, $0.orgUnitCode) },
+            uniquingKeysWith: { first, _ in first }
+        )
+        var audit = audit
+        let batch = audit.batch ?? UUID()
+        audit.batch = batch
+        let batchID = batch.uuidString
+        let direct = try await !hasValues(indicators: indicators, on: sql)
+        let staging = MeasurementStaging(sql)
+        if !direct { try await staging.create() }
+
+        var done = 0
+        try await feed { (chunk: [ParsedMeasurement]) async throws -> Void in
+            let rows = normalizingOwnUnit(chunk, ownUnits: ownUnits)
+            var series: [String: Set<String>] = [:]
+            for row in rows { series[row.indicator, default: []].insert(row.orgUnit ?? "") }
+            ReadModelChanges.mark(series: series)
+            let offset = done
+            var reportProgress: (@Sendable (Int) -> Void)?
+            if let progress { reportProgress = { progress(offset + $0) } }
+            if !direct {
+                try await staging.add(rows, batchID: batchID, progress: reportProgress)
+            } else if let sqlite = db as? any SQLiteDatabase {
+                try await SQLiteBulkInsert.insert(rows, batchID: batchID, into: sqlite, table: MeasurementTable.name, progress: reportProgress)
+            } else {
+                try await insert(rows, batchID: batchID, into: SQLIdentifier(MeasurementTable.name), on: sql, progress: reportProgress)
+            }
+            done += rows.count
+        }
+        if direct {
+            summary.added = done
+        } else {
+            summary.revised = try await staging.keepRevisions(batchID: batchID)
+            summary.added = try await staging.apply() - summary.revised
+            summary.unchanged = done - summary.added - summary.revised
+            try await staging.drop()
+            guard summary.added > 0 || summary.revised > 0 else { return summary }
+        }
+        try await recordBatch(batch, kind: kind, label: label, summary: summary, audit: audit, on: db)
+        try await AuditLog.record(auditEntries(kind: kind, label: label, summary: summary, additions: [], revisions: [], audit: audit), on: db)
+        summary.batchID = batchID
+        return summary
+    }
+
+    /// A row naming its indicator's own unit is the total: stored with no org unit.
+    private static func normalizingOwnUnit(_ rows: [ParsedMeasurement], ownUnits: [String: String]) -> [ParsedMeasurement] {
+        guard rows.contains(where: { $0.orgUnit != nil && $0.orgUnit == ownUnits[$0.indicator] }) else { return rows }
+        return rows.map { row in
+            var row = row
+            if row.orgUnit != nil, row.orgUnit == ownUnits[row.indicator] { row.orgUnit = nil }
+            return row
+        }
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+import GoalStatCore
+@testable import GoalStatStore
+import GoalStatTestSupport
+import Testing
+
+@Suite("Measurement export, streamed (SPEC §3.1, §8)")
+struct MeasurementExportTests {
+    /// Values in several indicators, units and periods, listed out of order, with text that needs quoting or escaping.
+    private static let values = #"""
+        indicator,period,value,org_unit,status,note
+        FO-SERVED,2026-09,,,missing,office closed
+        FO-WAIT-MEDIAN,2026-08,23.1,,final,
+        FO-SERVED,2026-08,1200,DMV-FO-NORTH,provisional,"a note, with a comma and ""quotes"""
+        FO-WAIT-MEDIAN,2026-07,24.5,,final,a/b \ c: naïve 🚦
+        FO-SERVED,2026-07,0.1,DMV-FO-NORTH,estimated,
+        FO-SERVED,2026-07,1e21,,final,
+        FO-SERVED,2026-06,0.0000001,,final,
+        FO-SERVED,2026-05,-3,DMV,final,
+        FO-SAT,2026-Q3,88.5,,,
+        FO-SAT,2026-Q2,100,DMV-FO-NORTH,,
+        FO-MORALE,2026-Q3,amber,,,
+        FO-MORALE,2026-Q2,green,DMV-FO-NORTH,,"line one"
+
+        """#
+
+    private func withValues<T>(_ body: (GoalStatDatabase) async throws -> T) async throws -> T {
+        try await TestDatabase.withFresh { store in
+            _ = try await ImportService.importFiles(
+                [ImportFile(name: "plan.yaml", data: Data(Fixtures.frameworkYAML.utf8)), ImportFile(name: "values.csv", data: Data(Self.values.utf8))],
+                dryRun: false, audit: Fixtures.audit(), on: store.database
+            )
+            return try await body(store)
+        }
+    }
+
+    /// What export wrote before it streamed: every row read at once, sorted, and the array encoded by `JSONEncoder`.
+    private static func encodedAtOnce(_ rows: [ExportMeasurement], reporting: Reporting) throws -> Data {
+        let sorted = rows.sorted { ($0.indicator, $0.orgUnit ?? "", $0.period) < ($1.indicator, $1.orgUnit ?? "", $1.period) }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(sorted.map { MeasurementRecord($0, reporting: reporting) })
+    }
+
+    private static func rows(pageSize: Int, on store: GoalStatDatabase) async throws -> (rows: [ExportMeasurement], pages: [Int]) {
+        var rows: [ExportMeasurement] = []
+        var pages: [Int] = []
+        try await MeasurementStore.forEachExportPage(pageSize: pageSize, on: store.database) { page in
+            rows += page
+            pages.append(page.count)
+        }
+        return (rows, pages)
+    }
+
+    @Test("the JSON export is byte for byte what encoding the whole sorted array with JSONEncoder gave")
+    func jsonMatchesTheEncoderOfTheWholeArray() async throws {
+        try await withValues { store in
+            let reporting = try await FrameworkStore.reporting(on: store.database)
+            let streamed = try await ExportService.measurements(format: .json, on: store.database)
+            let stored = try await Self.rows(pageSize: 1_000, on: store)
+            #expect(stored.rows.count == 12)
+            let expected = try Self.encodedAtOnce(stored.rows, reporting: reporting)
+            #expect(String(decoding: streamed, as: UTF8.self) == String(decoding: expected, as: UTF8.self))
+        }
+    }
+
+    @Test("the CSV export is what the CSV writer makes of every row at once")
+    func csvMatchesTheWholeFileWriter() async throws {
+        try await withValues { store in
+            let reporting = try await FrameworkStore.reporting(on: store.database)
+            let streamed = try await ExportService.measurements(format: .csv, on: store.database)
+            let stored = try await Self.rows(pageSize: 1_000, on: store)
+            let expected = MeasurementsCSV.write(stored.rows.reversed(), calendar: reporting.calendar, fiscal: reporting.fiscal)
+            #expect(String(decoding: streamed, as: UTF8.self) == expected)
+            #expect(expected.contains(#"FO-SERVED,2026-08,1200,DMV-FO-NORTH,provisional,"a note, with a comma and ""quotes""""#))
+        }
+    }
+
+    @Test("pages follow the key: small pages give the same rows in the same order, none larger than asked")
+    func pagesFollowTheKey() async throws {
+        try await withValues { store in
+            let whole = try await Self.rows(pageSize: 1_000, on: store)
+            let paged = try await Self.rows(pageSize: 2, on: store)
+            #expect(paged.rows == whole.rows)
+            #expect(paged.pages.allSatisfy { $0 <= 2 })
+            #expect(paged.pages.count >= 6)
+            #expect(whole.rows.map(\.indicator) == ["FO-MORALE", "FO-MORALE", "FO-SAT", "FO-SAT"] + Array(repeating: "FO-SERVED", count: 6) + ["FO-WAIT-MEDIAN", "FO-WAIT-MEDIAN"])
+            #expect(whole.rows.elementsEqual(whole.rows.sorted { $0.exportsBefore($1) }))
+        }
+    }
+
+    @Test("an export limited to some indicators writes only theirs")
+    func onlyTheIndicatorsAsked() async throws {
+        try await withValues { store in
+            let text = String(decoding: try await ExportService.measurements(format: .csv, indicators: ["FO-SAT"], on: store.database), as: UTF8.self)
+            #expect(text.split(separator: "\n").count == 3)
+            #expect(text.split(separator: "\n").dropFirst().allSatisfy { $0.hasPrefix("FO-SAT,") })
+        }
+    }
+
+    @Test("the JSON writer escapes and prints numbers as JSONEncoder does, and an empty export is the same empty array")
+    func jsonWriterMatchesTheEncoder() throws {
+        let reporting = Reporting()
+        let month = try Period.parse("2026-07", calendar: reporting.calendar)
+        let texts = ["tab\there", "new\nline", "cr\rx", "bell\u{7}", "\u{1F}unit", "back\\slash", "sl/ash", "\"quoted\"", "é 🚦", "\u{8}\u{C}"]
+        let numbers: [Double] = [0, -0.0, 1, -3, 0.1, 1e-7, 1e21, 123456789.125, Double.leastNonzeroMagnitude, 1.7976931348623157e308, 100, 2.5]
+        var rows = texts.enumerated().map { ExportMeasurement(indicator: "I\($0.offset)", period: month, orgUnit: "U", value: 1, note: $0.element) }
+        rows += numbers.enumerated().map { ExportMeasurement(indicator: "N\($0.offset)", period: month, value: $0.element, status: .provisional) }
+        rows.append(ExportMeasurement(indicator: "Q", period: month, level: "amber", status: .missing))
+        for sample in [rows, []] {
+            var written = Data()
+            var writer = MeasurementExportWriter(format: .json, reporting: reporting) { written.append($0) }
+            try writer.write(sample.sorted { $0.exportsBefore($1) })
+            try writer.finish()
+            let expected = try Self.encodedAtOnce(sample, reporting: reporting)
+            #expect(String(decoding: written, as: UTF8.self) == String(decoding: expected, as: UTF8.self))
+        }
+    }
+}
