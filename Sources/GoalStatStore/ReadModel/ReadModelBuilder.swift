@@ -31,10 +31,14 @@ struct ReadModelBuilder {
     /// changed (then the goals must be rolled up again).
     func update(every: [String], pairs: [String: Set<String>]) async throws -> Bool {
         var changed = false
-        for chunk in every.chunked(Self.chunkSize) {
+        // A bulk load touches many indicators: working out each one's every unit, a chunk at a time, is then
+        // cheaper than one indicator at a time, and gives the same rows.
+        let bulk = pairs.count > Self.chunkSize / 5
+        let all = bulk ? Array(Set(every).union(pairs.keys)).sorted() : every
+        for chunk in all.chunked(Self.chunkSize) {
             changed = try await work(chunk, units: nil) || changed
         }
-        for (indicator, units) in pairs.sorted(by: { $0.key < $1.key }) {
+        for (indicator, units) in (bulk ? [:] : pairs).sorted(by: { $0.key < $1.key }) {
             changed = try await work([indicator], units: units) || changed
         }
         return changed
