@@ -1,4 +1,5 @@
 import GoalStatCore
+import GoalStatStore
 import Vapor
 
 /// The table of contents of the app: every page and API route, each with the access rule it requires
@@ -63,14 +64,16 @@ private func apiRoutes(_ api: any RoutesBuilder) throws {
         name: "Person", kind: .person, key: \.email, records: \.people, document: { FrameworkDocument(people: [$0]) },
         owner: { $0.orgUnit }
     )
-    let goals = FrameworkResourceController<Goal>(
+    var goals = FrameworkResourceController<Goal>(
         name: "Goal", kind: .goal, key: \.code, records: \.goals, document: { FrameworkDocument(goals: [$0]) },
         owner: { $0.orgUnit }
     )
-    let indicators = FrameworkResourceController<Indicator>(
+    goals.pageInDatabase = { try await FrameworkStore.goalPage(readableIn: $0, offset: $1, limit: $2, on: $3) }
+    var indicators = FrameworkResourceController<Indicator>(
         name: "Indicator", kind: .indicator, key: \.code, records: \.indicators, document: { FrameworkDocument(indicators: [$0]) },
         owner: { $0.orgUnit }
     )
+    indicators.pageInDatabase = { try await FrameworkStore.indicatorPage(readableIn: $0, offset: $1, limit: $2, on: $3) }
     let milestones = FrameworkResourceController<Milestone>(
         name: "Milestone", kind: .milestone, key: \.code, records: \.milestones, document: { FrameworkDocument(milestones: [$0]) },
         ownerIn: { milestone, document in document.ownership(of: .goal, key: milestone.goal)?.orgUnit }

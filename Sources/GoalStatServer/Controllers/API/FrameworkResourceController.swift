@@ -19,8 +19,17 @@ struct FrameworkResourceController<Record: Content & Equatable & ReferencingReco
     /// The unit whose roles govern a record (for an org unit: its parent; nil means every unit).
     var owner: @Sendable (Record, FrameworkDocument) -> String?
 
+    /// Pages in the database for the long lists (goals, indicators); the short ones are sliced from the framework
+    /// the process keeps.
+    var pageInDatabase: (@Sendable (_ scope: UnitScope, _ offset: Int, _ limit: Int, _ db: any Database) async throws -> (items: [Record], total: Int))?
+
     func list(_ request: Request) async throws -> ListPage<Record> {
-        try ListPage(records(try await request.visibleFramework()), request: request)
+        guard let pageInDatabase else { return try ListPage(records(try await request.visibleFramework()), request: request) }
+        let (page, per) = try ListPaging.read(request)
+        let scope = request.principal.scope(.readPrivate, tree: try await request.orgTree())
+        let (offset, overflow) = (ListPaging.clamped(page, per: per) - 1).multipliedReportingOverflow(by: per)
+        let found = try await pageInDatabase(scope, overflow ? Int(Int32.max) : offset, per, request.db)
+        return ListPage(items: found.items, total: found.total, page: page, per: per)
     }
 
     func show(_ request: Request) async throws -> Response {

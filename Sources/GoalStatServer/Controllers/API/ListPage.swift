@@ -7,6 +7,13 @@ struct ListPage<Item: Content>: Content {
     var page: Int
     var per: Int
 
+    init(items: [Item], total: Int, page: Int, per: Int) {
+        self.items = items
+        self.total = total
+        self.page = page
+        self.per = per
+    }
+
     /// Slices `all` by the request's `?page=&per=` (per defaults to 100, at most 1000).
     init(_ all: [Item], request: Request) throws {
         let (page, per) = try ListPaging.read(request)
