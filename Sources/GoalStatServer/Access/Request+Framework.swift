@@ -45,13 +45,21 @@ extension Request {
 
     /// A page as rendered for this reader at this state of the data, kept by the process until the data changes.
     func cachedPage(_ render: () async throws -> String) async throws -> Response {
+        try await cached(.html, render)
+    }
+
+    /// A document (a page, an API list) made for this reader at this state of the data, kept by the process until
+    /// the data changes: the key holds the address, the reader's roles and what the page's layout shows of them.
+    func cached(_ type: HTTPMediaType, _ render: () async throws -> String) async throws -> Response {
         let counter = try await readState().counter
         let context = pageContext
         let key = [
-            url.string, principal.actor ?? "", principal.grants.map { "\($0)" }.joined(separator: ","),
+            type.description, url.string, principal.actor ?? "", principal.grants.map { "\($0)" }.joined(separator: ","),
             context.userName ?? "", context.csrfToken ?? "", clock.today.description,
         ].joined(separator: "\u{1F}")
-        let html = try await application.readCache.page(key, counter: counter, render: render)
-        return html.htmlResponse()
+        let body = try await application.readCache.page(key, counter: counter, render: render)
+        var headers = HTTPHeaders()
+        headers.contentType = type
+        return Response(status: .ok, headers: headers, body: .init(string: body))
     }
 }

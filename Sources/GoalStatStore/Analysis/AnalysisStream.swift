@@ -53,7 +53,7 @@ public enum AnalysisStream {
         let all = try await FrameworkStore.indicators(on: db)
         let links = try await IndicatorLinkModel.query(on: db).sort(\.$position).all().map(\.domain)
         let only = codes.isEmpty ? nil : Set(codes)
-        for chunk in IntegrityChunks.split(all, links: links) {
+        for chunk in IntegrityChunks.split(all, links: links, size: 20) {
             let members = chunk.map(\.code)
             if let only, only.isDisjoint(with: members) { continue }
             let inChunk = Set(members)

@@ -156,38 +156,44 @@ struct ReadModelBuilder {
     ) async throws -> [String: [String: [Measurement]]] {
         guard !indicators.isEmpty else { return [:] }
         let frequencies = Dictionary(indicators.map { ($0.code, $0.frequency) }, uniquingKeysWith: { first, _ in first })
-        let query = sql.select()
-            .columns("indicator_code", "org_unit_code", "period_start", "value", "level", "status")
-            .from(MeasurementTable.name)
-            .where("indicator_code", .in, indicators.map(\.code))
-        if let units { query.where("org_unit_code", .in, Array(units)) }
-        let rows = try await query.orderBy("indicator_code").orderBy("org_unit_code").orderBy("period_start").all()
         var periods: [String: Period] = [:]
         var result: [String: [String: [Measurement]]] = [:]
-        for row in rows {
-            let indicator = try row.decode(column: "indicator_code", as: String.self)
-            guard let frequency = frequencies[indicator] else { continue }
-            let start = try row.decode(column: "period_start", as: String.self)
-            let periodKey = "\(frequency.rawValue)|\(start)"
-            let period: Period
-            if let known = periods[periodKey] {
-                period = known
-            } else {
-                guard let parsed = PeriodStorage.period(start: start, frequency: frequency) else { continue }
-                periods[periodKey] = parsed
-                period = parsed
+        // A few indicators per query: the driver hands its rows over all at once, and a row costs far more than the
+        // measurement made of it.
+        for codes in indicators.map(\.code).chunked(Self.indicatorsPerQuery) {
+            let query = sql.select()
+                .columns("indicator_code", "org_unit_code", "period_start", "value", "level", "status")
+                .from(MeasurementTable.name)
+                .where("indicator_code", .in, codes)
+            if let units { query.where("org_unit_code", .in, Array(units)) }
+            let rows = try await query.orderBy("indicator_code").orderBy("org_unit_code").orderBy("period_start").all()
+            for row in rows {
+                let indicator = try row.decode(column: "indicator_code", as: String.self)
+                guard let frequency = frequencies[indicator] else { continue }
+                let start = try row.decode(column: "period_start", as: String.self)
+                let periodKey = "\(frequency.rawValue)|\(start)"
+                let period: Period
+                if let known = periods[periodKey] {
+                    period = known
+                } else {
+                    guard let parsed = PeriodStorage.period(start: start, frequency: frequency) else { continue }
+                    periods[periodKey] = parsed
+                    period = parsed
+                }
+                let unit = try row.decode(column: "org_unit_code", as: String.self)
+                result[indicator, default: [:]][unit, default: []].append(Measurement(
+                    indicator: indicator, orgUnit: unit.isEmpty ? nil : unit, period: period,
+                    value: try row.decode(column: "value", as: Double?.self),
+                    level: try row.decode(column: "level", as: String?.self),
+                    status: MeasurementStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .final,
+                    source: source
+                ))
             }
-            let unit = try row.decode(column: "org_unit_code", as: String.self)
-            result[indicator, default: [:]][unit, default: []].append(Measurement(
-                indicator: indicator, orgUnit: unit.isEmpty ? nil : unit, period: period,
-                value: try row.decode(column: "value", as: Double?.self),
-                level: try row.decode(column: "level", as: String?.self),
-                status: MeasurementStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .final,
-                source: source
-            ))
         }
         return result
     }
+
+    static let indicatorsPerQuery = 10
 
     /// The analysis does not read where a value came from.
     private static let source = MeasurementSource(kind: .import, label: "", enteredBy: nil, enteredAt: .distantPast)

@@ -23,7 +23,14 @@ struct FrameworkResourceController<Record: Content & Equatable & ReferencingReco
     /// the process keeps.
     var pageInDatabase: (@Sendable (_ scope: UnitScope, _ offset: Int, _ limit: Int, _ db: any Database) async throws -> (items: [Record], total: Int))?
 
-    func list(_ request: Request) async throws -> ListPage<Record> {
+    /// A page of the list, kept by the process until the data changes (`Request.cached`).
+    func list(_ request: Request) async throws -> Response {
+        try await request.cached(.json) {
+            String(decoding: try JSONEncoder().encode(try await listPage(request)), as: UTF8.self)
+        }
+    }
+
+    private func listPage(_ request: Request) async throws -> ListPage<Record> {
         guard let pageInDatabase else { return try ListPage(records(try await request.visibleFramework()), request: request) }
         let (page, per) = try ListPaging.read(request)
         let scope = request.principal.scope(.readPrivate, tree: try await request.orgTree())

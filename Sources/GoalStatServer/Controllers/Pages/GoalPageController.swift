@@ -6,10 +6,14 @@ import Vapor
 struct GoalPageController {
     func show(_ request: Request) async throws -> Response {
         let code = try request.parameters.require("code")
+        return try await request.cachedPage { try await render(code, for: request) }
+    }
+
+    private func render(_ code: String, for request: Request) async throws -> String {
+        // Its own indicators and its sub-goals' (their cards list them).
         let snapshot = try await PerformanceSnapshot.load(for: request) { document in
-            document.indicators.filter { indicator in
-                indicator.goals.contains(code) || indicator.goals.contains { goal in document.goals.contains { $0.code == goal && $0.parent == code } }
-            }.map(\.code)
+            let shown = Set([code] + document.goals.filter { $0.parent == code }.map(\.code))
+            return document.indicators.filter { !shown.isDisjoint(with: $0.goals) }.map(\.code)
         }
         guard let goal = snapshot.document.goals.first(where: { $0.code == code }) else { throw APIError.notFound("Goal \(code)") }
         let people = snapshot.peopleByEmail
@@ -41,6 +45,6 @@ struct GoalPageController {
             },
             narratives: snapshot.document.narratives.filter { $0.goal == code }.reversed()
         )
-        return try await request.cachedPage { model.render(request.pageContext) }
+        return model.render(request.pageContext)
     }
 }
