@@ -69,10 +69,9 @@ struct CSVTokenizer {
         set { (position, line) = newValue }
     }
 
-    /// Whether the last record read ended with a line break, so that it is known to be whole.
-    var lastRecordEndedWithLineBreak: Bool {
-        position > 0 && bytes[position - 1] == Self.lineFeed
-    }
+    /// Whether the last record read ended with its line break, so that it is known to be whole (a line break
+    /// inside a quoted field that is still open does not count).
+    private(set) var lastRecordEndedWithLineBreak = false
 
     /// Whether every byte has been read.
     var isAtEnd: Bool { position >= bytes.count }
@@ -81,6 +80,7 @@ struct CSVTokenizer {
     /// and its first quoting problem, or nil at the end of the input.
     mutating func nextRecord(into fields: inout [CSVField]) -> (line: Int, problem: CSVRecordProblem?)? {
         let count = bytes.count
+        lastRecordEndedWithLineBreak = false
         guard position < count else { return nil }
         fields.removeAll(keepingCapacity: true)
         let recordLine = line
@@ -149,6 +149,7 @@ struct CSVTokenizer {
             if cursor < count && bytes[cursor] == Self.lineFeed {
                 cursor += 1
                 line += 1
+                lastRecordEndedWithLineBreak = true
             }
             position = cursor
             return (recordLine, problem)

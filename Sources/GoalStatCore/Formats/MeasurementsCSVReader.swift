@@ -116,6 +116,7 @@ struct MeasurementsCSVReader {
                 return chunk.count
             }
             guard let header = tokenizer.nextRecord(into: &fields) else {
+                if !isLast { return 0 } // only a byte-order mark so far
                 report(line: 1, column: nil, "the file is empty; it needs a header row such as indicator,period,value")
                 stopped = true
                 return chunk.count
