@@ -10,6 +10,8 @@ struct CreateReadModel: AsyncMigration {
         ("indicator_links_result", "indicator_links", ["result_code"]),
         ("milestones_goal", "milestones", ["goal_code"]),
         ("goals_parent", "goals", ["parent_code"]),
+        ("indicators_order", "indicators", ["position", "code"]),
+        ("goals_order", "goals", ["position", "code"]),
         ("indicator_verdicts_status", ReadModelTables.verdicts, ["org_unit_code", "status"]),
     ]
 
