@@ -5,6 +5,14 @@ public enum GoalTreeStatus {
     public static func assess(
         goals: [Goal], indicators: [String: [GoalStatusRollUp.Input]], milestones: [Milestone], today: CalendarDate
     ) -> [String: StatusAssessment] {
+        assess(tree: goals.map { ($0.code, $0.parent) }, indicators: indicators, milestones: milestones, today: today)
+    }
+
+    /// The same from the tree alone: each goal's code and parent.
+    public static func assess(
+        tree goals: [(code: String, parent: String?)], indicators: [String: [GoalStatusRollUp.Input]], milestones: [Milestone],
+        today: CalendarDate
+    ) -> [String: StatusAssessment] {
         var children: [String: [String]] = [:]
         for goal in goals {
             if let parent = goal.parent { children[parent, default: []].append(goal.code) }

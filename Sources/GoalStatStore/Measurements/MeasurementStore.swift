@@ -130,10 +130,7 @@ public enum MeasurementStore {
     /// An `org_unit` naming the indicator's own unit means the total, the same as an empty one (SPEC §3.1);
     /// after that reading, two rows for the same key are refused naming both lines.
     private static func normalizingOwnUnit(_ rows: [ParsedMeasurement], on db: any Database) async throws -> [ParsedMeasurement] {
-        let ownUnits = Dictionary(
-            try await IndicatorModel.query(on: db).field(\.$code).field(\.$orgUnitCode).all().map { ($0.code, $0.orgUnitCode) },
-            uniquingKeysWith: { first, _ in first }
-        )
+        let ownUnits = try await ownUnits(of: Set(rows.map(\.indicator)), on: db)
         guard rows.contains(where: { $0.orgUnit != nil && $0.orgUnit == ownUnits[$0.indicator] }) else { return rows }
         var seen: [MeasurementKey: Int] = [:]
         var problems: [ImportProblem] = []
@@ -150,6 +147,19 @@ public enum MeasurementStore {
         }
         guard problems.isEmpty else { throw ImportFailure(problems: problems) }
         return normalized
+    }
+
+    /// Each indicator's own unit, read through SQLKit by key (a Fluent model per indicator would cost a save of one
+    /// value far more than the value).
+    static func ownUnits(of indicators: Set<String>, on db: any Database) async throws -> [String: String] {
+        guard let sql = db as? any SQLDatabase else { throw StoreError.notSQL }
+        var result: [String: String] = [:]
+        for chunk in Array(indicators).chunked(500) {
+            for row in try await sql.select().columns("code", "org_unit_code").from(IndicatorModel.schema).where("code", .in, chunk).all() {
+                result[try row.decode(column: "code", as: String.self)] = try row.decode(column: "org_unit_code", as: String.self)
+            }
+        }
+        return result
     }
 
     /// Multi-row INSERTs of a few hundred rows each: one statement per chunk keeps a million rows to seconds.

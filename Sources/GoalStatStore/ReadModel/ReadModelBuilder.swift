@@ -110,8 +110,21 @@ struct ReadModelBuilder {
 
     /// Every goal's status from the stored totals' statuses, rolled up the goal tree.
     func rollUpGoals() async throws {
-        let goals = try await FrameworkStore.goals(on: db)
-        let milestones = try await FrameworkStore.milestones(on: db)
+        // Read through SQLKit, not as Fluent models: building a model costs far more than a row, and a save of one
+        // value rolls every goal up again.
+        var goals: [(code: String, parent: String?)] = []
+        for row in try await sql.select().columns("code", "parent_code").from(GoalModel.schema)
+            .orderBy("position").orderBy("code").all() {
+            goals.append((try row.decode(column: "code", as: String.self), try row.decode(column: "parent_code", as: String?.self)))
+        }
+        var milestones: [Milestone] = []
+        for row in try await sql.select().columns("code", "goal_code", "due", "status").from(MilestoneModel.schema).all() {
+            milestones.append(Milestone(
+                code: try row.decode(column: "code", as: String.self), goal: try row.decode(column: "goal_code", as: String.self),
+                name: "", due: try row.decode(column: "due", as: String.self),
+                status: MilestoneStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .planned
+            ))
+        }
         let rows = try await sql.select()
             .column(SQLColumn("goal_code", table: "indicator_goals"))
             .column(SQLColumn("indicator_code", table: "indicator_goals"))
@@ -138,7 +151,7 @@ struct ReadModelBuilder {
                 status: status
             ))
         }
-        let statuses = GoalTreeStatus.assess(goals: goals, indicators: inputs, milestones: milestones, today: asOf)
+        let statuses = GoalTreeStatus.assess(tree: goals, indicators: inputs, milestones: milestones, today: asOf)
         try await sql.delete(from: ReadModelTables.goals).run()
         for chunk in goals.chunked(200) {
             let insert = sql.insert(into: ReadModelTables.goals).columns("goal_code", "status", "reason")
