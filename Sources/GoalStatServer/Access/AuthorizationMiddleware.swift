@@ -1,4 +1,5 @@
 import GoalStatCore
+import GoalStatStore
 import Vapor
 
 /// The one authorization layer: applies each route's `RouteAccess` before the route's handler runs.
@@ -30,14 +31,16 @@ extension Request {
             guard principal.mayEverywhere(action) else { throw denial(action, "every unit") }
         case .record(let kind, let action):
             let key = parameters.get("key") ?? parameters.get("code") ?? ""
-            let document = try await framework()
+            // The record alone, by key, where that decides; the framework the process keeps otherwise.
+            let pointRead = try await FrameworkStore.ownershipDocument(of: kind, key: key, on: db)
+            let document = if let pointRead { pointRead } else { try await framework() }
             guard let owner = document.ownership(of: kind, key: key) else {
                 // Unknown: the handler answers 404, but only to someone who could have been allowed.
                 guard action == .readPrivate || principal.maySomewhere(action) else { throw denial(action, "any unit") }
                 return
             }
             if action == .readPrivate, owner.isPublic { return }
-            guard principal.may(action, in: owner.orgUnit, tree: OrgTree(document.orgUnits)) else {
+            guard principal.may(action, in: owner.orgUnit, tree: try await orgTree()) else {
                 throw denial(action, owner.orgUnit.map { "the unit \($0)" } ?? "every unit")
             }
         }

@@ -39,8 +39,11 @@ extension Request {
         try await framework().visible(to: principal)
     }
 
+    /// The org tree as of this request's read: the process reads the org units once per change.
     func orgTree() async throws -> OrgTree {
-        OrgTree(try await framework().orgUnits)
+        if let document = storage[FrameworkKey.self] { return OrgTree(document.orgUnits) }
+        let counter = try await readState().counter
+        return try await application.readCache.orgTree(counter: counter) { try await FrameworkStore.orgUnits(on: db) }
     }
 
     /// A page as rendered for this reader at this state of the data, kept by the process until the data changes.

@@ -14,6 +14,7 @@ final class ReadCache: Sendable {
     }
 
     private let framework = NIOLockedValueBox<(counter: Int, document: FrameworkDocument)?>(nil)
+    private let tree = NIOLockedValueBox<(counter: Int, tree: OrgTree)?>(nil)
     private let pages = NIOLockedValueBox(Pages())
     /// Rendered pages kept per counter; the oldest go first. A page is tens of kilobytes.
     let pageLimit: Int
@@ -30,6 +31,16 @@ final class ReadCache: Sendable {
             if (kept?.counter ?? -1) <= counter { kept = (counter, document) }
         }
         return document
+    }
+
+    /// The org tree as of `counter`, its units read once per change.
+    func orgTree(counter: Int, load: () async throws -> [OrgUnit]) async throws -> OrgTree {
+        if let kept = tree.withLockedValue({ $0 }), kept.counter == counter { return kept.tree }
+        let tree = OrgTree(try await load())
+        self.tree.withLockedValue { kept in
+            if (kept?.counter ?? -1) <= counter { kept = (counter, tree) }
+        }
+        return tree
     }
 
     /// A rendered page as of `counter`; `key` says everything else it depends on (address, reader, layout).

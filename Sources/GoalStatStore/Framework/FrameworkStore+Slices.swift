@@ -85,3 +85,27 @@ extension FrameworkStore {
         return (items, total)
     }
 }
+
+extension FrameworkStore {
+    /// The records that decide who may touch `key` (a route's rule): the goal, the indicator, or the milestone with
+    /// its goal, read by key; nil for kinds that need more of the framework (org units, people).
+    public static func ownershipDocument(of kind: RecordKind, key: String, on db: any Database) async throws -> FrameworkDocument? {
+        switch kind {
+        case .indicator:
+            return FrameworkDocument(indicators: try await indicators([key], on: db))
+        case .goal:
+            return FrameworkDocument(goals: try await GoalModel.query(on: db).filter(\.$code == key).all().map(\.domain))
+        case .milestone:
+            let milestones = try await MilestoneModel.query(on: db).filter(\.$code == key).all().map(\.domain)
+            let goals = try await GoalModel.query(on: db).filter(\.$code ~~ milestones.map(\.goal)).all().map(\.domain)
+            return FrameworkDocument(goals: goals, milestones: milestones)
+        case .orgUnit, .person:
+            return nil
+        }
+    }
+
+    /// The org units, for the tree that roles are inherited down.
+    public static func orgUnits(on db: any Database) async throws -> [OrgUnit] {
+        try await OrgUnitModel.query(on: db).sort(\.$position).sort(\.$code).all().map(\.domain)
+    }
+}

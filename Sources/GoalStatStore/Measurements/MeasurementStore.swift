@@ -6,18 +6,26 @@ import SQLKit
 
 /// Reads and writes measurement values through SQLKit: bulk paths never go row by row through the ORM.
 public enum MeasurementStore {
-    /// The indicators, org units and calendar an import is checked against.
-    public static func catalog(on db: any Database) async throws -> MeasurementCatalog {
-        let indicators = try await IndicatorModel.query(on: db).all()
+    /// The indicators (these only, or every one), org units and calendar an import or an entry is checked against.
+    /// Read through SQLKit: a Fluent model per indicator would cost a one-value entry more than the entry.
+    public static func catalog(indicators codes: Set<String>? = nil, on db: any Database) async throws -> MeasurementCatalog {
+        guard let sql = db as? any SQLDatabase else { throw StoreError.notSQL }
         var entries: [String: CatalogIndicator] = [:]
-        for indicator in indicators {
-            entries[indicator.code] = CatalogIndicator(
-                frequency: Frequency(rawValue: indicator.frequency) ?? .monthly,
-                levels: JSONColumn.decode([String].self, from: indicator.levelsJSON),
-                orgUnit: indicator.orgUnitCode
-            )
+        func read(_ query: SQLSelectBuilder) async throws {
+            for row in try await query.all() {
+                entries[try row.decode(column: "code", as: String.self)] = CatalogIndicator(
+                    frequency: Frequency(rawValue: try row.decode(column: "frequency", as: String.self)) ?? .monthly,
+                    levels: JSONColumn.decode([String].self, from: try row.decode(column: "levels_json", as: String?.self))
+                )
+            }
         }
-        let orgUnits = Set(try await OrgUnitModel.query(on: db).all(\.$code))
+        let base = { sql.select().columns("code", "frequency", "levels_json").from(IndicatorModel.schema) }
+        if let codes {
+            for chunk in Array(codes).chunked(500) { try await read(base().where("code", .in, chunk)) }
+        } else {
+            try await read(base())
+        }
+        let orgUnits = Set(try await sql.select().column("code").from(OrgUnitModel.schema).all().map { try $0.decode(column: "code", as: String.self) })
         let reporting = try await FrameworkStore.reporting(on: db)
         return MeasurementCatalog(indicators: entries, orgUnits: orgUnits, calendar: reporting.calendar)
     }
@@ -151,7 +159,7 @@ public enum MeasurementStore {
 
     /// Each indicator's own unit, read through SQLKit by key (a Fluent model per indicator would cost a save of one
     /// value far more than the value).
-    static func ownUnits(of indicators: Set<String>, on db: any Database) async throws -> [String: String] {
+    public static func ownUnits(of indicators: Set<String>, on db: any Database) async throws -> [String: String] {
         guard let sql = db as? any SQLDatabase else { throw StoreError.notSQL }
         var result: [String: String] = [:]
         for chunk in Array(indicators).chunked(500) {

@@ -60,7 +60,7 @@ struct MeasurementsAPIController {
             entries = [try request.decodeJSONBody(MeasurementEntry.self)]
         }
         guard !entries.isEmpty else { throw APIError.invalid(nil, "send at least one value") }
-        let catalog = try await MeasurementStore.catalog(on: request.db)
+        let catalog = try await MeasurementStore.catalog(indicators: [code], on: request.db)
         var parsed: [ParsedMeasurement] = []
         var issues: [ImportIssue] = []
         var seen: [Period: Int] = [:]
@@ -157,7 +157,7 @@ struct MeasurementsAPIController {
     }
 
     private func indicatorUnit(_ code: String, request: Request) async throws -> String {
-        guard let unit = try await request.framework().indicators.first(where: { $0.code == code })?.orgUnit else {
+        guard let unit = try await MeasurementStore.ownUnits(of: [code], on: request.db)[code] else {
             throw APIError.notFound("Indicator \(code)")
         }
         return unit
