@@ -102,9 +102,14 @@ extension MeasurementStore {
         return try row?.decode(column: "n", as: Int.self) ?? 0
     }
 
+    /// Every indicator's frequency, read through SQLKit (a Fluent model per indicator costs far more than its row).
     static func indicatorFrequencies(on db: any Database) async throws -> [String: Frequency] {
-        let rows = try await IndicatorModel.query(on: db).field(\.$code).field(\.$frequency).all()
-        return Dictionary(rows.map { ($0.code, Frequency(rawValue: $0.frequency) ?? .monthly) }, uniquingKeysWith: { first, _ in first })
+        guard let sql = db as? any SQLDatabase else { throw StoreError.notSQL }
+        var result: [String: Frequency] = [:]
+        for row in try await sql.select().columns("code", "frequency").from(IndicatorModel.schema).all() {
+            result[try row.decode(column: "code", as: String.self)] = Frequency(rawValue: try row.decode(column: "frequency", as: String.self)) ?? .monthly
+        }
+        return result
     }
 
     static func batchSources(on db: any Database) async throws -> [String: MeasurementSource] {
