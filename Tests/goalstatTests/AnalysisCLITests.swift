@@ -53,11 +53,7 @@ struct AnalysisCLITests {
 
     @Test("analyze prints the chart, assurance, status and reasons of each indicator")
     func analyze() async throws {
-        let cli = try await CLIRunner.make()
-        let plan = try cli.write("plan.yaml", Fixtures.frameworkYAML)
-        let values = (1...14).map { "FO-WAIT-MEDIAN,\($0 <= 12 ? "2025" : "2026")-\(String(format: "%02d", ($0 - 1) % 12 + 1)),\(30 + Double($0 % 3) / 2)" }
-        let csv = try cli.write("v.csv", "indicator,period,value\n" + values.joined(separator: "\n") + "\n")
-        #expect(try cli.run(["import", plan, csv]).status == 0)
+        let cli = try await CLIRunner.withWaitTimes()
         let result = try cli.run(["analyze", "--indicator", "FO-WAIT-MEDIAN", "--as-of", "2026-03-01"])
         #expect(result.status == 0, "\(result.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
@@ -74,11 +70,7 @@ struct AnalysisCLITests {
 
     @Test("analyze today reads the read model and tells the same in json, --pretty, jsonl and csv")
     func analyzeFormats() async throws {
-        let cli = try await CLIRunner.make()
-        let plan = try cli.write("plan.yaml", Fixtures.frameworkYAML)
-        let values = (1...14).map { "FO-WAIT-MEDIAN,\($0 <= 12 ? "2025" : "2026")-\(String(format: "%02d", ($0 - 1) % 12 + 1)),\(30 + Double($0 % 3) / 2)" }
-        let csv = try cli.write("v.csv", "indicator,period,value\n" + values.joined(separator: "\n") + "\n")
-        #expect(try cli.run(["import", plan, csv]).status == 0)
+        let cli = try await CLIRunner.withWaitTimes()
 
         let compact = try cli.run(["analyze"])
         #expect(compact.status == 0, "\(compact.stderr)")

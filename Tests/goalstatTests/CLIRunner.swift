@@ -29,6 +29,22 @@ struct CLIRunner {
         }
     }
 
+    /// A fresh database holding the fixture framework and 14 months of the median wait (January 2025 to February
+    /// 2026), 30 to 31 minutes against a target of 22: off track, consistently failing.
+    static func withWaitTimes() async throws -> CLIRunner {
+        let cli = try await make()
+        let plan = try cli.write("plan.yaml", Fixtures.frameworkYAML)
+        let values = (1...14).map { "FO-WAIT-MEDIAN,\($0 <= 12 ? "2025" : "2026")-\(String(format: "%02d", ($0 - 1) % 12 + 1)),\(30 + Double($0 % 3) / 2)" }
+        let csv = try cli.write("v.csv", "indicator,period,value\n" + values.joined(separator: "\n") + "\n")
+        let imported = try cli.run(["import", plan, csv])
+        guard imported.status == 0 else { throw SetupFailed(message: imported.stderr) }
+        return cli
+    }
+
+    struct SetupFailed: Error {
+        var message: String
+    }
+
     func write(_ name: String, _ text: String) throws -> String {
         let url = directory.appendingPathComponent(name)
         try Data(text.utf8).write(to: url)

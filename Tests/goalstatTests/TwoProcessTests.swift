@@ -12,11 +12,7 @@ import Testing
 struct TwoProcessTests {
     @Test("a value saved through one process shows on the other's dashboard, indicator page and analysis at once")
     func aWriteThroughOneShowsOnTheOther() async throws {
-        let cli = try await CLIRunner.make()
-        let plan = try cli.write("plan.yaml", Fixtures.frameworkYAML)
-        let values = (1...14).map { "FO-WAIT-MEDIAN,\($0 <= 12 ? "2025" : "2026")-\(String(format: "%02d", ($0 - 1) % 12 + 1)),\(30 + Double($0 % 3) / 2)" }
-        let csv = try cli.write("v.csv", "indicator,period,value\n" + values.joined(separator: "\n") + "\n")
-        #expect(try cli.run(["import", plan, csv]).status == 0)
+        let cli = try await CLIRunner.withWaitTimes()
         #expect(try cli.run(["users", "add", "pio@example.gov", "--name", "P I O", "--admin"], stdin: "tulip window 2026\n").status == 0)
         let token = try cli.run(["users", "token", "pio@example.gov", "--name", "two processes", "--grant", "admin@*"]).stdout
             .trimmingCharacters(in: .whitespacesAndNewlines)
