@@ -59,8 +59,7 @@ struct ReadModelTests {
             try await importFiles([("plan.yaml", Fixtures.frameworkYAML)], on: store)
             try await ReadModel.ensureCurrent(asOf: Self.today, on: db)
             try await importFiles([("u.csv", "indicator,period,value,org_unit\nFO-SERVED,2026-01,5,DMV-FO-NORTH\nFO-SERVED,2026-02,6,DMV-FO-NORTH\n")], on: store)
-            let units = try await ReadModel.unitVerdicts(of: "FO-SERVED", on: db)
-            #expect(units["DMV-FO-NORTH"]?.latestValue == 6)
+            #expect(try await ReadModel.verdict(of: "FO-SERVED", orgUnit: "DMV-FO-NORTH", on: db)?.latestValue == 6)
             #expect(try await ReadModel.verdict(of: "FO-SERVED", on: db)?.latestValue == nil, "the total has no values of its own")
 
             #expect(try await ReadModel.verdict(of: "FO-SAT", on: db) != nil)

@@ -21,11 +21,6 @@ extension FrameworkStore {
         return models.sorted { ($0.position, $0.code) < ($1.position, $1.code) }.map { $0.domain(goals: goals[$0.code] ?? []) }
     }
 
-    /// Every goal in framework order: the list the dashboard shows (a plan has tens to a few hundred).
-    public static func goals(on db: any Database) async throws -> [Goal] {
-        try await GoalModel.query(on: db).sort(\.$position).sort(\.$code).all().map(\.domain)
-    }
-
     /// Every version of the targets of these indicators, in the export's order.
     public static func targets(of indicators: [String], on db: any Database) async throws -> [Target] {
         let reporting = try await reporting(on: db)
@@ -49,9 +44,6 @@ extension FrameworkStore {
             .map { $0.domain(reporting: reporting) }
     }
 
-    public static func milestones(on db: any Database) async throws -> [Milestone] {
-        try await MilestoneModel.query(on: db).sort(\.$position).sort(\.$code).all().map(\.domain)
-    }
 }
 
 extension Array {

@@ -25,19 +25,6 @@ extension ReadModel {
         try await verdicts(of: [indicator], orgUnit: orgUnit, on: db)[indicator]
     }
 
-    /// An indicator's verdict for every unit that has values of it, by unit code.
-    public static func unitVerdicts(of indicator: String, on db: any Database) async throws -> [String: IndicatorVerdict] {
-        let sql = try sqlDatabase(db)
-        let decoder = JSONDecoder()
-        var result: [String: IndicatorVerdict] = [:]
-        for row in try await sql.select().columns("org_unit_code", "verdict").from(ReadModelTables.verdicts)
-            .where("indicator_code", .equal, indicator).where("org_unit_code", .notEqual, "").all() {
-            result[try row.decode(column: "org_unit_code", as: String.self)] =
-                try decoder.decode(IndicatorVerdict.self, from: Data(try row.decode(column: "verdict", as: String.self).utf8))
-        }
-        return result
-    }
-
     /// The stored analysis of an indicator's total in the JSON of SPEC §3.3, as worked out for the model's date.
     public static func analysisJSON(of indicator: String, on db: any Database) async throws -> Data? {
         let sql = try sqlDatabase(db)
