@@ -70,6 +70,17 @@ struct ReadModelTests {
         }
     }
 
+    @Test("a change no status depends on (a person) still moves the counter, so that every process renders afresh")
+    func shownChangesMoveTheCounter() async throws {
+        try await TestDatabase.withFresh { store in
+            let db = store.database
+            try await importFiles([("plan.yaml", Fixtures.frameworkYAML)], on: store)
+            let before = try await ReadModel.ensureCurrent(asOf: Self.today, on: db)
+            try await importFiles([("people.yaml", "people:\n  - { email: n.new@example.gov, name: Nia New, orgUnit: DMV }\n")], on: store)
+            #expect(try await ReadModel.state(on: db).counter > before.counter)
+        }
+    }
+
     @Test("a new day works everything out again once; the same day does nothing")
     func theDateMovesOn() async throws {
         try await TestDatabase.withFresh { store in

@@ -53,6 +53,7 @@ public enum FrameworkStore {
 
     /// What of the read model the document's records feed.
     private static func markReadModel(_ document: FrameworkDocument) {
+        ReadModelChanges.markShown()
         if document.plan != nil { ReadModelChanges.markEverything() }
         ReadModelChanges.mark(indicators: document.indicators.map(\.code) + document.targets.map(\.indicator) + document.rebases.map(\.indicator))
         if !document.goals.isEmpty || !document.milestones.isEmpty || !document.indicators.isEmpty {

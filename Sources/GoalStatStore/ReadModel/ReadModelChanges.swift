@@ -13,6 +13,7 @@ final class ReadModelChanges: @unchecked Sendable {
     private var _indicators: Set<String> = []
     private var _goals = false
     private var _everything = false
+    private var _shown = false
 
     /// The values of these indicators for these units changed ("" is the indicator's total).
     static func mark(series: [String: Set<String>]) {
@@ -34,6 +35,13 @@ final class ReadModelChanges: @unchecked Sendable {
         changes.lock.withLock { changes._goals = true }
     }
 
+    /// Something a page shows changed (a narrative, a person, a link…) that no status depends on: nothing is worked
+    /// out again, but the change counter moves, so that every process renders its pages afresh.
+    static func markShown() {
+        guard let changes = current else { return }
+        changes.lock.withLock { changes._shown = true }
+    }
+
     /// The calendar changed: everything is worked out again.
     static func markEverything() {
         guard let changes = current else { return }
@@ -41,7 +49,7 @@ final class ReadModelChanges: @unchecked Sendable {
     }
 
     var isEmpty: Bool {
-        lock.withLock { _series.isEmpty && _indicators.isEmpty && !_goals && !_everything }
+        lock.withLock { _series.isEmpty && _indicators.isEmpty && !_goals && !_everything && !_shown }
     }
 
     var snapshot: (series: [String: Set<String>], indicators: Set<String>, goals: Bool, everything: Bool) {
