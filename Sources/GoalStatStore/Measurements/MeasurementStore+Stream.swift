@@ -25,10 +25,7 @@ extension MeasurementStore {
         if !(db is any SQLiteDatabase) {
             try await sql.raw("LOCK TABLE \(ident: MeasurementTable.name) IN SHARE ROW EXCLUSIVE MODE").run()
         }
-        let ownUnits = Dictionary(
-            try await IndicatorModel.query(on: db).field(\.$code).field(\.$orgUnitCode).all().map { ($0.code, $0.orgUnitCode) },
-            uniquingKeysWith: { first, _ in first }
-        )
+        let ownUnits = try await ownUnits(of: indicators, on: db)
         var audit = audit
         let batch = audit.batch ?? UUID()
         audit.batch = batch
