@@ -8,17 +8,19 @@ public enum GoalTreeStatus {
         assess(tree: goals.map { ($0.code, $0.parent) }, indicators: indicators, milestones: milestones, today: today)
     }
 
-    /// The same from the tree alone: each goal's code and parent.
+    /// The same from the tree alone: each goal's code and parent. `known` holds statuses already worked out (goals
+    /// whose inputs did not change): they are taken as they are, not worked out again, so that a change rolls up
+    /// only the goals above it.
     public static func assess(
         tree goals: [(code: String, parent: String?)], indicators: [String: [GoalStatusRollUp.Input]], milestones: [Milestone],
-        today: CalendarDate
+        today: CalendarDate, known: [String: StatusAssessment] = [:]
     ) -> [String: StatusAssessment] {
         var children: [String: [String]] = [:]
         for goal in goals {
             if let parent = goal.parent { children[parent, default: []].append(goal.code) }
         }
         let milestonesByGoal = Dictionary(grouping: milestones, by: \.goal)
-        var result: [String: StatusAssessment] = [:]
+        var result = known
         // `path`: the goals on the way down, so that a cycle in bad data ends instead of recursing for ever.
         func assess(_ code: String, path: Set<String>) -> StatusAssessment {
             if let known = result[code] { return known }

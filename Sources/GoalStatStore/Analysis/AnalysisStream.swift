@@ -45,13 +45,18 @@ public enum AnalysisStream {
         }
     }
 
-    /// The integrity findings (SPEC §4) of these indicators (every one when empty), a group at a time.
+    /// The integrity findings (SPEC §4) of these indicators (every one when empty): today's as the read model
+    /// keeps them; another date's worked out a group at a time.
     public static func integrity(
         indicators codes: [String], asOf: CalendarDate, on db: any Database, _ body: (IntegrityFinding) throws -> Void
     ) async throws {
+        if try await ReadModel.state(on: db).asOf == asOf {
+            try await ReadModel.eachIntegrityFinding(of: codes.isEmpty ? nil : Set(codes), on: db, body)
+            return
+        }
         let reporting = try await FrameworkStore.reporting(on: db)
         let all = try await FrameworkStore.indicators(on: db)
-        let links = try await IndicatorLinkModel.query(on: db).sort(\.$position).all().map(\.domain)
+        let links = try await FrameworkStore.links(on: db)
         let only = codes.isEmpty ? nil : Set(codes)
         for chunk in IntegrityChunks.split(all, links: links, size: 20) {
             let members = chunk.map(\.code)

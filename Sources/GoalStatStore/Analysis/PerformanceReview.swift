@@ -8,28 +8,37 @@ public struct PerformanceReview: Sendable {
     public var reporting: Reporting
     /// Each indicator's total as the read model tells it (worked out for `asOf` when the review is of another date).
     public var verdicts: [String: IndicatorVerdict]
+    /// The totals of the indicators at either end of a link: what the link evidence reads.
     public var series: [String: [GoalStatCore.Measurement]]
     public var asOf: CalendarDate
+    /// Whether `verdicts` are the read model's (the review of the date it was worked out for).
+    public var isStored: Bool
 
-    /// The review of what `principal` may read (everything for `nil`: the command line and tests).
-    public static func load(asOf: CalendarDate, visibleTo principal: Principal? = nil, on db: any Database) async throws -> PerformanceReview {
-        let stored = try await FrameworkStore.exportDocument(on: db)
-        let document = principal.map(stored.visible(to:)) ?? stored
-        let reporting = try await FrameworkStore.reporting(on: db)
+    /// The review of what `principal` may read (everything for `nil`: the command line and tests). `document`, when
+    /// given, is the framework as stored (a process's cached copy); otherwise it is read.
+    public static func load(
+        asOf: CalendarDate, visibleTo principal: Principal? = nil, document stored: FrameworkDocument? = nil, on db: any Database
+    ) async throws -> PerformanceReview {
+        let full: FrameworkDocument
+        if let stored { full = stored } else { full = try await FrameworkStore.exportDocument(on: db) }
+        let document = principal.map(full.visible(to:)) ?? full
+        let reporting = Reporting(plan: document.plan)
         let codes = document.indicators.map(\.code)
         let verdicts: [String: IndicatorVerdict]
-        if try await ReadModel.state(on: db).asOf == asOf {
+        let isStored = try await ReadModel.state(on: db).asOf == asOf
+        if isStored {
             verdicts = try await ReadModel.verdicts(of: codes, on: db)
         } else {
             let visible = Set(codes)
             let analyses = try await AnalysisService.analyze(indicators: [], asOf: asOf, on: db).filter { visible.contains($0.indicator) }
             verdicts = Dictionary(analyses.map { ($0.indicator, IndicatorVerdict($0)) }, uniquingKeysWith: { first, _ in first })
         }
-        let series = try await MeasurementStore.measurements(indicators: document.indicators.map(\.code), on: db)
+        let linked = Set(document.links.flatMap { [$0.driver, $0.result] })
+        let series = try await MeasurementStore.measurements(indicators: codes.filter(linked.contains), on: db)
         return PerformanceReview(
             document: document, reporting: reporting,
             verdicts: verdicts,
-            series: series, asOf: asOf
+            series: series, asOf: asOf, isStored: isStored
         )
     }
 
@@ -37,17 +46,15 @@ public struct PerformanceReview: Sendable {
         Dictionary(document.indicators.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// Deficits ranked by distance from target × goal priority × value-chain stage × rank (seed 002, practice 2).
+    /// Deficits ranked by distance from target × goal priority × value-chain stage × rank (seed 002, practice 2),
+    /// each from the indicator's verdict: its latest value judged against the target in force for that period.
     public func focus() -> [FocusRow] {
         let goals = Dictionary(document.goals.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
         var inputs: [FocusInput] = []
         for indicator in document.indicators where !indicator.guardrail {
-            guard let latest = series[indicator.code]?.last(where: { $0.value != nil && $0.period.end <= asOf }), let value = latest.value else { continue }
-            let versions = document.targets.filter { $0.indicator == indicator.code && $0.orgUnit == nil }
-                .compactMap { TargetVersion($0, calendar: reporting.calendar) }
-            guard let target = TargetHistory(versions).applicable(to: latest.period, asOf: asOf) else { continue }
+            guard let verdict = verdicts[indicator.code] else { continue }
             for goal in indicator.goals.compactMap({ goals[$0] }) {
-                if let input = FocusInput(indicator: indicator, goal: goal, value: value, target: target) { inputs.append(input) }
+                if let input = FocusInput(indicator: indicator, goal: goal, verdict: verdict) { inputs.append(input) }
             }
         }
         return FocusRanking.rank(inputs)
@@ -80,14 +87,15 @@ public struct PerformanceReview: Sendable {
         }
     }
 
-    /// The integrity checks of SPEC §4 (seed 002, practice 9) on every series: each flag names its evidence and asks a question.
+    /// The integrity checks of SPEC §4 (seed 002, practice 9) on every series: each flag names its evidence and asks
+    /// a question. The read model's findings for its date; another date's worked out from the stored values.
     public func integrity(on db: any Database) async throws -> [IntegrityFinding] {
-        let everyUnit = try await MeasurementStore.measurementsOfEveryUnit(indicators: document.indicators.map(\.code), on: db)
-        let input = IntegrityInput(
-            indicators: document.indicators, links: document.links, targets: document.targets,
-            measurements: everyUnit.values.flatMap { $0 }, today: asOf, calendar: reporting.calendar
-        )
-        return IntegrityChecks.run(input).map { IntegrityFinding($0, reporting: reporting) }
+        let codes = Set(document.indicators.map(\.code))
+        guard !codes.isEmpty else { return [] }
+        if isStored { return try await ReadModel.integrityFindings(of: codes, on: db) }
+        var findings: [IntegrityFinding] = []
+        try await AnalysisStream.integrity(indicators: Array(codes), asOf: asOf, on: db) { findings.append($0) }
+        return findings
     }
 
     /// Org units compared on one indicator for one period (default: the latest with unit values): a league table,

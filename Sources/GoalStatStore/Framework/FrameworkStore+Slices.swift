@@ -1,3 +1,4 @@
+import Foundation
 import FluentKit
 import GoalStatCore
 
@@ -23,7 +24,10 @@ extension FrameworkStore {
 
     /// Every version of the targets of these indicators, in the export's order.
     public static func targets(of indicators: [String], on db: any Database) async throws -> [Target] {
-        let reporting = try await reporting(on: db)
+        try await targets(of: indicators, reporting: try await reporting(on: db), on: db)
+    }
+
+    static func targets(of indicators: [String], reporting: Reporting, on db: any Database) async throws -> [Target] {
         var models: [TargetModel] = []
         for chunk in indicators.chunked(500) {
             models += try await TargetModel.query(on: db).filter(\.$indicatorCode ~~ chunk).all()
@@ -34,7 +38,10 @@ extension FrameworkStore {
     }
 
     public static func rebases(of indicators: [String], on db: any Database) async throws -> [Rebase] {
-        let reporting = try await reporting(on: db)
+        try await rebases(of: indicators, reporting: try await reporting(on: db), on: db)
+    }
+
+    static func rebases(of indicators: [String], reporting: Reporting, on db: any Database) async throws -> [Rebase] {
         var models: [RebaseModel] = []
         for chunk in indicators.chunked(500) {
             models += try await RebaseModel.query(on: db).filter(\.$indicatorCode ~~ chunk).all()
@@ -42,6 +49,24 @@ extension FrameworkStore {
         return models
             .sorted { ($0.indicatorCode, $0.orgUnitCode, $0.periodStart) < ($1.indicatorCode, $1.orgUnitCode, $1.periodStart) }
             .map { $0.domain(reporting: reporting) }
+    }
+
+    /// Every driver → result link, in framework order.
+    public static func links(on db: any Database) async throws -> [IndicatorLink] {
+        try await IndicatorLinkModel.query(on: db).sort(\.$position).all().map(\.domain)
+    }
+
+    /// The links with one of these indicators at either end, in framework order.
+    public static func links(touching codes: Set<String>, on db: any Database) async throws -> [IndicatorLink] {
+        guard !codes.isEmpty else { return [] }
+        var models: [IndicatorLinkModel] = []
+        for chunk in Array(codes).sorted().chunked(500) {
+            models += try await IndicatorLinkModel.query(on: db)
+                .group(.or) { $0.filter(\.$driverCode ~~ chunk).filter(\.$resultCode ~~ chunk) }.all()
+        }
+        var seen = Set<UUID>()
+        return models.filter { $0.id.map { seen.insert($0).inserted } ?? true }
+            .sorted { $0.position < $1.position }.map(\.domain)
     }
 
 }

@@ -59,4 +59,5 @@ enum ReadModelTables {
     static let verdicts = "indicator_verdicts"
     static let goals = "goal_statuses"
     static let state = "read_model_state"
+    static let integrity = "integrity_findings"
 }

@@ -26,6 +26,7 @@ public enum GoalStatMigrations {
             CreateLoginAttempts(),
             AddAuditEntryIndexes(),
             CreateReadModel(),
+            CreateIntegrityFindings(),
         ]
     }
 }

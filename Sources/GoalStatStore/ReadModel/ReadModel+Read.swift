@@ -75,3 +75,36 @@ extension ReadModel {
         return result
     }
 }
+
+extension ReadModel {
+    /// The stored integrity findings of these indicators (every indicator's when nil), in the order of
+    /// `IntegrityChecks.run` (check, indicator, org unit with the total first, period), handed over a page at a
+    /// time so that memory stays bounded whatever their number.
+    public static func eachIntegrityFinding(
+        of indicators: Set<String>? = nil, on db: any Database, _ body: (IntegrityFinding) throws -> Void
+    ) async throws {
+        let sql = try sqlDatabase(db)
+        // Byte order on every database, as the keys were made for it (PostgreSQL's collation may ignore the separators).
+        let key: any SQLExpression = sql.dialect.name == "sqlite" ? SQLIdentifier("sort_key") : SQLRaw("sort_key COLLATE \"C\"")
+        let decoder = JSONDecoder()
+        var after: String?
+        while true {
+            let query = sql.select().columns("sort_key", "indicator_code", "finding").from(ReadModelTables.integrity)
+            if let after { query.where(SQLBinaryExpression(key, .greaterThan, SQLBind(after))) }
+            let rows = try await query.orderBy(key).limit(500).all()
+            guard !rows.isEmpty else { return }
+            for row in rows {
+                after = try row.decode(column: "sort_key", as: String.self)
+                if let indicators, !indicators.contains(try row.decode(column: "indicator_code", as: String.self)) { continue }
+                try body(try decoder.decode(IntegrityFinding.self, from: Data(try row.decode(column: "finding", as: String.self).utf8)))
+            }
+        }
+    }
+
+    /// The stored integrity findings of these indicators, as `eachIntegrityFinding` orders them.
+    public static func integrityFindings(of indicators: Set<String>? = nil, on db: any Database) async throws -> [IntegrityFinding] {
+        var findings: [IntegrityFinding] = []
+        try await eachIntegrityFinding(of: indicators, on: db) { findings.append($0) }
+        return findings
+    }
+}

@@ -61,8 +61,12 @@ public enum ReadModel {
         } else {
             var pairs = change.series
             for indicator in change.indicators { pairs[indicator] = nil }
-            let totalsChanged = try await builder.update(every: Array(change.indicators).sorted(), pairs: pairs)
-            if totalsChanged || change.goals { try await builder.rollUpGoals() }
+            let changed = try await builder.update(every: Array(change.indicators).sorted(), pairs: pairs, relations: change.goals)
+            if change.goals || changed.count > ReadModelBuilder.chunkSize {
+                try await builder.rollUpGoals()
+            } else if !changed.isEmpty {
+                try await builder.rollUpGoals(above: changed)
+            }
         }
         _ = try await setState(asOf: asOf, on: db)
     }

@@ -10,7 +10,7 @@ import SQLKit
 struct ReadModelBuilder {
     var asOf: CalendarDate
     var db: any Database
-    private var sql: any SQLDatabase { db as! any SQLDatabase }
+    var sql: any SQLDatabase { db as! any SQLDatabase }
 
     static let chunkSize = 100
 
@@ -22,42 +22,93 @@ struct ReadModelBuilder {
     /// Every indicator and goal again, from nothing.
     func rebuild() async throws {
         try await sql.delete(from: ReadModelTables.verdicts).run()
-        let codes = try await IndicatorModel.query(on: db).all(\.$code).sorted()
-        _ = try await update(every: codes, pairs: [:])
+        try await sql.delete(from: ReadModelTables.integrity).run()
+        _ = try await workGroups(touching: nil)
         try await rollUpGoals()
     }
 
     /// Works out `every` indicator for its total and every unit with values, and the units `pairs` names of others
-    /// ("" for the total). Indicators that no longer exist lose their rows. Returns whether any total's status
-    /// changed (then the goals must be rolled up again).
-    func update(every: [String], pairs: [String: Set<String>]) async throws -> Bool {
-        var changed = false
-        // A bulk load touches many indicators: working out each one's every unit, a chunk at a time, is then
+    /// ("" for the total), verdicts and integrity findings; `relations` says that links or goals changed, which
+    /// decides which indicators a guardrail is compared with. Indicators that no longer exist lose their rows.
+    /// Returns the indicators whose total's status changed (the goals above them must be rolled up again).
+    func update(every: [String], pairs: [String: Set<String>], relations: Bool = false) async throws -> Set<String> {
+        let touched = Set(every).union(pairs.keys)
+        // A bulk load touches many indicators: working out each one's every unit, a group at a time, is then
         // cheaper than one indicator at a time, and gives the same rows.
-        let bulk = pairs.count > Self.chunkSize / 5
-        let all = bulk ? Array(Set(every).union(pairs.keys)).sorted() : every
-        for chunk in all.chunked(Self.chunkSize) {
-            changed = try await work(chunk, units: nil) || changed
+        if touched.count > Self.chunkSize / 5 { return try await workGroups(touching: touched) }
+        let reporting = try await FrameworkStore.reporting(on: db)
+        var changed = Set<String>()
+        if !every.isEmpty {
+            try await deleteRows(of: every, units: nil)
+            let indicators = try await FrameworkStore.indicators(every, on: db)
+            for chunk in indicators.chunked(Self.chunkSize) {
+                let series = try await Self.series(of: chunk, units: nil, calendar: reporting.calendar, on: db)
+                changed.formUnion(try await storeVerdicts(of: chunk, units: nil, series: series, reporting: reporting))
+            }
         }
-        for (indicator, units) in (bulk ? [:] : pairs).sorted(by: { $0.key < $1.key }) {
-            changed = try await work([indicator], units: units) || changed
+        var owners: [String: Set<String>?] = [:]
+        for code in every { owners[code] = .some(nil) }
+        for (code, units) in pairs.sorted(by: { $0.key < $1.key }) where owners[code] == nil {
+            owners[code] = units
+            let indicators = try await FrameworkStore.indicators([code], on: db)
+            try await deleteRows(of: [code], units: units, integrity: false)
+            let series = try await Self.series(of: indicators, units: units, calendar: reporting.calendar, on: db)
+            changed.formUnion(try await storeVerdicts(of: indicators, units: units, series: series, reporting: reporting))
+        }
+        try await updateIntegrity(owners: owners, everyGuardrail: relations || !every.isEmpty, reporting: reporting)
+        return changed
+    }
+
+    /// The groups of indicators the integrity checks can run on (`IntegrityChunks`: linked indicators and those
+    /// sharing a goal together) that hold one of `touching` (every group when nil): each unit of each indicator,
+    /// verdicts and integrity findings from one read of the group's values.
+    private func workGroups(touching: Set<String>?) async throws -> Set<String> {
+        let reporting = try await FrameworkStore.reporting(on: db)
+        let all = try await FrameworkStore.indicators(on: db)
+        let links = try await FrameworkStore.links(on: db)
+        var changed = Set<String>()
+        for group in IntegrityChunks.split(all, links: links, size: Self.chunkSize) {
+            if let touching, !group.contains(where: { touching.contains($0.code) }) { continue }
+            let codes = group.map(\.code)
+            if touching != nil { try await deleteRows(of: codes, units: nil) }
+            let series = try await Self.series(of: group, units: nil, calendar: reporting.calendar, on: db)
+            changed.formUnion(try await storeVerdicts(of: group, units: nil, series: series, reporting: reporting))
+            let members = Set(codes)
+            let flags = try await integrityFlags(
+                of: group, links: links.filter { members.contains($0.driver) && members.contains($0.result) },
+                series: series, reporting: reporting
+            )
+            try await storeFindings(flags, reporting: reporting)
+        }
+        if let touching {
+            let gone = Array(touching.subtracting(all.map(\.code)))
+            if !gone.isEmpty { try await deleteRows(of: gone, units: nil) }
+            changed.formUnion(gone)
         }
         return changed
     }
 
-    /// `units` nil: every unit of the indicators.
-    private func work(_ codes: [String], units: Set<String>?) async throws -> Bool {
+    /// Removes the stored rows of these indicators (of these units only, when given): verdicts, and integrity
+    /// findings unless `integrity` is false.
+    private func deleteRows(of codes: [String], units: Set<String>?, integrity: Bool = true) async throws {
+        for chunk in codes.chunked(500) {
+            for table in integrity ? [ReadModelTables.verdicts, ReadModelTables.integrity] : [ReadModelTables.verdicts] {
+                let delete = sql.delete(from: table).where("indicator_code", .in, chunk)
+                if let units { delete.where("org_unit_code", .in, Array(units)) }
+                try await delete.run()
+            }
+        }
+    }
+
+    /// Works out and stores the verdicts of `indicators` for `units` (nil: their total and every unit with values)
+    /// from their values; returns the indicators whose total's status changed.
+    private func storeVerdicts(
+        of indicators: [Indicator], units: Set<String>?, series: [String: [String: [Measurement]]], reporting: Reporting
+    ) async throws -> Set<String> {
+        let codes = indicators.map(\.code)
         let before = try await totalStatuses(codes)
-        let delete = sql.delete(from: ReadModelTables.verdicts).where("indicator_code", .in, codes)
-        if let units { delete.where("org_unit_code", .in, Array(units)) }
-        try await delete.run()
-        let indicators = try await FrameworkStore.indicators(codes, on: db)
-        let reporting = try await FrameworkStore.reporting(on: db)
-        let targets = try await FrameworkStore.targets(of: codes, on: db)
-        let rebases = try await FrameworkStore.rebases(of: codes, on: db)
-        let series = try await Self.series(
-            of: indicators, units: units, calendar: reporting.calendar, on: sql
-        )
+        let targets = try await FrameworkStore.targets(of: codes, reporting: reporting, on: db)
+        let rebases = try await FrameworkStore.rebases(of: codes, reporting: reporting, on: db)
         var versions: [String: [TargetVersion]] = [:]
         for target in targets {
             if let version = TargetVersion(target, calendar: reporting.calendar) {
@@ -95,8 +146,8 @@ struct ReadModelBuilder {
             for row in chunk { insert.values(row) }
             try await insert.run()
         }
-        if let units, !units.contains("") { return false }
-        return before != after
+        if let units, !units.contains("") { return [] }
+        return Set(codes.filter { before[$0] != after[$0] })
     }
 
     private func totalStatuses(_ codes: [String]) async throws -> [String: String] {
@@ -110,50 +161,101 @@ struct ReadModelBuilder {
 
     /// Every goal's status from the stored totals' statuses, rolled up the goal tree.
     func rollUpGoals() async throws {
-        // Read through SQLKit, not as Fluent models: building a model costs far more than a row, and a save of one
-        // value rolls every goal up again.
-        var goals: [(code: String, parent: String?)] = []
-        for row in try await sql.select().columns("code", "parent_code").from(GoalModel.schema)
-            .orderBy("position").orderBy("code").all() {
-            goals.append((try row.decode(column: "code", as: String.self), try row.decode(column: "parent_code", as: String?.self)))
+        // Read through SQLKit, not as Fluent models: building a model costs far more than a row.
+        let goals = try await goalTree(sql.select().columns("code", "parent_code").from(GoalModel.schema))
+        try await rollUp(goals, known: [:])
+    }
+
+    /// The statuses of the goals of these indicators and of every goal above them, the other goals' statuses
+    /// taken as stored: what a change of these indicators' totals can move, read by key.
+    func rollUpGoals(above indicators: Set<String>) async throws {
+        var affected = Set<String>()
+        var frontier = Set<String>()
+        for chunk in Array(indicators).sorted().chunked(500) {
+            for row in try await sql.select().column("goal_code").from(IndicatorGoalModel.schema).where("indicator_code", .in, chunk).all() {
+                frontier.insert(try row.decode(column: "goal_code", as: String.self))
+            }
         }
+        var tree: [String: String?] = [:]
+        while !frontier.isEmpty {
+            affected.formUnion(frontier)
+            var parents = Set<String>()
+            for chunk in Array(frontier).sorted().chunked(500) {
+                for goal in try await goalTree(sql.select().columns("code", "parent_code").from(GoalModel.schema).where("code", .in, chunk)) {
+                    tree[goal.code] = goal.parent
+                    if let parent = goal.parent, !affected.contains(parent) { parents.insert(parent) }
+                }
+            }
+            frontier = parents
+        }
+        guard !affected.isEmpty else { return }
+        var children: [(code: String, parent: String?)] = []
+        for chunk in Array(affected).sorted().chunked(500) {
+            children += try await goalTree(sql.select().columns("code", "parent_code").from(GoalModel.schema).where("parent_code", .in, chunk))
+        }
+        let unaffected = children.filter { !affected.contains($0.code) }
+        let known = try await ReadModel.goalStatuses(unaffected.map(\.code), on: db)
+        let goals = tree.map { (code: $0.key, parent: $0.value) }.sorted { $0.code < $1.code } + unaffected
+        try await rollUp(goals, known: known, only: affected)
+    }
+
+    /// Goals (code, parent) as a query reads them, in framework order.
+    private func goalTree(_ query: SQLSelectBuilder) async throws -> [(code: String, parent: String?)] {
+        try await query.orderBy("position").orderBy("code").all().map {
+            (try $0.decode(column: "code", as: String.self), try $0.decode(column: "parent_code", as: String?.self))
+        }
+    }
+
+    /// Works out the statuses of `goals` (those in `only`, when given, the others being `known`) and stores them.
+    private func rollUp(_ goals: [(code: String, parent: String?)], known: [String: StatusAssessment], only: Set<String>? = nil) async throws {
+        let codes = only.map { Array($0).sorted() }
         var milestones: [Milestone] = []
-        for row in try await sql.select().columns("code", "goal_code", "due", "status").from(MilestoneModel.schema).all() {
-            milestones.append(Milestone(
-                code: try row.decode(column: "code", as: String.self), goal: try row.decode(column: "goal_code", as: String.self),
-                name: "", due: try row.decode(column: "due", as: String.self),
-                status: MilestoneStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .planned
-            ))
+        for chunk in codes.map({ $0.chunked(500) }) ?? [[]] {
+            let query = sql.select().columns("code", "goal_code", "due", "status").from(MilestoneModel.schema)
+            if codes != nil { query.where("goal_code", .in, chunk) }
+            for row in try await query.all() {
+                milestones.append(Milestone(
+                    code: try row.decode(column: "code", as: String.self), goal: try row.decode(column: "goal_code", as: String.self),
+                    name: "", due: try row.decode(column: "due", as: String.self),
+                    status: MilestoneStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .planned
+                ))
+            }
         }
-        let rows = try await sql.select()
-            .column(SQLColumn("goal_code", table: "indicator_goals"))
-            .column(SQLColumn("indicator_code", table: "indicator_goals"))
-            .column(SQLColumn("rank", table: "indicators"))
-            .column(SQLColumn("status", table: ReadModelTables.verdicts))
-            .from("indicator_goals")
-            .join("indicators", on: SQLColumn("code", table: "indicators"), .equal, SQLColumn("indicator_code", table: "indicator_goals"))
-            .join(
-                ReadModelTables.verdicts, method: SQLJoinMethod.left,
-                on: SQLBinaryExpression(
-                    SQLBinaryExpression(SQLColumn("indicator_code", table: ReadModelTables.verdicts), .equal, SQLColumn("indicator_code", table: "indicator_goals")),
-                    .and,
-                    SQLBinaryExpression(SQLColumn("org_unit_code", table: ReadModelTables.verdicts), .equal, SQLLiteral.string(""))
-                )
-            )
-            .orderBy(SQLColumn("position", table: "indicator_goals"))
-            .all()
         var inputs: [String: [GoalStatusRollUp.Input]] = [:]
-        for row in rows {
-            let status = try row.decode(column: "status", as: String?.self).flatMap(IndicatorStatus.init(rawValue:)) ?? .noData
-            inputs[try row.decode(column: "goal_code", as: String.self), default: []].append(GoalStatusRollUp.Input(
-                indicator: try row.decode(column: "indicator_code", as: String.self),
-                rank: IndicatorRank(rawValue: try row.decode(column: "rank", as: String.self)) ?? .supporting,
-                status: status
-            ))
+        for chunk in codes.map({ $0.chunked(500) }) ?? [[]] {
+            let query = sql.select()
+                .column(SQLColumn("goal_code", table: "indicator_goals"))
+                .column(SQLColumn("indicator_code", table: "indicator_goals"))
+                .column(SQLColumn("rank", table: "indicators"))
+                .column(SQLColumn("status", table: ReadModelTables.verdicts))
+                .from("indicator_goals")
+                .join("indicators", on: SQLColumn("code", table: "indicators"), .equal, SQLColumn("indicator_code", table: "indicator_goals"))
+                .join(
+                    ReadModelTables.verdicts, method: SQLJoinMethod.left,
+                    on: SQLBinaryExpression(
+                        SQLBinaryExpression(SQLColumn("indicator_code", table: ReadModelTables.verdicts), .equal, SQLColumn("indicator_code", table: "indicator_goals")),
+                        .and,
+                        SQLBinaryExpression(SQLColumn("org_unit_code", table: ReadModelTables.verdicts), .equal, SQLLiteral.string(""))
+                    )
+                )
+            if codes != nil { query.where(SQLColumn("goal_code", table: "indicator_goals"), .in, SQLBind.group(chunk)) }
+            for row in try await query.orderBy(SQLColumn("position", table: "indicator_goals")).all() {
+                let status = try row.decode(column: "status", as: String?.self).flatMap(IndicatorStatus.init(rawValue:)) ?? .noData
+                inputs[try row.decode(column: "goal_code", as: String.self), default: []].append(GoalStatusRollUp.Input(
+                    indicator: try row.decode(column: "indicator_code", as: String.self),
+                    rank: IndicatorRank(rawValue: try row.decode(column: "rank", as: String.self)) ?? .supporting,
+                    status: status
+                ))
+            }
         }
-        let statuses = GoalTreeStatus.assess(tree: goals, indicators: inputs, milestones: milestones, today: asOf)
-        try await sql.delete(from: ReadModelTables.goals).run()
-        for chunk in goals.chunked(200) {
+        let statuses = GoalTreeStatus.assess(tree: goals, indicators: inputs, milestones: milestones, today: asOf, known: known)
+        let written = goals.filter { only?.contains($0.code) ?? true }
+        if let codes {
+            for chunk in codes.chunked(500) { try await sql.delete(from: ReadModelTables.goals).where("goal_code", .in, chunk).run() }
+        } else {
+            try await sql.delete(from: ReadModelTables.goals).run()
+        }
+        for chunk in written.chunked(200) {
             let insert = sql.insert(into: ReadModelTables.goals).columns("goal_code", "status", "reason")
             for goal in chunk {
                 let assessment = statuses[goal.code] ?? StatusAssessment(status: .noData, reason: "")
@@ -164,19 +266,21 @@ struct ReadModelBuilder {
     }
 
     /// The values of these indicators (their total as "", each unit by code), oldest first: only what the analysis
-    /// reads, in the order of the measurements' unique key, so the database reads its index in order.
+    /// and the integrity checks read, in the order of the measurements' unique key, so the database reads its index
+    /// in order. Where a value came from is read only for corrections (the late-revision check asks when).
     static func series(
-        of indicators: [Indicator], units: Set<String>?, calendar: FiscalCalendar, on sql: any SQLDatabase
+        of indicators: [Indicator], units: Set<String>?, calendar: FiscalCalendar, on db: any Database
     ) async throws -> [String: [String: [Measurement]]] {
-        guard !indicators.isEmpty else { return [:] }
+        guard !indicators.isEmpty, let sql = db as? any SQLDatabase else { return [:] }
         let frequencies = Dictionary(indicators.map { ($0.code, $0.frequency) }, uniquingKeysWith: { first, _ in first })
         var periods: [String: Period] = [:]
         var result: [String: [String: [Measurement]]] = [:]
+        var corrections: [(indicator: String, unit: String, index: Int, batch: String)] = []
         // A few indicators per query: the driver hands its rows over all at once, and a row costs far more than the
         // measurement made of it.
         for codes in indicators.map(\.code).chunked(Self.indicatorsPerQuery) {
             let query = sql.select()
-                .columns("indicator_code", "org_unit_code", "period_start", "value", "level", "status")
+                .columns("indicator_code", "org_unit_code", "period_start", "value", "level", "status", "revision", "batch_id")
                 .from(MeasurementTable.name)
                 .where("indicator_code", .in, codes)
             if let units { query.where("org_unit_code", .in, Array(units)) }
@@ -196,11 +300,32 @@ struct ReadModelBuilder {
                     period = parsed
                 }
                 let unit = fields.unit
+                if fields.revision > 0 {
+                    corrections.append((indicator, unit, result[indicator]?[unit]?.count ?? 0, fields.batch))
+                }
                 result[indicator, default: [:]][unit, default: []].append(Measurement(
                     indicator: indicator, orgUnit: unit.isEmpty ? nil : unit, period: period,
                     value: fields.value, level: fields.level, status: MeasurementStatus(rawValue: fields.status) ?? .final,
-                    source: source
+                    revision: fields.revision, source: source
                 ))
+            }
+        }
+        if !corrections.isEmpty {
+            let ids = Set(corrections.compactMap { UUID(uuidString: $0.batch) })
+            var entered: [String: MeasurementSource] = [:]
+            for chunk in Array(ids).chunked(500) {
+                for batch in try await ImportBatchModel.query(on: db).filter(\.$id ~~ chunk).all() {
+                    guard let id = batch.id?.uuidString else { continue }
+                    entered[id] = MeasurementSource(
+                        kind: EntryKind(rawValue: batch.kind) ?? .import, label: batch.label,
+                        enteredBy: batch.enteredBy, enteredAt: batch.enteredAt
+                    )
+                }
+            }
+            for correction in corrections {
+                if let source = entered[correction.batch] {
+                    result[correction.indicator]?[correction.unit]?[correction.index].source = source
+                }
             }
         }
         return result
@@ -208,7 +333,7 @@ struct ReadModelBuilder {
 
     static let indicatorsPerQuery = 10
 
-    /// The analysis does not read where a value came from.
+    /// The analysis does not read where a value came from; only a correction's date is looked up.
     private static let source = MeasurementSource(kind: .import, label: "", enteredBy: nil, enteredAt: .distantPast)
 }
 
@@ -221,17 +346,22 @@ private struct SeriesRow {
     var value: Double?
     var level: String?
     var status: String
+    var revision: Int
+    var batch: String
 
     init(_ row: any SQLRow) throws {
         if let sqlite = row as? SQLiteRow,
            let indicator = sqlite.column("indicator_code")?.string, let unit = sqlite.column("org_unit_code")?.string,
-           let start = sqlite.column("period_start")?.string, let status = sqlite.column("status")?.string {
+           let start = sqlite.column("period_start")?.string, let status = sqlite.column("status")?.string,
+           let revision = sqlite.column("revision")?.integer, let batch = sqlite.column("batch_id")?.string {
             self.indicator = indicator
             self.unit = unit
             self.start = start
             value = sqlite.column("value")?.double
             level = sqlite.column("level")?.string
             self.status = status
+            self.revision = revision
+            self.batch = batch
             return
         }
         indicator = try row.decode(column: "indicator_code", as: String.self)
@@ -240,6 +370,8 @@ private struct SeriesRow {
         value = try row.decode(column: "value", as: Double?.self)
         level = try row.decode(column: "level", as: String?.self)
         status = try row.decode(column: "status", as: String.self)
+        revision = try row.decode(column: "revision", as: Int.self)
+        batch = try row.decode(column: "batch_id", as: String.self)
     }
 }
 

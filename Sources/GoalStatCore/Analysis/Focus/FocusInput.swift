@@ -37,6 +37,18 @@ public struct FocusInput: Sendable, Equatable, Codable {
         )
     }
 
+    /// The deficit of `indicator` under `goal` as its stored verdict tells it: the latest value judged against the
+    /// target in force for that period, so that focus and status never read different periods.
+    public init?(indicator: Indicator, goal: Goal, verdict: IndicatorVerdict) {
+        guard let value = verdict.latestValue, let band = verdict.target?.band,
+              let distance = Self.normalisedDistance(value: value, target: band, direction: indicator.direction)
+        else { return nil }
+        self.init(
+            indicator: indicator.code, goal: goal.code, goalKind: goal.kind, stage: indicator.stage,
+            rank: indicator.rank, distance: distance, declaredFocus: goal.focus
+        )
+    }
+
     /// The shortfall from `target` as a share of the target's size, 0 when met; by direction, as status judges it:
     /// `increase` falls short below the band's lower end, `decrease` above its upper end, `neutral` outside the band.
     /// The size is |the end that was missed|. Nil when that end is 0 and the target is missed (no relative

@@ -54,6 +54,12 @@ public struct AnalysedTarget: Codable, Sendable, Equatable {
     public var min: Double?
     public var max: Double?
     public var setOn: String
+
+    /// The target as a band, as `TargetVersion.band` reads it: a single value is a band of width zero.
+    public var band: ClosedRange<Double>? {
+        if let min, let max { return min...max }
+        return value.map { $0...$0 }
+    }
 }
 
 /// A recalculation of the limits the chart applied.

@@ -73,6 +73,9 @@ extension PerformanceReview {
     /// The review of what the request's principal may read, as of `?asOf=` (default today), on a current read model.
     static func load(for request: Request) async throws -> PerformanceReview {
         _ = try await request.readState()
-        return try await load(asOf: try ReviewAPIController.asOf(request), visibleTo: request.principal, on: request.db)
+        return try await load(
+            asOf: try ReviewAPIController.asOf(request), visibleTo: request.principal,
+            document: try await request.framework(), on: request.db
+        )
     }
 }

@@ -1,0 +1,131 @@
+import FluentKit
+import Foundation
+import GoalStatCore
+import SQLKit
+
+/// The integrity findings of the read model. A finding belongs to one series (an indicator's total or one unit) and
+/// reads that series, its targets and, for a guardrail, the series of the indicators it protects (linked either way,
+/// else sharing a goal); so a change to a series works out again its own findings and those of the guardrails
+/// next to its indicator, not every series.
+extension ReadModelBuilder {
+    /// The checks' flags for `indicators`, whose every unit's values `series` holds, with the links among them.
+    func integrityFlags(
+        of indicators: [Indicator], links: [IndicatorLink], series: [String: [String: [Measurement]]], reporting: Reporting
+    ) async throws -> [IntegrityFlag] {
+        guard !indicators.isEmpty else { return [] }
+        let input = IntegrityInput(
+            indicators: indicators, links: links,
+            targets: try await FrameworkStore.targets(of: indicators.map(\.code), reporting: reporting, on: db),
+            measurements: series.values.flatMap { $0.values.joined() }, today: asOf, calendar: reporting.calendar
+        )
+        return IntegrityChecks.run(input)
+    }
+
+    /// Works out again the findings of `owners`' series (an indicator's units, nil for every unit) and of the
+    /// guardrails next to them (every guardrail when `everyGuardrail`: links or goals changed).
+    func updateIntegrity(owners: [String: Set<String>?], everyGuardrail: Bool, reporting: Reporting) async throws {
+        var owners = owners
+        guard !owners.isEmpty || everyGuardrail else { return }
+        let guardrails = everyGuardrail
+            ? try await guardrailCodes(among: nil)
+            : try await guardrailCodes(among: try await neighbours(of: Set(owners.keys)))
+        // A guardrail's unit falls back to its partner's total: a changed total reaches every unit of the guardrail.
+        let everyUnitChanged = everyGuardrail || owners.values.contains { units in units.map { $0.contains("") } ?? true }
+        let changedUnits = owners.values.reduce(into: Set<String>()) { $0.formUnion($1 ?? []) }
+        for guardrail in guardrails {
+            switch owners[guardrail] {
+            case .some(.none): continue
+            case .some(.some(let units)): owners[guardrail] = everyUnitChanged ? .some(nil) : .some(units.union(changedUnits))
+            case .none: owners[guardrail] = everyUnitChanged ? .some(nil) : .some(changedUnits)
+            }
+        }
+        let partners = try await neighbours(of: Set(owners.keys).intersection(guardrails))
+        let links = try await FrameworkStore.links(touching: Set(owners.keys).intersection(guardrails), on: db)
+        // Each owner's own units; a partner's the same units and its total (every unit when an owner reads every).
+        let everyUnit = owners.values.contains { $0 == nil }
+        let partnerUnits: Set<String>? = everyUnit ? nil : owners.values.reduce(into: Set<String>([""])) { $0.formUnion($1 ?? []) }
+        let codes = Set(owners.keys).union(partners)
+        let indicators = try await FrameworkStore.indicators(Array(codes).sorted(), on: db)
+        var series: [String: [String: [Measurement]]] = [:]
+        for indicator in indicators {
+            let units: Set<String>?
+            switch (owners[indicator.code], partners.contains(indicator.code)) {
+            case (.some(let own), false): units = own
+            case (.some(let own), true): units = own.flatMap { own in partnerUnits.map { own.union($0) } }
+            case (.none, _): units = partnerUnits
+            }
+            let read = try await Self.series(of: [indicator], units: units, calendar: reporting.calendar, on: db)
+            series[indicator.code] = read[indicator.code]
+        }
+        let flags = try await integrityFlags(of: indicators, links: links, series: series, reporting: reporting)
+        for (code, units) in owners.sorted(by: { $0.key < $1.key }) {
+            let delete = sql.delete(from: ReadModelTables.integrity).where("indicator_code", .equal, code)
+            if let units { delete.where("org_unit_code", .in, Array(units)) }
+            try await delete.run()
+        }
+        try await storeFindings(flags.filter { flag in
+            guard let units = owners[flag.indicator] else { return false }
+            return units.map { $0.contains(flag.orgUnit ?? "") } ?? true
+        }, reporting: reporting)
+    }
+
+    /// Stores flags as findings, each under a key that sorts them as `IntegrityChecks.run` does: by check, indicator,
+    /// org unit (the total first) and period.
+    func storeFindings(_ flags: [IntegrityFlag], reporting: Reporting) async throws {
+        guard !flags.isEmpty else { return }
+        let encoder = JSONEncoder()
+        var seen: [String: Int] = [:]
+        var rows: [[any SQLExpression]] = []
+        for flag in flags {
+            let series = "\(flag.indicator)\u{1}\(flag.orgUnit ?? "")"
+            let check = IntegrityCheck.allCases.firstIndex(of: flag.check) ?? 0
+            let base = "\(check < 10 ? "0" : "")\(check)\u{1}\(series)\u{1}\(flag.from.start)\u{1}\(flag.to.start)"
+            let n = seen[base, default: 0]
+            seen[base] = n + 1
+            let finding = IntegrityFinding(flag, reporting: reporting)
+            rows.append([
+                SQLBind(flag.indicator), SQLBind(flag.orgUnit ?? ""), SQLBind("\(base)\u{1}\(n)"),
+                SQLBind(String(decoding: try encoder.encode(finding), as: UTF8.self)),
+            ])
+        }
+        for chunk in rows.chunked(200) {
+            let insert = sql.insert(into: ReadModelTables.integrity).columns("indicator_code", "org_unit_code", "sort_key", "finding")
+            for row in chunk { insert.values(row) }
+            try await insert.run()
+        }
+    }
+
+    /// The indicators linked to any of `codes` either way or sharing a goal with one of them.
+    private func neighbours(of codes: Set<String>) async throws -> Set<String> {
+        guard !codes.isEmpty else { return [] }
+        var result = Set<String>()
+        for chunk in Array(codes).sorted().chunked(500) {
+            for row in try await sql.select().columns("driver_code", "result_code").from(IndicatorLinkModel.schema)
+                .where("driver_code", .in, chunk).orWhere("result_code", .in, chunk).all() {
+                result.insert(try row.decode(column: "driver_code", as: String.self))
+                result.insert(try row.decode(column: "result_code", as: String.self))
+            }
+            let goals = try await sql.select().distinct().column("goal_code").from(IndicatorGoalModel.schema)
+                .where("indicator_code", .in, chunk).all().map { try $0.decode(column: "goal_code", as: String.self) }
+            for goalChunk in goals.chunked(500) {
+                for row in try await sql.select().column("indicator_code").from(IndicatorGoalModel.schema)
+                    .where("goal_code", .in, goalChunk).all() {
+                    result.insert(try row.decode(column: "indicator_code", as: String.self))
+                }
+            }
+        }
+        return result.subtracting(codes)
+    }
+
+    /// The guardrail indicators among `codes` (every guardrail when nil).
+    private func guardrailCodes(among codes: Set<String>?) async throws -> Set<String> {
+        if let codes, codes.isEmpty { return [] }
+        var result = Set<String>()
+        for chunk in codes.map({ Array($0).sorted().chunked(500) }) ?? [[]] {
+            let query = sql.select().column("code").from(IndicatorModel.schema).where("guardrail", .equal, SQLLiteral.boolean(true))
+            if codes != nil { query.where("code", .in, chunk) }
+            for row in try await query.all() { result.insert(try row.decode(column: "code", as: String.self)) }
+        }
+        return result
+    }
+}
