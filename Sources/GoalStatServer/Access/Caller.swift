@@ -33,7 +33,7 @@ struct AuthenticationMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let now = request.clock.now()
         if let bearer = request.headers.bearerAuthorization {
-            guard let verified = try await APITokenStore.verify(token: bearer.token, now: now, on: request.db) else {
+            guard let verified = try await Self.token(bearer.token, now: now, for: request) else {
                 throw AccessDenied.badToken
             }
             let tree = try await request.orgTree()
@@ -42,11 +42,39 @@ struct AuthenticationMiddleware: AsyncMiddleware {
                 session: nil, token: verified
             )
         } else if let token = request.cookies[SessionCookie.name]?.string,
-                  let session = try await SessionStore.find(token: token, now: now, on: request.db) {
+                  let session = try await Self.session(token, now: now, for: request) {
             request.caller = Caller(
                 principal: Principal(actor: session.user.email, grants: session.user.grants), session: session, token: nil
             )
         }
         return try await next.respond(to: request)
+    }
+
+    /// The token as verified by this process under the current access counter, else as the database has it: a
+    /// request then costs the one query of the state, not three.
+    private static func token(_ secret: String, now: Date, for request: Request) async throws -> VerifiedAPIToken? {
+        let access = try await request.readState().access
+        let hash = TokenHash.hex(of: secret)
+        let cache = request.application.readCache
+        if var kept = cache.token(hash, access: access), kept.record.expiresAt.map({ $0 > now }) ?? true {
+            let lastUse = kept.record.lastUsedAt
+            try await APITokenStore.noteUse(of: &kept, now: now, on: request.db)
+            if kept.record.lastUsedAt != lastUse { cache.keep(token: kept, hash: hash, access: access) }
+            return kept
+        }
+        guard let verified = try await APITokenStore.verify(token: secret, now: now, on: request.db) else { return nil }
+        cache.keep(token: verified, hash: hash, access: access)
+        return verified
+    }
+
+    /// The session as verified by this process under the current access counter, else as the database has it.
+    private static func session(_ secret: String, now: Date, for request: Request) async throws -> UserSession? {
+        let access = try await request.readState().access
+        let hash = TokenHash.hex(of: secret)
+        let cache = request.application.readCache
+        if let kept = cache.session(hash, access: access), kept.expiresAt > now { return kept }
+        guard let session = try await SessionStore.find(token: secret, now: now, on: request.db) else { return nil }
+        cache.keep(session: session, hash: hash, access: access)
+        return session
     }
 }

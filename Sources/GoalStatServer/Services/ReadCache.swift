@@ -1,5 +1,6 @@
 import Foundation
 import GoalStatCore
+import GoalStatStore
 import NIOConcurrencyHelpers
 import Vapor
 
@@ -12,6 +13,18 @@ final class ReadCache: Sendable {
         var entries: [String: String] = [:]
         var order: [String] = []
     }
+
+    /// Sessions and tokens verified under one value of the access counter (`ReadModel.State.access`), by the
+    /// hash of their secret: any change to who may do what, in any process, empties it at the next request.
+    private struct Verified {
+        var access = -1
+        var sessions: [String: UserSession] = [:]
+        var tokens: [String: VerifiedAPIToken] = [:]
+    }
+
+    private let verified = NIOLockedValueBox(Verified())
+    /// Verified sessions and tokens kept at most; past it the process starts again from none.
+    static let verifiedLimit = 10_000
 
     private let framework = NIOLockedValueBox<(counter: Int, document: FrameworkDocument)?>(nil)
     private let tree = NIOLockedValueBox<(counter: Int, tree: OrgTree)?>(nil)
@@ -41,6 +54,35 @@ final class ReadCache: Sendable {
             if (kept?.counter ?? -1) <= counter { kept = (counter, tree) }
         }
         return tree
+    }
+
+    /// The session or token with this secret's hash as verified under `access`; nil if not kept. Expiry is the
+    /// caller's to check: it moves with the clock, not the counter.
+    func session(_ hash: String, access: Int) -> UserSession? {
+        verified.withLockedValue { $0.access == access ? $0.sessions[hash] : nil }
+    }
+
+    func token(_ hash: String, access: Int) -> VerifiedAPIToken? {
+        verified.withLockedValue { $0.access == access ? $0.tokens[hash] : nil }
+    }
+
+    func keep(session: UserSession, hash: String, access: Int) {
+        keepVerified(access: access) { $0.sessions[hash] = session }
+    }
+
+    func keep(token: VerifiedAPIToken, hash: String, access: Int) {
+        keepVerified(access: access) { $0.tokens[hash] = token }
+    }
+
+    private func keepVerified(access: Int, _ change: (inout Verified) -> Void) {
+        guard pageLimit > 0 else { return }
+        verified.withLockedValue { kept in
+            if kept.access < access || kept.sessions.count + kept.tokens.count >= Self.verifiedLimit {
+                kept = Verified(access: access)
+            }
+            guard kept.access == access else { return }
+            change(&kept)
+        }
     }
 
     /// A rendered page as of `counter`; `key` says everything else it depends on (address, reader, layout).

@@ -45,11 +45,20 @@ public enum APITokenStore {
               model.expiresAt.map({ $0 > now }) ?? true,
               let owner = try await UserStore.find(id: UserID(model.userID), on: db), owner.isActive
         else { return nil }
-        if model.lastUsedAt.map({ now.timeIntervalSince($0) >= lastUseResolution || now < $0 }) ?? true {
-            model.lastUsedAt = now
-            try await Transactions.run(on: db) { db in try await model.update(on: db) }
+        var verified = VerifiedAPIToken(record: model.domain, owner: owner)
+        try await noteUse(of: &verified, now: now, on: db)
+        return verified
+    }
+
+    /// Notes the use of a verified token, at most once per `lastUseResolution`: a process that keeps verified tokens
+    /// (the server's cache) calls this on each use instead of `verify`.
+    public static func noteUse(of token: inout VerifiedAPIToken, now: Date, on db: any Database) async throws {
+        guard token.record.lastUsedAt.map({ now.timeIntervalSince($0) >= lastUseResolution || now < $0 }) ?? true else { return }
+        let id = token.record.id
+        try await Transactions.run(on: db) { db in
+            try await APITokenModel.query(on: db).filter(\.$id == id).set(\.$lastUsedAt, to: now).update()
         }
-        return VerifiedAPIToken(record: model.domain, owner: owner)
+        token.record.lastUsedAt = now
     }
 
     /// How precisely the last use of a token is kept, in seconds.
@@ -62,6 +71,7 @@ public enum APITokenStore {
         try await Transactions.run(on: db) { db in
             model.revokedAt = context.now
             try await model.update(on: db)
+            try await AccessState.changed(on: db)
             try await AuditLog.record([
                 AuditEntry(actor: context.actor, at: context.now, entity: .apiToken, key: id.uuidString, field: "revokedAt",
                            oldValue: nil, newValue: AuditDiff.flatten(context.now)[""], source: context.source, batch: context.batch),

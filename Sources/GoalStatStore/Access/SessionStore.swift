@@ -41,6 +41,7 @@ public enum SessionStore {
     public static func delete(token: String, on db: any Database) async throws {
         try await Transactions.run(on: db) { db in
             try await SessionModel.query(on: db).filter(\.$tokenHash == TokenHash.hex(of: token)).delete()
+            try await AccessState.changed(on: db)
         }
     }
 
@@ -48,6 +49,7 @@ public enum SessionStore {
     public static func deleteAll(for userID: UserID, on db: any Database) async throws {
         try await Transactions.run(on: db) { db in
             try await SessionModel.query(on: db).filter(\.$userID == userID.rawValue).delete()
+            try await AccessState.changed(on: db)
         }
     }
 
@@ -57,6 +59,7 @@ public enum SessionStore {
         try await Transactions.run(on: db) { db in
             let count = try await SessionModel.query(on: db).filter(\.$expiresAt <= now).count()
             try await SessionModel.query(on: db).filter(\.$expiresAt <= now).delete()
+            if count > 0 { try await AccessState.changed(on: db) }
             return count
         }
     }

@@ -109,6 +109,7 @@ public enum UserStore {
             user.updatedAt = context.now
             try await user.update(on: db)
             if !isActive { try await SessionStore.deleteAll(for: id, on: db) }
+            try await AccessState.changed(on: db)
             try await AuditLog.record(context.entries(.user, key: user.email, old: before, new: user.audited), on: db)
         }
     }
@@ -141,6 +142,7 @@ public enum UserStore {
                 try await query.delete()
             }
             for grant in after where !before.contains(grant) { try await insert(grant, for: id, at: context.now, on: db) }
+            try await AccessState.changed(on: db)
             let entries = context.entries(.user, key: user.email, old: before.map(\.description), new: after.map(\.description))
                 .map { var entry = $0; entry.field = "grants"; return entry }
             try await AuditLog.record(entries, on: db)

@@ -27,6 +27,7 @@ public enum GoalStatMigrations {
             AddAuditEntryIndexes(),
             CreateReadModel(),
             CreateIntegrityFindings(),
+            AddAccessCounter(),
         ]
     }
 }

@@ -17,16 +17,31 @@ public enum ReadModel {
         public var asOf: CalendarDate?
         /// Goes up by one with every write that changed the model.
         public var counter: Int
+        /// Goes up by one with every change to sessions, tokens, users and roles (`AccessState`).
+        public var access: Int
+
+        public init(asOf: CalendarDate?, counter: Int, access: Int = 0) {
+            self.asOf = asOf
+            self.counter = counter
+            self.access = access
+        }
     }
 
-    /// One indexed read: the state, which every request checks.
+    /// One indexed read: the state, which every request checks, with the access counter.
     public static func state(on db: any Database) async throws -> State {
         let sql = try sqlDatabase(db)
-        guard let row = try await sql.select().columns("as_of", "counter").from(ReadModelTables.state)
-            .where("name", .equal, "read model").first()
-        else { return State(asOf: nil, counter: 0) }
-        let asOf = try row.decode(column: "as_of", as: String?.self).flatMap { try? CalendarDate.parse($0) }
-        return State(asOf: asOf, counter: try row.decode(column: "counter", as: Int.self))
+        var state = State(asOf: nil, counter: 0)
+        for row in try await sql.select().columns("name", "as_of", "counter").from(ReadModelTables.state)
+            .where("name", .in, ["read model", AccessState.row]).all() {
+            let counter = try row.decode(column: "counter", as: Int.self)
+            if try row.decode(column: "name", as: String.self) == AccessState.row {
+                state.access = counter
+            } else {
+                state.asOf = try row.decode(column: "as_of", as: String?.self).flatMap { try? CalendarDate.parse($0) }
+                state.counter = counter
+            }
+        }
+        return state
     }
 
     /// The state, after working the whole model out again if it was for another date. The rebuild is a write

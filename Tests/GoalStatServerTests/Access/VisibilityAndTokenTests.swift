@@ -106,6 +106,39 @@ struct VisibilityAndTokenTests {
         }
     }
 
+    @Test("tokens and sessions this process verified and keeps give way at once to a change made by another process (SPEC §6)")
+    func keptAccessFollowsOtherProcesses() async throws {
+        try await withServer { app in
+            let setup = try await MatrixSetup.prepare(on: app)
+            let secret = try #require(setup.tokens[.steward])
+            let bearer: HTTPHeaders = ["Authorization": "Bearer \(secret)"]
+            let token = try #require(try await APITokenStore.verify(token: secret, now: Fixtures.now, on: app.db))
+            let session = try await SessionStore.create(for: token.owner.id, now: Fixtures.now, on: app.db)
+            let cookie: HTTPHeaders = ["Cookie": "\(SessionCookie.name)=\(session.token)"]
+            for headers in [bearer, bearer, cookie, cookie] {
+                try await app.testing().test(.GET, "/api/v1/me", headers: headers) { response in
+                    #expect((response.json as? [String: Any])?["grants"] as? [String] == token.owner.grants.map(\.description))
+                }
+            }
+            // Another process's writes reach this database without passing through this server's cache: here the
+            // store's own calls stand for them.
+            let elsewhere = AuditContext(actor: nil, source: .system, now: Fixtures.now)
+            for grant in token.owner.grants { try await UserStore.revoke(grant, from: token.owner.id, context: elsewhere, on: app.db) }
+            for headers in [bearer, cookie] {
+                try await app.testing().test(.GET, "/api/v1/me", headers: headers) { response in
+                    #expect((response.json as? [String: Any])?["grants"] as? [String] == [])
+                }
+            }
+            try await APITokenStore.revoke(id: token.record.id, context: elsewhere, on: app.db)
+            try await SessionStore.delete(token: session.token, on: app.db)
+            for headers in [bearer, cookie] {
+                try await app.testing().test(.GET, "/api/v1/me", headers: headers) { response in
+                    #expect(response.status == .unauthorized)
+                }
+            }
+        }
+    }
+
     @Test("editing a goal from a stale version gets 409 with the current values")
     func staleGoal() async throws {
         try await withServer { app in
