@@ -1,3 +1,5 @@
+import Foundation
+
 /// One value entered through a form or the JSON API, checked by the same rules as a CSV row (SPEC §3.1).
 public struct MeasurementEntry: Sendable, Equatable, Codable {
     public var period: String
@@ -6,14 +8,20 @@ public struct MeasurementEntry: Sendable, Equatable, Codable {
     public var orgUnit: String?
     public var status: MeasurementStatus?
     public var note: String?
+    /// Why the value corrects one already stored; a correction of a final value needs one.
+    public var reason: String?
 
-    public init(period: String, value: Double? = nil, level: String? = nil, orgUnit: String? = nil, status: MeasurementStatus? = nil, note: String? = nil) {
+    public init(
+        period: String, value: Double? = nil, level: String? = nil, orgUnit: String? = nil, status: MeasurementStatus? = nil,
+        note: String? = nil, reason: String? = nil
+    ) {
         self.period = period
         self.value = value
         self.level = level
         self.orgUnit = orgUnit
         self.status = status
         self.note = note
+        self.reason = reason
     }
 
     /// The checked value, or the problems with it (the `column` of each issue names the field).
@@ -35,11 +43,16 @@ public struct MeasurementEntry: Sendable, Equatable, Codable {
         if let note, let problem = TextRules.problem(in: note, as: .longText) {
             issues.append(ImportIssue(line: line, column: "note", reason: "the note \(problem.message)"))
         }
+        if let reason, let problem = TextRules.problem(in: reason, as: .longText) {
+            issues.append(ImportIssue(line: line, column: "reason", reason: "the reason \(problem.message)"))
+        }
         if let level, let problem = TextRules.problem(in: level, as: .name) {
             issues.append(ImportIssue(line: line, column: "level", reason: "the level \(problem.message)"))
         }
         if let value, !value.isFinite {
             issues.append(ImportIssue(line: line, column: "value", reason: "must be a finite number"))
+        } else if let value, status != .missing, indicator.levels == nil, let problem = indicator.rangeProblem(value, code: code) {
+            issues.append(ImportIssue(line: line, column: "value", reason: problem))
         }
         if let levels = indicator.levels {
             if value != nil { issues.append(ImportIssue(line: line, column: "value", reason: "a qualitative indicator takes a level, not a number")) }
@@ -55,11 +68,15 @@ public struct MeasurementEntry: Sendable, Equatable, Codable {
             }
         }
         guard issues.isEmpty, let period else { return .failure(EntryIssues(issues: issues)) }
-        return .success(ParsedMeasurement(
+        let standing = catalog.standing(status, of: period)
+        var row = ParsedMeasurement(
             line: line, indicator: code, period: period, orgUnit: (orgUnit?.isEmpty ?? true) ? nil : orgUnit,
-            value: status == .missing ? nil : value, level: status == .missing ? nil : level, status: status,
+            value: status == .missing ? nil : value, level: status == .missing ? nil : level, status: standing.status,
             note: (note?.isEmpty ?? true) ? nil : note
-        ))
+        )
+        row.heldProvisional = standing.held
+        row.reason = reason.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
+        return .success(row)
     }
 }
 

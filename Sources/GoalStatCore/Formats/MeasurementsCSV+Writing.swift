@@ -1,6 +1,6 @@
 extension MeasurementsCSV {
     /// The header line of a written file, line break included.
-    public static let headerLine = Column.allCases.map(\.rawValue).joined(separator: ",") + "\n"
+    public static let headerLine = Column.exported.map(\.rawValue).joined(separator: ",") + "\n"
 
     /// Writes measurements as SPEC §3.1 CSV: all six columns in table order, rows sorted by indicator, org unit
     /// (the indicator's own unit first) and period, LF line endings, quotes only where a field needs them.

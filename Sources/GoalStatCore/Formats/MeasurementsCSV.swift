@@ -5,19 +5,22 @@ public enum MeasurementsCSV {
     /// At most this many issues are kept in a result (SPEC §3.1: "at most the first 1,000"); all are counted.
     public static let maximumIssues = 1_000
 
-    /// A column of the format, in the order export writes them.
+    /// A column of the format, in the order export writes them (`reason`, why a value is corrected, is read only).
     public enum Column: String, CaseIterable, Sendable {
         case indicator, period, value
         case orgUnit = "org_unit"
-        case status, note
+        case status, note, reason
 
         /// Whether every file must have this column.
         public var isRequired: Bool {
             switch self {
             case .indicator, .period, .value: true
-            case .orgUnit, .status, .note: false
+            case .orgUnit, .status, .note, .reason: false
             }
         }
+
+        /// The columns an export writes.
+        public static let exported: [Column] = [.indicator, .period, .value, .orgUnit, .status, .note]
     }
 
     /// Reads a measurements file (UTF-8 bytes) and checks every row against `catalog`.

@@ -2,7 +2,7 @@
 extension MeasurementsCSVReader {
     /// Why a header name is not a column, with a guess when it differs only in case or spacing.
     static func unknownColumnReason(_ name: String) -> String {
-        let known = "indicator, period, value, org_unit, status and note"
+        let known = "indicator, period, value, org_unit, status, note and reason"
         let folded = name.lowercased().split(separator: " ").joined(separator: "_")
         if let guess = MeasurementsCSV.Column(rawValue: folded) ?? (folded == "orgunit" ? .orgUnit : nil) {
             return "unknown column \(quoted(name)); did you mean \(guess.rawValue)? (column names are lower case)"

@@ -16,6 +16,8 @@ struct MeasurementsCSVReader {
     private let indicatorFrequencies: [Frequency]
     private let indicatorLevels: [[String]?]
     private let indicatorLevelBytes: [[[UInt8]]]
+    private let indicatorCatalog: [CatalogIndicator]
+    private let catalog: MeasurementCatalog
     /// Each indicator's own org unit by its index in the org unit table, when the catalog names it.
     private let indicatorOwnUnits: [Int?]
 
@@ -35,7 +37,7 @@ struct MeasurementsCSVReader {
     /// The header's names by field index, and the field index of each known column (-1: absent).
     private var headerNames: [String] = []
     private var indicatorColumn = -1, periodColumn = -1, valueColumn = -1
-    private var orgUnitColumn = -1, statusColumn = -1, noteColumn = -1
+    private var orgUnitColumn = -1, statusColumn = -1, noteColumn = -1, reasonColumn = -1
 
     /// The field and catalog index of the last indicator and org unit found: files list a series row after row,
     /// so comparing with the previous row's bytes usually spares a hash lookup.
@@ -76,6 +78,8 @@ struct MeasurementsCSVReader {
         indicatorFrequencies = indicators.map(\.value.frequency)
         indicatorLevels = indicators.map(\.value.levels)
         indicatorLevelBytes = indicators.map { ($0.value.levels ?? []).map { Array($0.utf8) } }
+        indicatorCatalog = indicators.map(\.value)
+        self.catalog = catalog
 
         let orgUnits = catalog.orgUnits.sorted()
         orgUnitTable = ByteKeyTable(expectedCount: orgUnits.count)
@@ -208,6 +212,7 @@ struct MeasurementsCSVReader {
         orgUnitColumn = seen[.orgUnit] ?? -1
         statusColumn = seen[.status] ?? -1
         noteColumn = seen[.note] ?? -1
+        reasonColumn = seen[.reason] ?? -1
         return indicatorColumn >= 0 && periodColumn >= 0 && valueColumn >= 0
     }
 
@@ -292,7 +297,11 @@ struct MeasurementsCSVReader {
                 }
             } else {
                 switch Self.withBytes(of: valueField, in: bytes, DoubleParsing.parse) {
-                case .number(let number): value = number
+                case .number(let number):
+                    value = number
+                    if let problem = indicatorCatalog[indicator].rangeProblem(number, code: indicatorCodes[indicator]) {
+                        report(line: line, column: .value, problem)
+                    }
                 case .problem(let problem):
                     report(line: line, column: .value, Self.valueReason(problem, Self.string(valueField, in: bytes)))
                 }
@@ -334,6 +343,16 @@ struct MeasurementsCSVReader {
             }
         }
 
+        // reason
+        var reason: String?
+        if reasonColumn >= 0, !fields[reasonColumn].isEmpty {
+            switch Self.withBytes(of: fields[reasonColumn], in: bytes, Self.checkedNote) {
+            case .success(let text): reason = text
+            case .failure(.notUTF8): report(line: line, column: .reason, "the reason is not valid UTF-8; save the file as UTF-8")
+            case .failure(.text(let problem)): report(line: line, column: .reason, "the reason \(problem.message)")
+            }
+        }
+
         if let indicator, let period, orgUnitIsKnown {
             let namesOwnUnit = orgUnit != nil && orgUnit == indicatorOwnUnits[indicator]
             let series = MeasurementKeyTable.series(indicator: indicator, orgUnit: namesOwnUnit ? nil : orgUnit, granularity: period.granularity)
@@ -350,12 +369,14 @@ struct MeasurementsCSVReader {
         }
 
         guard issueCount == issuesBefore, let indicator, let period else { return }
-        rows.append(
-            ParsedMeasurement(
-                line: line, indicator: indicatorCodes[indicator], period: period, orgUnit: orgUnit.map { orgUnitCodes[$0] },
-                value: value, level: level, status: status, note: note
-            )
+        let standing = catalog.standing(status, of: period)
+        var row = ParsedMeasurement(
+            line: line, indicator: indicatorCodes[indicator], period: period, orgUnit: orgUnit.map { orgUnitCodes[$0] },
+            value: value, level: level, status: standing.status, note: note
         )
+        row.heldProvisional = standing.held
+        row.reason = reason
+        rows.append(row)
     }
 
     // MARK: - Lookups

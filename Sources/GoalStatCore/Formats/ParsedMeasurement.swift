@@ -16,6 +16,10 @@ public struct ParsedMeasurement: Equatable, Sendable {
     public var status: MeasurementStatus
     /// The note, or nil when empty.
     public var note: String?
+    /// Why the value corrects one already stored (SPEC §2a: a correction needs a reason); nil when not given.
+    public var reason: String?
+    /// Whether the value was given as `final` for a period that has not ended, and is held as `provisional`.
+    public var heldProvisional = false
 
     /// A row read from `line`.
     public init(

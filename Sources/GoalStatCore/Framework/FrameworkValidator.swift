@@ -186,6 +186,10 @@ public struct FrameworkValidator {
             if !(0...10).contains(indicator.decimals) { report("\(field).decimals", "must be from 0 to 10") }
             if let per = indicator.per, per <= 0 { report("\(field).per", "must be a positive number") }
             if indicator.unit == .rate, indicator.per == nil { report("\(field).per", "a rate needs 'per' (per how many)") }
+            if let range = indicator.validRange {
+                if let problem = range.problem { report("\(field).validRange", problem) }
+                if indicator.isQualitative { report("\(field).validRange", "a qualitative indicator takes levels, not a range of numbers") }
+            }
             if let levels = indicator.levels {
                 if levels.isEmpty { report("\(field).levels", "a qualitative indicator needs at least one level") }
                 if Set(levels).count != levels.count { report("\(field).levels", "levels must be distinct") }
@@ -222,12 +226,32 @@ public struct FrameworkValidator {
 
     private mutating func checkTargets() {
         var seen: [String: Int] = [:]
+        // A target's numbers are held to its indicator's valid range when the document defines the indicator (a
+        // target added alone is checked by the form or API against the stored one: `TargetRules`).
+        var ranges: [String: (range: ValidRange, kind: String)] = [:]
+        for indicator in document.indicators {
+            if let range = indicator.validValues {
+                ranges[indicator.code] = (range, indicator.validRange == nil ? indicator.unit.kindName : "of \(indicator.code)")
+            }
+        }
         for (index, target) in document.targets.enumerated() {
             let field = "targets[\(index)]"
             checkReference(target.indicator, in: indicators, at: "\(field).indicator", kind: "indicator")
             checkReference(target.orgUnit, in: orgUnits, at: "\(field).orgUnit", kind: "org unit")
             checkPeriod(target.period, at: "\(field).period")
             checkDate(target.setOn, at: "\(field).setOn")
+            checkDate(target.decidedOn, at: "\(field).decidedOn")
+            if let decided = target.decidedOn, let setOn = try? CalendarDate.parse(target.setOn),
+               let day = try? CalendarDate.parse(decided), day > setOn {
+                report("\(field).decidedOn", "the decision (\(decided)) cannot come after the version was recorded (\(target.setOn))")
+            }
+            if let known = ranges[target.indicator] {
+                for (name, number) in [("value", target.value), ("range.min", target.range?.min), ("range.max", target.range?.max)] {
+                    if let number, number.isFinite, let problem = TargetRules.rangeProblem(number, in: known.range, whose: known.kind) {
+                        report("\(field).\(name)", problem)
+                    }
+                }
+            }
             checkReference(target.setBy, in: people, at: "\(field).setBy", kind: "person")
             checkTexts(target, at: field)
             switch (target.value, target.range) {

@@ -25,13 +25,16 @@ public struct Indicator: Codable, Sendable, Equatable {
     public var levels: [String]?
     public var goals: [String]
     public var dataQuality: DataQuality?
+    /// The values this indicator can plausibly take, when it says so; see `validValues` for the range that applies.
+    public var validRange: ValidRange?
 
     public init(
         code: String, name: String, definition: String? = nil, methodology: String? = nil, source: String? = nil,
         unit: IndicatorUnit = .count, per: Int? = nil, decimals: Int = 0, direction: ImprovementDirection,
         frequency: Frequency, aggregation: Aggregation = .sum, stage: ValueChainStage, orgUnit: String,
         steward: String? = nil, rank: IndicatorRank = .supporting, guardrail: Bool = false, public: Bool = false,
-        formula: String? = nil, levels: [String]? = nil, goals: [String] = [], dataQuality: DataQuality? = nil
+        formula: String? = nil, levels: [String]? = nil, goals: [String] = [], dataQuality: DataQuality? = nil,
+        validRange: ValidRange? = nil
     ) {
         self.code = code
         self.name = name
@@ -54,9 +57,14 @@ public struct Indicator: Codable, Sendable, Equatable {
         self.levels = levels
         self.goals = goals
         self.dataQuality = dataQuality
+        self.validRange = validRange
     }
 
     public var isQualitative: Bool { levels != nil }
+
+    /// The range a value must lie in: the indicator's own, else its unit's (a percentage 0–100, a count at least
+    /// 0); nil when any finite number will do.
+    public var validValues: ValidRange? { ValidRange.applying(declared: validRange, unit: unit) }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -81,5 +89,6 @@ public struct Indicator: Codable, Sendable, Equatable {
         levels = try c.decodeIfPresent([String].self, forKey: .levels)
         goals = try c.decodeIfPresent([String].self, forKey: .goals) ?? []
         dataQuality = try c.decodeIfPresent(DataQuality.self, forKey: .dataQuality)
+        validRange = try c.decodeIfPresent(ValidRange.self, forKey: .validRange)
     }
 }

@@ -37,4 +37,17 @@ extension IndicatorUnit: Codable {
         var container = encoder.singleValueContainer()
         try container.encode(text)
     }
+
+    /// The kind of quantity, as a sentence names it: "a percentage", "a count", "a duration in minutes".
+    public var kindName: String {
+        switch self {
+        case .percent: "a percentage"
+        case .count: "a count"
+        case .currency: "an amount of money"
+        case .days: "a duration in days"
+        case .hours: "a duration in hours"
+        case .rate: "a rate"
+        case .other(let text): ValidRange.durations.contains(text.lowercased()) ? "a duration in \(text)" : "a value in \(text)"
+        }
+    }
 }

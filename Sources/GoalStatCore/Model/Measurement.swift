@@ -61,8 +61,13 @@ public struct MeasurementRevision: Sendable, Equatable {
     public var source: MeasurementSource
     /// When the correction that replaced this value was made.
     public var supersededAt: Date
+    /// Why that correction was made, when it said (issue 10); older corrections have none.
+    public var correctionReason: String?
 
-    public init(revision: Int, value: Double?, level: String?, status: MeasurementStatus, note: String?, source: MeasurementSource, supersededAt: Date) {
+    public init(
+        revision: Int, value: Double?, level: String?, status: MeasurementStatus, note: String?, source: MeasurementSource,
+        supersededAt: Date, correctionReason: String? = nil
+    ) {
         self.revision = revision
         self.value = value
         self.level = level
@@ -70,5 +75,6 @@ public struct MeasurementRevision: Sendable, Equatable {
         self.note = note
         self.source = source
         self.supersededAt = supersededAt
+        self.correctionReason = correctionReason
     }
 }

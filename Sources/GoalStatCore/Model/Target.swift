@@ -11,10 +11,13 @@ public struct Target: Codable, Sendable, Equatable {
     public var setOn: String
     public var setBy: String?
     public var benchmark: Benchmark?
+    /// The date the decision was taken, when it was before the version was recorded (a board meeting, say): shown,
+    /// never used for "as known on", which reads `setOn` (issue 10).
+    public var decidedOn: String?
 
     public init(
         indicator: String, orgUnit: String? = nil, period: String, value: Double? = nil, range: TargetRange? = nil,
-        rationale: String? = nil, setOn: String, setBy: String? = nil, benchmark: Benchmark? = nil
+        rationale: String? = nil, setOn: String, setBy: String? = nil, benchmark: Benchmark? = nil, decidedOn: String? = nil
     ) {
         self.indicator = indicator
         self.orgUnit = orgUnit
@@ -25,6 +28,7 @@ public struct Target: Codable, Sendable, Equatable {
         self.setOn = setOn
         self.setBy = setBy
         self.benchmark = benchmark
+        self.decidedOn = decidedOn
     }
 }
 

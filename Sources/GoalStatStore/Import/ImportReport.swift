@@ -21,6 +21,9 @@ public struct ImportReport: Sendable, Equatable, Codable {
         if let framework { lines += framework.lines }
         if let measurements {
             lines.append("measurements: \(measurements.added) added, \(measurements.revised) revised, \(measurements.unchanged) unchanged")
+            if measurements.heldProvisional > 0 {
+                lines.append("\(measurements.heldProvisional) value(s) given as final for periods not yet ended were stored as provisional")
+            }
         }
         if dryRun { lines.append("dry run: nothing was stored") }
         return lines

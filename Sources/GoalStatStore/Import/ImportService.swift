@@ -6,9 +6,10 @@ import GoalStatCore
 public enum ImportService {
     /// Stores the files in `audit`'s name. The framework changes and the values of one import share one batch id
     /// (`audit.batch`, or a new one), so the audit log links both to the import; the values are audited as one
-    /// file-import batch (see `MeasurementStore.store`).
+    /// file-import batch (see `MeasurementStore.store`). `reason` is why the files correct stored values, for the
+    /// rows that give none in a `reason` column: a correction of a final value needs one.
     public static func importFiles(
-        _ files: [ImportFile], dryRun: Bool, audit: AuditContext,
+        _ files: [ImportFile], dryRun: Bool, reason: String? = nil, audit: AuditContext,
         on db: any Database, progress: (@Sendable (String) -> Void)? = nil
     ) async throws -> ImportReport {
         var frameworks: [(ImportFile, FrameworkDocument)] = []
@@ -40,15 +41,24 @@ public enum ImportService {
         var audit = audit
         audit.batch = audit.batch ?? UUID()
 
+        let reason = reason.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
+        if let reason, let problem = TextRules.problem(in: reason, as: .longText) {
+            throw ImportFailure(problems: [ImportProblem(file: "--reason", reason: "the reason \(problem.message)")])
+        }
         return try await Transactions.run(on: db, dryRun: dryRun) { [frameworks, csvs, audit] tx in
             try await store(
-                frameworks: frameworks, csvs: csvs, dryRun: dryRun, label: label, audit: audit, on: tx, progress: progress
+                frameworks: frameworks, csvs: csvs, dryRun: dryRun, reason: reason, label: label, audit: audit, on: tx,
+                progress: progress
             )
         }
     }
 
+    /// The staging table keeps one line number per row; across several files the file's index rides in its high
+    /// bits, so that a refused correction can be named by file and line.
+    private static let fileShift = 40
+
     private static func store(
-        frameworks: [(ImportFile, FrameworkDocument)], csvs: [ImportFile], dryRun: Bool, label: String,
+        frameworks: [(ImportFile, FrameworkDocument)], csvs: [ImportFile], dryRun: Bool, reason: String?, label: String,
         audit: AuditContext, on tx: any Database, progress: (@Sendable (String) -> Void)?
     ) async throws -> ImportReport {
         var report = ImportReport(dryRun: dryRun)
@@ -62,7 +72,7 @@ public enum ImportService {
             }
         }
         guard !csvs.isEmpty else { return report }
-        let catalog = try await MeasurementStore.catalog(on: tx)
+        let catalog = try await MeasurementStore.catalog(today: CalendarDate(utc: audit.now), on: tx)
         // First every file is checked, a chunk at a time, holding no rows; only if all are good are they read again
         // and stored, a chunk at a time: memory does not grow with the files (SPEC §8), and a bad row anywhere still
         // stores nothing and is named with its line.
@@ -95,12 +105,26 @@ public enum ImportService {
                 if done % 100_000 == 0 || done == total { progress("stored \(done) of \(total) values") }
             }
         }
-        report.measurements = try await MeasurementStore.storeStreaming(
-            indicators: indicators, count: total, kind: .import, label: label, audit: audit, on: tx, progress: reportProgress
-        ) { store in
-            for file in csvs {
-                _ = try await read(file, catalog: catalog, rows: store)
+        do {
+            report.measurements = try await MeasurementStore.storeStreaming(
+                indicators: indicators, count: total, kind: .import, label: label, audit: audit, on: tx, progress: reportProgress
+            ) { store in
+                for (index, file) in csvs.enumerated() {
+                    _ = try await read(file, catalog: catalog) { rows in
+                        try await store(rows.map { row in
+                            var row = row
+                            row.line |= index << fileShift
+                            if row.reason == nil { row.reason = reason }
+                            return row
+                        })
+                    }
+                }
             }
+        } catch let refused as CorrectionsNeedReasons {
+            let mask = (1 << fileShift) - 1
+            throw ImportFailure(problems: refused.rows.map { row in
+                ImportProblem(file: csvs[row.line >> fileShift].name, line: row.line & mask, column: "reason", reason: CorrectionsNeedReasons.reason)
+            })
         }
         return report
     }

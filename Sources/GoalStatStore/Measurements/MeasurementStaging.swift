@@ -33,7 +33,7 @@ struct MeasurementStaging {
             CREATE TEMPORARY TABLE measurement_staging (
                 indicator_code TEXT NOT NULL, org_unit_code TEXT NOT NULL, period_start TEXT NOT NULL,
                 value \(unsafeRaw: isSQLite ? "REAL" : "DOUBLE PRECISION"), level TEXT, status TEXT NOT NULL, note TEXT,
-                revision INTEGER NOT NULL, batch_id TEXT NOT NULL
+                revision INTEGER NOT NULL, batch_id TEXT NOT NULL, reason TEXT, line INTEGER NOT NULL
             )
             """).run()
     }
@@ -41,10 +41,11 @@ struct MeasurementStaging {
     /// Adds rows to the table (a streamed import adds a chunk of the file at a time).
     func add(_ rows: [ParsedMeasurement], batchID: String, progress: (@Sendable (Int) -> Void)?) async throws {
         if let sqlite = sql as? any SQLiteDatabase {
-            try await SQLiteBulkInsert.insert(rows, batchID: batchID, into: sqlite, table: table, progress: progress)
+            try await SQLiteBulkInsert.insert(rows, batchID: batchID, into: sqlite, table: table, withLines: true, progress: progress)
         } else {
             try await MeasurementStore.insert(
-                rows, batchID: batchID, into: SQLQualifiedTable("measurement_staging", space: "pg_temp"), on: sql, progress: progress
+                rows, batchID: batchID, into: SQLQualifiedTable("measurement_staging", space: "pg_temp"), on: sql, withLines: true,
+                progress: progress
             )
         }
     }
@@ -78,13 +79,14 @@ struct MeasurementStaging {
         return result
     }
 
-    /// Keeps the current value of every staged row that differs in `measurement_revisions`, superseded by the batch.
+    /// Keeps the current value of every staged row that differs in `measurement_revisions`, superseded by the batch,
+    /// with the reason the correction gives.
     /// Returns how many were kept: the number of rows revised.
     func keepRevisions(batchID: String) async throws -> Int {
         try await counting("""
             INSERT INTO \(MeasurementTable.revisions)
-                (indicator_code, org_unit_code, period_start, revision, value, level, status, note, batch_id, superseded_by)
-            SELECT m.indicator_code, m.org_unit_code, m.period_start, m.revision, m.value, m.level, m.status, m.note, m.batch_id, '\(batchID)'
+                (indicator_code, org_unit_code, period_start, revision, value, level, status, note, batch_id, superseded_by, reason)
+            SELECT m.indicator_code, m.org_unit_code, m.period_start, m.revision, m.value, m.level, m.status, m.note, m.batch_id, '\(batchID)', s.reason
             FROM \(table) s JOIN \(MeasurementTable.name) m \(Self.sameKey)
             WHERE \(differs(old: "m", new: "s"))
             """)
@@ -96,14 +98,35 @@ struct MeasurementStaging {
         let current = MeasurementTable.name
         // SQLite needs the WHERE to tell the upsert's ON CONFLICT from a join constraint of the SELECT.
         return try await counting("""
-            INSERT INTO \(current) (indicator_code, org_unit_code, period_start, value, level, status, note, revision, batch_id)
-            SELECT indicator_code, org_unit_code, period_start, value, level, status, note, revision, batch_id
+            INSERT INTO \(current) (indicator_code, org_unit_code, period_start, value, level, status, note, revision, batch_id, reason)
+            SELECT indicator_code, org_unit_code, period_start, value, level, status, note, revision, batch_id, reason
             FROM \(table) WHERE true
             ON CONFLICT (indicator_code, org_unit_code, period_start) DO UPDATE SET
                 value = excluded.value, level = excluded.level, status = excluded.status, note = excluded.note,
-                revision = \(current).revision + 1, batch_id = excluded.batch_id
+                revision = \(current).revision + 1, batch_id = excluded.batch_id, reason = excluded.reason
             WHERE \(differs(old: current, new: "excluded"))
             """)
+    }
+
+    /// Refuses the staged rows that correct a final stored value (a different number or level) without a reason
+    /// (issue 10). A provisional, estimated or missing value may be replaced without one: that is what it is for.
+    func requireReasons() async throws {
+        let rows = try await sql.raw("""
+            SELECT s.line, s.indicator_code, s.org_unit_code, s.period_start
+            FROM \(unsafeRaw: table) s JOIN \(ident: MeasurementTable.name) m \(unsafeRaw: Self.sameKey)
+            WHERE m.status = 'final' AND (s.reason IS NULL OR s.reason = '')
+                AND (m.value \(unsafeRaw: distinct) s.value OR m.level \(unsafeRaw: distinct) s.level)
+            ORDER BY s.line LIMIT \(unsafeRaw: String(MeasurementsCSV.maximumIssues))
+            """).all()
+        guard !rows.isEmpty else { return }
+        throw CorrectionsNeedReasons(rows: try rows.map { row in
+            CorrectionsNeedReasons.Row(
+                line: try row.decode(column: "line", as: Int.self),
+                indicator: try row.decode(column: "indicator_code", as: String.self),
+                orgUnit: try row.decode(column: "org_unit_code", as: String.self),
+                periodStart: try row.decode(column: "period_start", as: String.self)
+            )
+        })
     }
 
     private static let sameKey = """

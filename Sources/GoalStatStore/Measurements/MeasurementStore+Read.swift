@@ -73,7 +73,7 @@ extension MeasurementStore {
         guard let frequency = frequencies[indicator] else { return [] }
         let batches = try await batchSources(on: db)
         let rows = try await sql.select()
-            .columns("period_start", "revision", "value", "level", "status", "note", "batch_id", "superseded_by")
+            .columns("period_start", "revision", "value", "level", "status", "note", "batch_id", "superseded_by", "reason")
             .from(MeasurementTable.revisions)
             .where("indicator_code", .equal, indicator)
             .where("org_unit_code", .equal, orgUnit ?? "")
@@ -90,7 +90,8 @@ extension MeasurementStore {
                 status: MeasurementStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .final,
                 note: try row.decode(column: "note", as: String?.self),
                 source: batches[batchID] ?? MeasurementSource(kind: .import, label: batchID, enteredBy: nil, enteredAt: .distantPast),
-                supersededAt: superseding?.enteredAt ?? .distantPast
+                supersededAt: superseding?.enteredAt ?? .distantPast,
+                correctionReason: try row.decode(column: "reason", as: String?.self)
             ))
         }
     }

@@ -40,6 +40,7 @@ extension MeasurementStore {
             var series: [String: Set<String>] = [:]
             for row in rows { series[row.indicator, default: []].insert(row.orgUnit ?? "") }
             ReadModelChanges.mark(series: series)
+            summary.heldProvisional += rows.lazy.filter(\.heldProvisional).count
             let offset = done
             var reportProgress: (@Sendable (Int) -> Void)?
             if let progress { reportProgress = { progress(offset + $0) } }
@@ -55,6 +56,7 @@ extension MeasurementStore {
         if direct {
             summary.added = done
         } else {
+            try await staging.requireReasons()
             summary.revised = try await staging.keepRevisions(batchID: batchID)
             summary.added = try await staging.apply() - summary.revised
             summary.unchanged = done - summary.added - summary.revised

@@ -8,18 +8,21 @@ import SQLKit
 public enum MeasurementStore {
     /// The indicators (these only, or every one), org units and calendar an import or an entry is checked against.
     /// Read through SQLKit: a Fluent model per indicator would cost a one-value entry more than the entry.
-    public static func catalog(indicators codes: Set<String>? = nil, on db: any Database) async throws -> MeasurementCatalog {
+    /// `today`, when given, holds a `final` value of a period not yet ended as `provisional` (the entry's day).
+    public static func catalog(indicators codes: Set<String>? = nil, today: CalendarDate? = nil, on db: any Database) async throws -> MeasurementCatalog {
         guard let sql = db as? any SQLDatabase else { throw StoreError.notSQL }
         var entries: [String: CatalogIndicator] = [:]
         func read(_ query: SQLSelectBuilder) async throws {
             for row in try await query.all() {
                 entries[try row.decode(column: "code", as: String.self)] = CatalogIndicator(
                     frequency: Frequency(rawValue: try row.decode(column: "frequency", as: String.self)) ?? .monthly,
-                    levels: JSONColumn.decode([String].self, from: try row.decode(column: "levels_json", as: String?.self))
+                    levels: JSONColumn.decode([String].self, from: try row.decode(column: "levels_json", as: String?.self)),
+                    unit: IndicatorUnit(try row.decode(column: "unit", as: String.self)),
+                    validRange: JSONColumn.decode(ValidRange.self, from: try row.decode(column: "valid_range_json", as: String?.self))
                 )
             }
         }
-        let base = { sql.select().columns("code", "frequency", "levels_json").from(IndicatorModel.schema) }
+        let base = { sql.select().columns("code", "frequency", "levels_json", "unit", "valid_range_json").from(IndicatorModel.schema) }
         if let codes {
             for chunk in Array(codes).chunked(500) { try await read(base().where("code", .in, chunk)) }
         } else {
@@ -27,7 +30,7 @@ public enum MeasurementStore {
         }
         let orgUnits = Set(try await sql.select().column("code").from(OrgUnitModel.schema).all().map { try $0.decode(column: "code", as: String.self) })
         let reporting = try await FrameworkStore.reporting(on: db)
-        return MeasurementCatalog(indicators: entries, orgUnits: orgUnits, calendar: reporting.calendar)
+        return MeasurementCatalog(indicators: entries, orgUnits: orgUnits, calendar: reporting.calendar, today: today)
     }
 
     /// Stores parsed rows as one batch: new values are added, changed ones revised (the old value kept), equal ones left alone.
@@ -57,6 +60,7 @@ public enum MeasurementStore {
         var series: [String: Set<String>] = [:]
         for row in rows { series[row.indicator, default: []].insert(row.orgUnit ?? "") }
         ReadModelChanges.mark(series: series)
+        summary.heldProvisional = rows.lazy.filter(\.heldProvisional).count
         if !(db is any SQLiteDatabase) {
             // One writer of values at a time, as SQLite has anyway: otherwise two corrections of one value could both
             // keep the same old revision. Readers are not blocked.
@@ -82,6 +86,7 @@ public enum MeasurementStore {
 
         let staging = MeasurementStaging(sql)
         try await staging.stage(rows, batchID: batchID, progress: progress)
+        try await staging.requireReasons()
         var additions: [ParsedMeasurement] = []
         var revisions: [(row: ParsedMeasurement, old: StoredValue)] = []
         if !isBulkLoad(kind) {
@@ -172,7 +177,7 @@ public enum MeasurementStore {
 
     /// Multi-row INSERTs of a few hundred rows each: one statement per chunk keeps a million rows to seconds.
     static func insert(
-        _ rows: [ParsedMeasurement], batchID: String, into table: any SQLExpression, on sql: any SQLDatabase,
+        _ rows: [ParsedMeasurement], batchID: String, into table: any SQLExpression, on sql: any SQLDatabase, withLines: Bool = false,
         progress: (@Sendable (Int) -> Void)?
     ) async throws {
         let chunkSize = 500
@@ -181,7 +186,7 @@ public enum MeasurementStore {
         for chunkStart in stride(from: 0, to: rows.count, by: chunkSize) {
             let chunk = rows[chunkStart..<min(chunkStart + chunkSize, rows.count)]
             let builder = sql.insert(into: table)
-                .columns("indicator_code", "org_unit_code", "period_start", "value", "level", "status", "note", "revision", "batch_id")
+                .columns(["indicator_code", "org_unit_code", "period_start", "value", "level", "status", "note", "revision", "batch_id", "reason"] + (withLines ? ["line"] : []))
             for row in chunk {
                 let start: String
                 if let cached = startCache[row.period] {
@@ -190,10 +195,13 @@ public enum MeasurementStore {
                     start = PeriodStorage.start(row.period)
                     startCache[row.period] = start
                 }
-                builder.values([
+                var values: [any SQLExpression] = [
                     SQLBind(row.indicator), SQLBind(row.orgUnit ?? ""), SQLBind(start), SQLBind(row.value),
                     SQLBind(row.level), SQLBind(row.status.rawValue), SQLBind(row.note), SQLLiteral.numeric("0"), SQLBind(batchID),
-                ] as [any SQLExpression])
+                    SQLBind(row.reason),
+                ]
+                if withLines { values.append(SQLBind(row.line)) }
+                builder.values(values)
             }
             try await builder.run()
             done += chunk.count

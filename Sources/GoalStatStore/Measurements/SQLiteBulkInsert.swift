@@ -5,16 +5,17 @@ import GoalStatCore
 /// values bound straight as `SQLiteData`, skipping SQLKit's per-value `Encodable` bridging, and the values that are
 /// the same for every row of a batch written once into the statement rather than bound per row.
 enum SQLiteBulkInsert {
-    /// Rows per statement: 7 binds each stays far below SQLite's limit of 32,766 variables.
+    /// Rows per statement: 9 binds each stays far below SQLite's limit of 32,766 variables.
     static let chunkSize = 1_000
 
+    /// `withLines`: the table has a `line` column for each row's line (the staging table of a correction).
     static func insert(
-        _ rows: [ParsedMeasurement], batchID: String, into sqlite: any SQLiteDatabase, table: String,
+        _ rows: [ParsedMeasurement], batchID: String, into sqlite: any SQLiteDatabase, table: String, withLines: Bool = false,
         progress: (@Sendable (Int) -> Void)?
     ) async throws {
         var startCache: [Period: SQLiteData] = [:]
         var binds: [SQLiteData] = []
-        binds.reserveCapacity(chunkSize * 7)
+        binds.reserveCapacity(chunkSize * 9)
         var statements: [Int: String] = [:]
         var done = 0
         // The batch id is a UUID we generated: safe to write as a literal.
@@ -37,12 +38,14 @@ enum SQLiteBulkInsert {
                 binds.append(row.level.map(SQLiteData.text) ?? .null)
                 binds.append(row.note.map(SQLiteData.text) ?? .null)
                 binds.append(.text(row.status.rawValue))
+                binds.append(row.reason.map(SQLiteData.text) ?? .null)
+                if withLines { binds.append(.integer(row.line)) }
             }
             let sql: String
             if let cached = statements[chunk.count] {
                 sql = cached
             } else {
-                sql = statement(table: table, rows: chunk.count, tail: constantTail)
+                sql = statement(table: table, rows: chunk.count, withLines: withLines, tail: constantTail)
                 statements[chunk.count] = sql
             }
             _ = try await sqlite.query(sql, binds)
@@ -52,9 +55,10 @@ enum SQLiteBulkInsert {
     }
 
     /// `table` is one of ours (the measurements, or the staging table of a correction), never input.
-    private static func statement(table: String, rows: Int, tail: String) -> String {
-        let row = "(?, ?, ?, ?, ?, ?, ?" + tail
-        return "INSERT INTO \(table) (indicator_code, org_unit_code, period_start, value, level, note, status, revision, batch_id) VALUES "
+    private static func statement(table: String, rows: Int, withLines: Bool, tail: String) -> String {
+        let row = (withLines ? "(?, ?, ?, ?, ?, ?, ?, ?, ?" : "(?, ?, ?, ?, ?, ?, ?, ?") + tail
+        let columns = "indicator_code, org_unit_code, period_start, value, level, note, status, reason" + (withLines ? ", line" : "")
+        return "INSERT INTO \(table) (\(columns), revision, batch_id) VALUES "
             + Array(repeating: row, count: rows).joined(separator: ", ")
     }
 }

@@ -28,6 +28,9 @@ public enum GoalStatMigrations {
             CreateReadModel(),
             CreateIntegrityFindings(),
             AddAccessCounter(),
+            AddIndicatorValidRange(),
+            AddCorrectionReasons(),
+            AddTargetDecisionDate(),
         ]
     }
 }

@@ -13,7 +13,8 @@ extension IndicatorModel {
             orgUnit: orgUnitCode, steward: stewardEmail, rank: IndicatorRank(rawValue: rank) ?? .supporting,
             guardrail: guardrail, public: isPublic, formula: formula,
             levels: JSONColumn.decode([String].self, from: levelsJSON),
-            goals: goals, dataQuality: JSONColumn.decode(DataQuality.self, from: dataQualityJSON)
+            goals: goals, dataQuality: JSONColumn.decode(DataQuality.self, from: dataQualityJSON),
+            validRange: JSONColumn.decode(ValidRange.self, from: validRangeJSON)
         )
     }
 
@@ -38,5 +39,6 @@ extension IndicatorModel {
         formula = indicator.formula
         levelsJSON = indicator.levels.map { JSONColumn.encode($0) }
         dataQualityJSON = indicator.dataQuality.flatMap { $0.isEmpty ? nil : JSONColumn.encode($0) }
+        validRangeJSON = indicator.validRange.map { JSONColumn.encode($0) }
     }
 }

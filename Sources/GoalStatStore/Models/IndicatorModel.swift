@@ -28,6 +28,7 @@ final class IndicatorModel: Model, @unchecked Sendable {
     @OptionalField(key: "levels_json") var levelsJSON: String?
     /// JSON object holding the GPRA data-quality statement.
     @OptionalField(key: "data_quality_json") var dataQualityJSON: String?
+    @OptionalField(key: "valid_range_json") var validRangeJSON: String?
     @Field(key: "position") var position: Int
     @Field(key: "version") var version: Int
 

@@ -13,7 +13,8 @@ extension TargetModel {
             rationale: rationale, setOn: setOn, setBy: setBy,
             benchmark: benchmarkKind.flatMap(BenchmarkKind.init(rawValue:)).flatMap { kind in
                 benchmarkValue.map { Benchmark(kind: kind, value: $0, source: benchmarkSource) }
-            }
+            },
+            decidedOn: decidedOn
         )
     }
 
@@ -32,5 +33,6 @@ extension TargetModel {
         benchmarkKind = target.benchmark?.kind.rawValue
         benchmarkValue = target.benchmark?.value
         benchmarkSource = target.benchmark?.source
+        decidedOn = target.decidedOn
     }
 }

@@ -22,6 +22,7 @@ final class TargetModel: Model, @unchecked Sendable {
     @OptionalField(key: "benchmark_kind") var benchmarkKind: String?
     @OptionalField(key: "benchmark_value") var benchmarkValue: Double?
     @OptionalField(key: "benchmark_source") var benchmarkSource: String?
+    @OptionalField(key: "decided_on") var decidedOn: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}

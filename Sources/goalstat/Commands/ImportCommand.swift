@@ -17,6 +17,9 @@ struct ImportCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Report what would change without storing anything.")
     var dryRun = false
 
+    @ArgumentParser.Option(name: .long, help: "Why the files correct values already stored (for rows without a reason column); a correction of a final value needs one.")
+    var reason: String?
+
     func validate() throws {
         if files.isEmpty { throw ValidationError("Name at least one file to import.") }
     }
@@ -36,7 +39,7 @@ struct ImportCommand: AsyncParsableCommand {
         try await options.withDatabase { store in
             do {
                 let report = try await ImportService.importFiles(
-                    inputs, dryRun: dryRun, audit: AuditContext(actor: nil, source: .cli, now: Date()), on: store.database,
+                    inputs, dryRun: dryRun, reason: reason, audit: AuditContext(actor: nil, source: .cli, now: Date()), on: store.database,
                     progress: { StandardError.write($0) }
                 )
                 print(report.lines.joined(separator: "\n"))

@@ -9,7 +9,7 @@ struct MeasurementsCSVHeaderTests {
     @Test func anUnknownColumnIsAnErrorNamingIt() {
         let result = read("indicator,period,value,comment\nDMV-WAIT,2025-07,1,hello\n")
         #expect(issueLines(result) == [
-            "1 comment: unknown column \"comment\"; the columns are indicator, period, value, org_unit, status and note",
+            "1 comment: unknown column \"comment\"; the columns are indicator, period, value, org_unit, status, note and reason",
         ])
     }
 

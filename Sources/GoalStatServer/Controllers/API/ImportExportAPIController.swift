@@ -22,8 +22,8 @@ struct ImportExportAPIController {
         guard let body = request.body.data else { throw APIError.malformed("the request has no body") }
         try await authorizeImport(Data(buffer: body), format: format, request: request)
         return try await ImportService.importFiles(
-            [ImportFile(name: "upload.\(format)", data: Data(buffer: body))], dryRun: dryRun, audit: request.auditContext(.import),
-            on: request.db
+            [ImportFile(name: "upload.\(format)", data: Data(buffer: body))], dryRun: dryRun, reason: try request.queryText("reason"),
+            audit: request.auditContext(.import), on: request.db
         )
     }
 

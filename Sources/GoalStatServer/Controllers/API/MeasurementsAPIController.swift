@@ -30,6 +30,8 @@ struct MeasurementsAPIController {
         var note: String?
         var source: String
         var supersededAt: Date
+        /// Why the correction that replaced this value was made.
+        var correctionReason: String?
     }
 
     func list(_ request: Request) async throws -> ListPage<MeasurementBody> {
@@ -60,7 +62,7 @@ struct MeasurementsAPIController {
             entries = [try request.decodeJSONBody(MeasurementEntry.self)]
         }
         guard !entries.isEmpty else { throw APIError.invalid(nil, "send at least one value") }
-        let catalog = try await MeasurementStore.catalog(indicators: [code], on: request.db)
+        let catalog = try await MeasurementStore.catalog(indicators: [code], today: request.clock.today, on: request.db)
         var parsed: [ParsedMeasurement] = []
         var issues: [ImportIssue] = []
         var seen: [Period: Int] = [:]
@@ -83,8 +85,13 @@ struct MeasurementsAPIController {
             try await request.authorizeValues(.enterData, of: code, ownedBy: indicatorUnit, about: unit)
         }
         let audit = request.auditContext(.api)
-        let summary = try await Transactions.run(on: request.db) { [parsed] tx in
-            try await MeasurementStore.store(parsed, kind: .api, label: "API", audit: audit, on: tx)
+        let summary: MeasurementImportSummary
+        do {
+            summary = try await Transactions.run(on: request.db) { [parsed] tx in
+                try await MeasurementStore.store(parsed, kind: .api, label: "API", audit: audit, on: tx)
+            }
+        } catch let refused as CorrectionsNeedReasons {
+            throw EntryIssues(issues: refused.issues)
         }
         let response = Response(status: summary.added > 0 ? .created : .ok)
         try response.content.encode(summary)
@@ -100,7 +107,8 @@ struct MeasurementsAPIController {
             RevisionBody(
                 period: reporting.label(item.period), revision: item.revision.revision, value: item.revision.value,
                 level: item.revision.level, status: item.revision.status, note: item.revision.note,
-                source: item.revision.source.kind.rawValue, supersededAt: item.revision.supersededAt
+                source: item.revision.source.kind.rawValue, supersededAt: item.revision.supersededAt,
+                correctionReason: item.revision.correctionReason
             )
         }, request: request)
     }
@@ -139,15 +147,26 @@ struct MeasurementsAPIController {
         }
         target.rationale = target.rationale?.trimmingCharacters(in: .whitespacesAndNewlines)
         if target.rationale?.isEmpty ?? true { throw APIError.invalid("rationale", "say why the target is set or revised") }
+        // The day a version became known is the day the server records it, by whoever sends it (issue 10): what the
+        // body says of either is replaced; a decision taken earlier goes in `decidedOn`.
+        let today = request.clock.today
+        target.setOn = today.description
+        target.setBy = request.principal.actor
+        if let decided = target.decidedOn {
+            guard let day = try? CalendarDate.parse(decided) else {
+                throw APIError.invalid("decidedOn", "'\(decided)' is not a date in the form YYYY-MM-DD")
+            }
+            if day > today { throw APIError.invalid("decidedOn", "the decision date cannot be in the future") }
+        }
         try await request.authorizeValues(.reviseTarget, of: code, ownedBy: try await indicatorUnit(code, request: request), about: target.orgUnit)
         let basedOn = try IfMatch.version(request)
         do {
             try await TargetService.addVersion(target, basedOn: basedOn, audit: request.auditContext(.api), on: request.db)
         } catch let error as TargetInputError {
-            let field = error.fields.keys.sorted().first
+            let field = error.fields.keys.sorted().first.map { $0 == "rangeMin" ? "range.min" : $0 == "rangeMax" ? "range.max" : $0 }
             throw APIError(
-                status: field == "setOn" ? .conflict : .unprocessableEntity, code: field == "setOn" ? "alreadyExists" : "invalidValue",
-                message: field.flatMap { error.fields[$0] } ?? "invalid target", field: field,
+                status: .unprocessableEntity, code: "invalidValue",
+                message: error.fields.sorted { $0.key < $1.key }.first?.value ?? "invalid target", field: field,
                 details: error.fields.sorted { $0.key < $1.key }.map { APIErrorDetail(field: $0.key, reason: $0.value) }
             )
         }

@@ -17,6 +17,8 @@ struct DataEntryController {
         var status: [String: String]?
         var note: [String: String]?
         var paste: String?
+        /// Why values already stored as final are changed; a correction needs one (issue 10).
+        var reason: String?
     }
 
     func show(_ request: Request) async throws -> Response {
@@ -29,7 +31,7 @@ struct DataEntryController {
         var submission = try request.content.decode(Submission.self)
         let steward = submission.steward.flatMap { $0.isEmpty ? nil : $0 }
         let month = try Self.month(submission.month, today: request.clock.today)
-        let catalog = try await MeasurementStore.catalog(on: request.db)
+        let catalog = try await MeasurementStore.catalog(today: request.clock.today, on: request.db)
         let grid = try await gridIndicators(steward: steward, on: request)
         let reporting = try await FrameworkStore.reporting(on: request.db)
         var entries: [ParsedMeasurement] = []
@@ -69,7 +71,7 @@ struct DataEntryController {
             let period = Period.containing(month.start, frequency: indicator.frequency, calendar: reporting.calendar, fiscal: reporting.fiscal)
             let entry = MeasurementEntry(
                 period: reporting.label(period), value: value, level: level, orgUnit: nil, status: status,
-                note: submission.note?[code]
+                note: submission.note?[code], reason: submission.reason
             )
             switch entry.validate(indicator: code, catalog: catalog, line: index + 1) {
             case .success(let parsed): entries.append(parsed)
@@ -81,10 +83,26 @@ struct DataEntryController {
             return model.render(request.pageContext).htmlResponse(status: .unprocessableEntity)
         }
         let audit = request.auditContext(.form)
-        let summary = try await Transactions.run(on: request.db) { [entries] tx in
-            try await MeasurementStore.store(entries, kind: .form, label: "data-entry grid", audit: audit, on: tx)
+        let summary: MeasurementImportSummary
+        do {
+            summary = try await Transactions.run(on: request.db) { [entries] tx in
+                try await MeasurementStore.store(entries, kind: .form, label: "data-entry grid", audit: audit, on: tx)
+            }
+        } catch let refused as CorrectionsNeedReasons {
+            var errors: [String: String] = [:]
+            for row in refused.rows where grid.indices.contains(row.line - 1) {
+                errors[grid[row.line - 1].code] = "this changes a final value already stored; say why under “Reason for the corrections”"
+            }
+            errors["reason"] = "a correction of a final value needs a reason"
+            let model = try await makeModel(steward: steward, monthText: submission.month, submission: submission, errors: errors, saved: nil, on: request)
+            return model.render(request.pageContext).htmlResponse(status: .unprocessableEntity)
         }
-        let saved = "Saved: \(summary.added) added, \(summary.revised) revised, \(summary.unchanged) unchanged."
+        var saved = "Saved: \(summary.added) added, \(summary.revised) revised, \(summary.unchanged) unchanged."
+        if summary.heldProvisional > 0 {
+            saved += summary.heldProvisional == 1
+                ? " One value is for a period that has not ended yet, so it is kept as provisional, not final."
+                : " \(summary.heldProvisional) values are for periods that have not ended yet, so they are kept as provisional, not final."
+        }
         let model = try await makeModel(steward: steward, monthText: submission.month, submission: nil, errors: [:], saved: saved, on: request)
         return model.render(request.pageContext).htmlResponse()
     }
@@ -144,7 +162,8 @@ struct DataEntryController {
                 )
             },
             errors: errors,
-            savedMessage: saved
+            savedMessage: saved,
+            reason: submission?.reason ?? ""
         )
     }
 }

@@ -43,8 +43,9 @@ extension IndicatorPageModel {
             TargetRow(
                 period: reporting.label(version.period), orgUnit: version.target.orgUnit,
                 value: ValueFormatting.text(of: version, for: indicator), rationale: version.target.rationale,
-                setOn: version.target.setOn, setBy: version.target.setBy.map { people[$0]?.name ?? $0 },
-                benchmark: version.target.benchmark.map { "\($0.kind.rawValue): \(ValueFormatting.format($0.value, for: indicator))\($0.source.map { " (\($0))" } ?? "")" },
+                setOn: version.target.setOn + (version.target.decidedOn.map { " (decided on \($0))" } ?? ""),
+                setBy: version.target.setBy.map { people[$0]?.name ?? $0 },
+                benchmark: version.target.benchmark.map { "\($0.kind.title): \(ValueFormatting.format($0.value, for: indicator))\($0.source.map { " (\($0))" } ?? "")" },
                 inForce: inForce
             )
         }
@@ -93,7 +94,8 @@ extension IndicatorPageModel {
                     value: item.revision.status == .missing ? "missing"
                         : item.revision.level ?? item.revision.value.map { ValueFormatting.format($0, for: indicator) } ?? "—",
                     status: item.revision.status, note: item.revision.note, source: SourceText.describe(item.revision.source),
-                    supersededAt: SourceText.date(item.revision.supersededAt)
+                    supersededAt: SourceText.date(item.revision.supersededAt),
+                    reason: item.revision.correctionReason
                 )
             }
         )

@@ -11,8 +11,10 @@ struct TargetFormController {
         var rangeMin: String?
         var rangeMax: String?
         var rationale: String?
-        var setOn: String?
-        var setBy: String?
+        var decidedOn: String?
+        var benchmarkKind: String?
+        var benchmarkValue: String?
+        var benchmarkSource: String?
         var basedOn: Int?
     }
 
@@ -29,8 +31,9 @@ struct TargetFormController {
             let target = try TargetService.target(from: TargetInput(
                 indicator: code, period: submission.period, orgUnit: submission.orgUnit, value: submission.value,
                 rangeMin: submission.rangeMin, rangeMax: submission.rangeMax, rationale: submission.rationale,
-                setOn: submission.setOn, setBy: submission.setBy
-            ), today: request.clock.today)
+                decidedOn: submission.decidedOn, benchmarkKind: submission.benchmarkKind, benchmarkValue: submission.benchmarkValue,
+                benchmarkSource: submission.benchmarkSource
+            ), today: request.clock.today, actor: request.principal.actor)
             try await authorizeUnit(of: target, request: request)
             try await TargetService.addVersion(target, basedOn: submission.basedOn, audit: request.auditContext(.form), on: request.db)
             return request.redirect(to: SiteURL.indicator(code).path, redirectType: .normal)
@@ -53,24 +56,38 @@ struct TargetFormController {
         }
     }
 
+    /// The fiscal (or calendar) year containing `today`, for an indicator without targets yet.
+    private static func fiscalYear(of today: CalendarDate, reporting: Reporting) -> String {
+        reporting.label(Period.containing(today, frequency: .annual, calendar: reporting.calendar, fiscal: reporting.fiscal))
+    }
+
     /// The form, prefilled from the current target or the submission; `stale` when the submission was refused
     /// because the targets changed meanwhile (the form then counts the versions anew, so a resubmission goes through).
     private func makeModel(code: String, submission: Submission?, errors: [String: String], stale: Bool, on request: Request) async throws -> TargetFormPageModel {
         let page = try await IndicatorPageModel.load(for: request)
         let document = try await request.visibleFramework()
-        let latest = page.currentTargets.last
-        let current = document.targets.last { $0.indicator == code && $0.orgUnit == nil }
+        let reporting = Reporting(plan: document.plan)
+        let ownTargets = document.targets.filter { $0.indicator == code && $0.orgUnit == nil }
+        let periods = Set(ownTargets.compactMap { try? Period.parse($0.period, calendar: reporting.calendar) })
+        let period = TargetRules.defaultPeriod(of: Array(periods), today: request.clock.today)
+        // Prefill from the version in force for that period, so that a revision starts from what it revises.
+        let current = period.flatMap { chosen in
+            ownTargets.last { (try? Period.parse($0.period, calendar: reporting.calendar)) == chosen }
+        }
         return TargetFormPageModel(
             indicatorCode: code, indicatorName: page.indicator.name, unit: page.indicator.unit.text,
-            period: submission?.period ?? latest?.period ?? "",
+            period: submission?.period ?? period.map(reporting.label) ?? Self.fiscalYear(of: request.clock.today, reporting: reporting),
             orgUnit: submission?.orgUnit ?? "",
             value: submission?.value ?? current?.value.map { String($0) } ?? "",
             rangeMin: submission?.rangeMin ?? current?.range.map { String($0.min) } ?? "",
             rangeMax: submission?.rangeMax ?? current?.range.map { String($0.max) } ?? "",
             rationale: submission?.rationale ?? "",
-            setOn: submission?.setOn ?? request.clock.today.description,
-            setBy: submission?.setBy ?? "",
-            people: document.people.map { ($0.email, $0.name) },
+            decidedOn: submission?.decidedOn ?? "",
+            benchmarkKind: submission?.benchmarkKind ?? current?.benchmark?.kind.rawValue ?? "",
+            benchmarkValue: submission?.benchmarkValue ?? current?.benchmark.map { NumberText.plain($0.value) } ?? "",
+            benchmarkSource: submission?.benchmarkSource ?? current?.benchmark?.source ?? "",
+            recordedBy: request.pageContext.userName ?? request.principal.actor ?? "you",
+            recordedOn: request.clock.today.description,
             orgUnits: document.orgUnits.map { ($0.code, $0.name) },
             errors: errors,
             currentTargets: page.currentTargets,

@@ -11,6 +11,8 @@ struct DataEntryPageModel: Sendable {
     var errors: [String: String]
     /// Set after a successful save: "3 values added, 1 revised".
     var savedMessage: String?
+    /// The reason typed for corrections, kept when the form comes back with errors.
+    var reason = ""
 }
 
 /// One indicator's line in the grid.

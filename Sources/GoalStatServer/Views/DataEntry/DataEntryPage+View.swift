@@ -74,6 +74,12 @@ extension DataEntryPageModel {
                         .textarea(.id("paste"), .attr("name", "paste"), .attr("rows", "5"), .attr("aria-describedby", errors["paste"] == nil ? "paste-hint" : "paste-hint paste-error"), .text(""))
                     )
                 ),
+                .field(
+                    id: "reason", label: "Reason for the corrections",
+                    hint: "Needed when you change a value already stored as final: say what was wrong with it. It is kept with the value's history.",
+                    error: errors["reason"],
+                    .textarea(.id("reason"), .attr("name", "reason"), .attr("rows", "2"), .attr("aria-describedby", errors["reason"] == nil ? "reason-hint" : "reason-hint reason-error"), .text(reason))
+                ),
                 .div(.class("form-actions"), .button(.type(.submit), .text("Save values")))
             )
         )
@@ -83,7 +89,9 @@ extension DataEntryPageModel {
     private var summaryItems: [(fieldID: String, message: String)] {
         let forRows = rows.compactMap { row in errors[row.code].map { (fieldID: Self.valueID(row), message: "\(row.name) (\(row.code)): \($0)") } }
         let others = errors.keys.filter { key in !rows.contains { $0.code == key } }.sorted().map { key in
-            (fieldID: "main", message: "\(key): \(errors[key] ?? "")")
+            key == "reason"
+                ? (fieldID: "reason", message: "Reason for the corrections: \(errors[key] ?? "")")
+                : (fieldID: "main", message: "\(key): \(errors[key] ?? "")")
         }
         return forRows + others
     }

@@ -55,6 +55,8 @@ struct RevisionRow: Sendable {
     var note: String?
     var source: String
     var supersededAt: String
+    /// Why the correction that replaced it was made.
+    var reason: String?
 }
 
 /// What the SVG line chart draws: values by period and the target band by period.

@@ -358,7 +358,7 @@ extension IndicatorPageModel {
                 .caption(.text("Replaced values of "), .plain(indicator.name)),
                 .thead(.tr(
                     .column("Period"), .column("Revision"), .column("Value"), .column("Status"),
-                    .column("Note"), .column("Source"), .column("Replaced on")
+                    .column("Note"), .column("Source"), .column("Replaced on"), .column("Why it was corrected")
                 )),
                 .tbody(.forEach(revisions) { row in
                     .tr(
@@ -368,7 +368,8 @@ extension IndicatorPageModel {
                         .td(.text(row.status.shortTitle)),
                         .td(.plain(row.note ?? "")),
                         .td(.plain(row.source)),
-                        .td(.class("date"), .plain(row.supersededAt))
+                        .td(.class("date"), .plain(row.supersededAt)),
+                        .td(.plain(row.reason ?? "not recorded"))
                     )
                 })
             ))

@@ -99,3 +99,13 @@ extension IndicatorUnit {
         }
     }
 }
+
+extension BenchmarkKind {
+    var title: String {
+        switch self {
+        case .peer: "Peer"
+        case .national: "National"
+        case .bestInClass: "Best in class"
+        }
+    }
+}

@@ -12,9 +12,13 @@ struct TargetFormPageModel: Sendable {
     var rangeMin: String
     var rangeMax: String
     var rationale: String
-    var setOn: String
-    var setBy: String
-    var people: [(email: String, name: String)]
+    var decidedOn: String
+    var benchmarkKind: String
+    var benchmarkValue: String
+    var benchmarkSource: String
+    /// Who the version will be recorded as set by (the signed-in person) and on which day (the server's today).
+    var recordedBy: String
+    var recordedOn: String
     var orgUnits: [(code: String, name: String)]
     /// Field name → message, for a rejected submission.
     var errors: [String: String]

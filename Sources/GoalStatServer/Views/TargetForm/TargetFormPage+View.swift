@@ -10,12 +10,16 @@ extension TargetFormPageModel {
         ("rangeMin", "target-range-min", "Range from"),
         ("rangeMax", "target-range-max", "Range to"),
         ("rationale", "target-rationale", "Rationale"),
-        ("setOn", "target-set-on", "Set on"),
-        ("setBy", "target-set-by", "Set by"),
+        ("decidedOn", "target-decided-on", "Decided on (optional)"),
+        ("benchmarkKind", "target-benchmark-kind", "Benchmark"),
+        ("benchmarkValue", "target-benchmark-value", "Benchmark value"),
+        ("benchmarkSource", "target-benchmark-source", "Benchmark source"),
     ]
 
     private static let orgUnitHint = "Leave as the whole indicator unless the target is for one unit."
     private static let rationaleHint = "Why this target, and for a revision what was learned that changes it."
+    private static let decidedOnHint = "When the decision was taken, if before today (a board meeting, say). It is shown with the version; the version counts as known from today, the day it is recorded."
+    private static let benchmarkHint = "A comparison that puts the target in context: another agency's figure, the national one, or the best anyone achieves."
 
     func render(_ context: PageContext) -> String {
         PageLayout.render(title: "Revise the target for \(indicatorName)", current: nil, context: context, body: .group(
@@ -83,12 +87,20 @@ extension TargetFormPageModel {
                 id: id("rationale"), label: "Rationale", hint: Self.rationaleHint, error: errors["rationale"],
                 .textarea(id: id("rationale"), name: "rationale", text: rationale, required: true, hint: Self.rationaleHint, error: errors["rationale"])
             ),
-            textField("setOn", value: setOn, type: .date),
-            .field(id: id("setBy"), label: "Set by", error: errors["setBy"], .select(
-                id: id("setBy"), name: "setBy", error: errors["setBy"],
-                [.choice("Not recorded", value: "", selected: setBy.isEmpty)]
-                    + people.map { .choice($0.name, value: $0.email, selected: $0.email == setBy) }
-            )),
+            textField("decidedOn", hint: Self.decidedOnHint, value: decidedOn, type: .date),
+            .fieldset(
+                .class("target-benchmark"),
+                .element(named: "legend", nodes: [.text("Benchmark (optional)")]),
+                .p(.class("hint"), .text(Self.benchmarkHint)),
+                .field(id: id("benchmarkKind"), label: "Benchmark", error: errors["benchmarkKind"], .select(
+                    id: id("benchmarkKind"), name: "benchmarkKind", error: errors["benchmarkKind"],
+                    [.choice("None", value: "", selected: benchmarkKind.isEmpty)]
+                        + BenchmarkKind.allCases.map { .choice($0.title, value: $0.rawValue, selected: $0.rawValue == benchmarkKind) }
+                )),
+                textField("benchmarkValue", value: benchmarkValue, numeric: true),
+                textField("benchmarkSource", hint: "Where the figure comes from, so that others can check it.", value: benchmarkSource)
+            ),
+            .p(.class("hint"), .text("This version will be recorded as set on "), .plain(recordedOn), .text(" by "), .plain(recordedBy), .text(".")),
             .div(
                 .class("form-actions"),
                 .button(.type(.submit), .text("Save new target version")),
