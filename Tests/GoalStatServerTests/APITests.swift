@@ -81,7 +81,7 @@ struct APITests {
     func recordValues() async throws {
         try await withServer { app in
             try await app.signedIn().test(.POST, "/api/v1/indicators/FO-WAIT-MEDIAN/measurements", headers: jsonHeaders,
-                                         body: jsonBody([["period": "2026-09", "value": 21], ["period": "2026-08", "value": 22.5]])) { response in
+                                         body: jsonBody([["period": "2026-09", "value": 21], ["period": "2026-08", "value": 22.5, "reason": "Late tickets added"]])) { response in
                 #expect(response.status == .created)
                 #expect((response.json as? [String: Any])?["revised"] as? Int == 1)
             }

@@ -31,7 +31,7 @@ struct AuditWiringTests {
     func forms() async throws {
         try await withServer { app in
             try await app.signedIn().test(.POST, "/indicators/FO-WAIT-MEDIAN/targets", headers: formHeaders,
-                                         body: ByteBuffer(string: "period=FY2027&value=20&rationale=Course+correction&setOn=2026-11-20")) { response in
+                                         body: ByteBuffer(string: "period=FY2027&value=20&rationale=Course+correction")) { response in
                 #expect(response.status == .seeOther)
             }
             try await app.signedIn().test(.POST, "/data-entry", headers: formHeaders,
@@ -39,7 +39,7 @@ struct AuditWiringTests {
                 #expect(response.status == .ok)
             }
             let recorded = try await entries(AuditFilter(source: .form), on: app)
-            #expect(Set(recorded.map { "\($0.entity)|\($0.key)" }) == ["target|FO-WAIT-MEDIAN//FY2027/2026-11-20", "measurement|FO-WAIT-MEDIAN//2026-10-01"])
+            #expect(Set(recorded.map { "\($0.entity)|\($0.key)" }) == ["target|FO-WAIT-MEDIAN//FY2027/2026-11-23", "measurement|FO-WAIT-MEDIAN//2026-10-01"])
         }
     }
 

@@ -47,7 +47,7 @@ struct PagesTests {
         try await withServer { app in
             _ = try await ImportService.importFiles(
                 [ImportFile(name: "fix.csv", data: Data("indicator,period,value\nFO-WAIT-MEDIAN,2026-08,22.9\n".utf8))],
-                dryRun: false, audit: Fixtures.audit(), on: app.db
+                dryRun: false, reason: "Corrected in a test", audit: Fixtures.audit(), on: app.db
             )
             try await app.signedIn().test(.GET, "/indicators/FO-WAIT-MEDIAN") { response in
                 #expect(response.status == .ok)
@@ -81,7 +81,7 @@ struct PagesTests {
                 #expect(response.body.string.contains("rationale"))
             }
             try await app.signedIn().test(.POST, "/indicators/FO-WAIT-MEDIAN/targets", headers: formHeaders,
-                                         body: ByteBuffer(string: "period=FY2027&value=20&rationale=Course+correction&setOn=2026-11-20")) { response in
+                                         body: ByteBuffer(string: "period=FY2027&value=20&rationale=Course+correction")) { response in
                 #expect(response.status == .seeOther)
             }
             try await app.signedIn().test(.POST, "/indicators/FO-WAIT-MEDIAN/targets", headers: formHeaders,

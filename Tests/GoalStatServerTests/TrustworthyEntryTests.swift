@@ -57,7 +57,7 @@ struct TrustworthyEntryTests {
         try await withServer { app in
             // FO-WAIT-MEDIAN 2026-07 is stored as final (24.5) by the fixtures.
             try await app.signedIn().test(.POST, "/api/v1/indicators/FO-WAIT-MEDIAN/measurements", headers: jsonHeaders,
-                                         body: jsonBody(["period": "2026-07", "value": 1})) { response in
+                                         body: jsonBody(["period": "2026-07", "value": 1])) { response in
                 #expect(response.status == .unprocessableEntity)
                 #expect(response.apiError?.field == "reason")
             }

@@ -32,7 +32,7 @@ struct BulkCorrectionTests {
 
     private func load(_ name: String, _ text: String, dryRun: Bool = false, on store: GoalStatDatabase) async throws -> MeasurementImportSummary {
         let report = try await ImportService.importFiles(
-            [ImportFile(name: name, data: Data(text.utf8))], dryRun: dryRun, audit: Fixtures.audit(actor: "k.osei@example.gov"), on: store.database
+            [ImportFile(name: name, data: Data(text.utf8))], dryRun: dryRun, reason: "Corrected in a test", audit: Fixtures.audit(actor: "k.osei@example.gov"), on: store.database
         )
         return try #require(report.measurements)
     }

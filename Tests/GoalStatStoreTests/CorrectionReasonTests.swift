@@ -36,7 +36,7 @@ struct CorrectionReasonTests {
             #expect(report.measurements?.revised == 2)
             _ = try await importCSV([("again.csv", "indicator,period,value\nFO-SERVED,2026-01,102\n")], reason: "Recount after audit", on: db)
             let revisions = try await MeasurementStore.revisions(indicator: "FO-SERVED", on: db)
-            #expect(revisions.map { "\($0.revision.value ?? 0) \($0.revision.correctionReason ?? "-")" } == [
+            #expect(revisions.map { "\(Int($0.revision.value ?? 0)) \($0.revision.correctionReason ?? "-")" } == [
                 "120 -", "101 Recount after audit", "100 Late forms from one office",
             ])
         }

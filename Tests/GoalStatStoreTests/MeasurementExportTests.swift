@@ -16,7 +16,7 @@ struct MeasurementExportTests {
         FO-SERVED,2026-07,0.1,DMV-FO-NORTH,estimated,
         FO-SERVED,2026-07,1e21,,final,
         FO-SERVED,2026-06,0.0000001,,final,
-        FO-SERVED,2026-05,-3,DMV,final,
+        FO-NET,2026-05,-3,DMV,final,
         FO-SAT,2026-Q3,88.5,,,
         FO-SAT,2026-Q2,100,DMV-FO-NORTH,,
         FO-MORALE,2026-Q3,amber,,,
@@ -27,7 +27,12 @@ struct MeasurementExportTests {
     private func withValues<T>(_ body: (GoalStatDatabase) async throws -> T) async throws -> T {
         try await TestDatabase.withFresh { store in
             _ = try await ImportService.importFiles(
-                [ImportFile(name: "plan.yaml", data: Data(Fixtures.frameworkYAML.utf8)), ImportFile(name: "values.csv", data: Data(Self.values.utf8))],
+                [
+                    ImportFile(name: "plan.yaml", data: Data(Fixtures.frameworkYAML.utf8)),
+                    // A unit that can go below zero, for a negative number.
+                    ImportFile(name: "net.yaml", data: Data("indicators:\n  - { code: FO-NET, name: Net change in staff, unit: people, direction: increase, frequency: monthly, stage: input, orgUnit: DMV-FO }\n".utf8)),
+                    ImportFile(name: "values.csv", data: Data(Self.values.utf8)),
+                ],
                 dryRun: false, audit: Fixtures.audit(), on: store.database
             )
             return try await body(store)
@@ -84,7 +89,7 @@ struct MeasurementExportTests {
             #expect(paged.rows == whole.rows)
             #expect(paged.pages.allSatisfy { $0 <= 2 })
             #expect(paged.pages.count >= 6)
-            #expect(whole.rows.map(\.indicator) == ["FO-MORALE", "FO-MORALE", "FO-SAT", "FO-SAT"] + Array(repeating: "FO-SERVED", count: 6) + ["FO-WAIT-MEDIAN", "FO-WAIT-MEDIAN"])
+            #expect(whole.rows.map(\.indicator) == ["FO-MORALE", "FO-MORALE", "FO-NET", "FO-SAT", "FO-SAT"] + Array(repeating: "FO-SERVED", count: 5) + ["FO-WAIT-MEDIAN", "FO-WAIT-MEDIAN"])
             #expect(whole.rows.elementsEqual(whole.rows.sorted { $0.exportsBefore($1) }))
         }
     }

@@ -8,7 +8,7 @@ import Testing
 struct MeasurementStoreTests {
     private func load(_ files: [(String, String)], dryRun: Bool = false, on store: GoalStatDatabase) async throws -> ImportReport {
         try await ImportService.importFiles(
-            files.map { ImportFile(name: $0.0, data: Data($0.1.utf8)) }, dryRun: dryRun,
+            files.map { ImportFile(name: $0.0, data: Data($0.1.utf8)) }, dryRun: dryRun, reason: "Corrected in a test",
             audit: Fixtures.audit(actor: "k.osei@example.gov"), on: store.database
         )
     }

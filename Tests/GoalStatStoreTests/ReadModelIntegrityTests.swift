@@ -49,7 +49,7 @@ struct ReadModelIntegrityTests {
             let rows = Self.months((2023, 1), count: 46).map { "FO-WAIT-MEDIAN,\($0),75" }
             _ = try await ImportService.importFiles(
                 [ImportFile(name: "wait.csv", data: Data(("indicator,period,value\n" + rows.joined(separator: "\n") + "\n").utf8))],
-                dryRun: false, audit: Fixtures.audit(), on: db
+                dryRun: false, reason: "Recounted", audit: Fixtures.audit(), on: db
             )
             let after = try await ReadModel.integrityFindings(on: db)
             #expect(after == (try await Self.fresh(asOf: today, on: db)))
@@ -66,7 +66,7 @@ struct ReadModelIntegrityTests {
             let unit = try #require(try await MeasurementStore.orgUnits(withValuesFor: "FO-WAIT-MEDIAN", on: db).first)
             _ = try await ImportService.importFiles(
                 [ImportFile(name: "unit.csv", data: Data("indicator,period,value,org_unit\nFO-WAIT-MEDIAN,2024-02,95,\(unit)\n".utf8))],
-                dryRun: false, audit: Fixtures.audit(), on: db
+                dryRun: false, reason: "Recounted", audit: Fixtures.audit(), on: db
             )
             #expect(try await ReadModel.integrityFindings(on: db) == (try await Self.fresh(asOf: today, on: db)))
         }

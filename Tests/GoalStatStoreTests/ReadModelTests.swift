@@ -11,7 +11,7 @@ struct ReadModelTests {
 
     private func importFiles(_ files: [(String, String)], dryRun: Bool = false, on store: GoalStatDatabase) async throws {
         _ = try await ImportService.importFiles(
-            files.map { ImportFile(name: $0.0, data: Data($0.1.utf8)) }, dryRun: dryRun, audit: Fixtures.audit(), on: store.database
+            files.map { ImportFile(name: $0.0, data: Data($0.1.utf8)) }, dryRun: dryRun, reason: "Corrected in a test", audit: Fixtures.audit(), on: store.database
         )
     }
 

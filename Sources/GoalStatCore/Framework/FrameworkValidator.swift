@@ -252,7 +252,15 @@ public struct FrameworkValidator {
                     }
                 }
             }
-            checkReference(target.setBy, in: people, at: "\(field).setBy", kind: "person")
+            // Who set a version: a person of the framework, or the signed-in user who recorded it through a form or the
+            // API (an account need not be a person of the plan).
+            if let setBy = target.setBy {
+                if let problem = TextRules.problem(in: setBy, as: .email) {
+                    report("\(field).setBy", "the email \(problem.message)")
+                } else if !people.contains(setBy), !setBy.contains("@") {
+                    report("\(field).setBy", "unknown person '\(setBy)': give a person's email")
+                }
+            }
             checkTexts(target, at: field)
             switch (target.value, target.range) {
             case (nil, nil): report(field, "a target needs a value or a range")

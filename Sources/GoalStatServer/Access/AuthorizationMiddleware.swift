@@ -31,9 +31,11 @@ extension Request {
             guard principal.mayEverywhere(action) else { throw denial(action, "every unit") }
         case .record(let kind, let action):
             let key = parameters.get("key") ?? parameters.get("code") ?? ""
-            // The record alone, by key, where that decides; the framework the process keeps otherwise.
-            let pointRead = try await FrameworkStore.ownershipDocument(of: kind, key: key, on: db)
-            let document = if let pointRead { pointRead } else { try await framework() }
+            // The framework this process already holds for the current framework counter; else the record alone, by
+            // key, where that decides; else the framework, read once per framework change.
+            let kept = application.readCache.keptFramework(counter: try await readState().framework)
+            let pointRead = kept == nil ? try await FrameworkStore.ownershipDocument(of: kind, key: key, on: db) : nil
+            let document = if let kept { kept } else if let pointRead { pointRead } else { try await framework() }
             guard let owner = document.ownership(of: kind, key: key) else {
                 // Unknown: the handler answers 404, but only to someone who could have been allowed.
                 guard action == .readPrivate || principal.maySomewhere(action) else { throw denial(action, "any unit") }

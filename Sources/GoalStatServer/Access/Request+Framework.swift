@@ -26,7 +26,8 @@ extension Request {
     /// inside their transaction.
     func framework() async throws -> FrameworkDocument {
         if let cached = storage[FrameworkKey.self] { return cached }
-        let counter = try await readState().counter
+        // Kept under the framework's own counter: a saved value does not change it.
+        let counter = try await readState().framework
         let document = try await application.readCache.framework(counter: counter) {
             try await FrameworkStore.exportDocument(on: db)
         }
@@ -42,7 +43,7 @@ extension Request {
     /// The org tree as of this request's read: the process reads the org units once per change.
     func orgTree() async throws -> OrgTree {
         if let document = storage[FrameworkKey.self] { return OrgTree(document.orgUnits) }
-        let counter = try await readState().counter
+        let counter = try await readState().framework
         return try await application.readCache.orgTree(counter: counter) { try await FrameworkStore.orgUnits(on: db) }
     }
 

@@ -46,6 +46,11 @@ final class ReadCache: Sendable {
         return document
     }
 
+    /// The stored framework as of `counter` if this process already holds it; nil otherwise (nothing is read).
+    func keptFramework(counter: Int) -> FrameworkDocument? {
+        framework.withLockedValue { kept in kept?.counter == counter ? kept?.document : nil }
+    }
+
     /// The org tree as of `counter`, its units read once per change.
     func orgTree(counter: Int, load: () async throws -> [OrgUnit]) async throws -> OrgTree {
         if let kept = tree.withLockedValue({ $0 }), kept.counter == counter { return kept.tree }

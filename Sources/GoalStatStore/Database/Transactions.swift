@@ -22,7 +22,11 @@ public enum Transactions {
                 let changes = ReadModelChanges()
                 let result = try await ReadModelChanges.$current.withValue(changes) { try await work(transaction) }
                 if dryRun { throw DryRunRollback(result: result) }
-                if !changes.isEmpty { try await ReadModel.apply(changes, on: transaction) }
+                if !changes.isEmpty {
+                    let start = ContinuousClock.now
+                    try await ReadModel.apply(changes, on: transaction)
+                    ReadModelTiming.current?.add(ContinuousClock.now - start)
+                }
                 return result
             }
         } catch let rollback as DryRunRollback<T> {

@@ -6,10 +6,13 @@ import SQLKit
 /// as never built, so that the next reader or writer works it out whole, findings included.
 struct CreateIntegrityFindings: AsyncMigration {
     func prepare(on database: any Database) async throws {
+        // The key sorts in byte order, as it is made for, on every database: SQLite's TEXT does; PostgreSQL's default
+        // collation would ignore the separators, and its index could not serve an ORDER BY in byte order.
+        let isSQLite = (database as? any SQLDatabase)?.dialect.name == "sqlite"
         try await database.schema(ReadModelTables.integrity)
             .field("indicator_code", .string, .required)
             .field("org_unit_code", .string, .required)
-            .field("sort_key", .string, .required)
+            .field("sort_key", isSQLite ? .string : .custom(SQLRaw("TEXT COLLATE \"C\"")), .required)
             .field("finding", .string, .required)
             .unique(on: "sort_key")
             .create()

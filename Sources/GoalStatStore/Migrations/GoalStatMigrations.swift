@@ -27,7 +27,7 @@ public enum GoalStatMigrations {
             AddAuditEntryIndexes(),
             CreateReadModel(),
             CreateIntegrityFindings(),
-            AddAccessCounter(),
+            AddStateCounters(),
             AddIndicatorValidRange(),
             AddCorrectionReasons(),
             AddTargetDecisionDate(),

@@ -84,8 +84,8 @@ extension ReadModel {
         of indicators: Set<String>? = nil, on db: any Database, _ body: (IntegrityFinding) throws -> Void
     ) async throws {
         let sql = try sqlDatabase(db)
-        // Byte order on every database, as the keys were made for it (PostgreSQL's collation may ignore the separators).
-        let key: any SQLExpression = sql.dialect.name == "sqlite" ? SQLIdentifier("sort_key") : SQLRaw("sort_key COLLATE \"C\"")
+        // The column sorts in byte order on every database (`CreateIntegrityFindings`), so its unique index serves this.
+        let key = SQLIdentifier("sort_key")
         let decoder = JSONDecoder()
         var after: String?
         while true {

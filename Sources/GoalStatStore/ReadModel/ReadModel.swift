@@ -19,23 +19,32 @@ public enum ReadModel {
         public var counter: Int
         /// Goes up by one with every change to sessions, tokens, users and roles (`AccessState`).
         public var access: Int
+        /// Goes up by one with every change to the framework (not with a value): what a process keeps of the
+        /// framework is kept under it, so that saving values does not make every process read the framework again.
+        public var framework: Int
 
-        public init(asOf: CalendarDate?, counter: Int, access: Int = 0) {
+        public init(asOf: CalendarDate?, counter: Int, access: Int = 0, framework: Int = 0) {
             self.asOf = asOf
             self.counter = counter
             self.access = access
+            self.framework = framework
         }
     }
+
+    static let frameworkRow = "framework"
 
     /// One indexed read: the state, which every request checks, with the access counter.
     public static func state(on db: any Database) async throws -> State {
         let sql = try sqlDatabase(db)
         var state = State(asOf: nil, counter: 0)
         for row in try await sql.select().columns("name", "as_of", "counter").from(ReadModelTables.state)
-            .where("name", .in, ["read model", AccessState.row]).all() {
+            .where("name", .in, ["read model", AccessState.row, frameworkRow]).all() {
             let counter = try row.decode(column: "counter", as: Int.self)
-            if try row.decode(column: "name", as: String.self) == AccessState.row {
+            let name = try row.decode(column: "name", as: String.self)
+            if name == AccessState.row {
                 state.access = counter
+            } else if name == frameworkRow {
+                state.framework = counter
             } else {
                 state.asOf = try row.decode(column: "as_of", as: String?.self).flatMap { try? CalendarDate.parse($0) }
                 state.counter = counter
@@ -68,6 +77,7 @@ public enum ReadModel {
             // Never built: build it now, for today, so that the first reader does not pay for a write's work.
             try await ReadModelBuilder(asOf: CalendarDate(utc: Date()), on: db).rebuild()
             _ = try await setState(asOf: CalendarDate(utc: Date()), on: db)
+            try await frameworkChanged(on: db)
             return
         }
         let builder = ReadModelBuilder(asOf: asOf, on: db)
@@ -84,6 +94,14 @@ public enum ReadModel {
             }
         }
         _ = try await setState(asOf: asOf, on: db)
+        if changes.framework { try await frameworkChanged(on: db) }
+    }
+
+    private static func frameworkChanged(on db: any Database) async throws {
+        try await sqlDatabase(db).update(ReadModelTables.state)
+            .set(SQLIdentifier("counter"), to: SQLRaw("counter + 1"))
+            .where("name", .equal, frameworkRow)
+            .run()
     }
 
     /// One writer of the read model at a time. SQLite has one writer anyway; on PostgreSQL two transactions could

@@ -13,10 +13,18 @@ extension ReadModelBuilder {
         of indicators: [Indicator], links: [IndicatorLink], series: [String: [String: [Measurement]]], reporting: Reporting
     ) async throws -> [IntegrityFlag] {
         guard !indicators.isEmpty else { return [] }
+        let versions = try await FrameworkStore.targets(of: indicators.map(\.code), reporting: reporting, on: db)
+            .compactMap { TargetVersion($0, calendar: reporting.calendar) }
+        // The series arrays are handed over as they are (shared, not copied): a group's values are held once.
+        var measurements: [IntegritySeriesKey: [Measurement]] = [:]
+        for (indicator, units) in series {
+            for (unit, rows) in units { measurements[IntegritySeriesKey(indicator: indicator, orgUnit: unit.isEmpty ? nil : unit)] = rows }
+        }
         let input = IntegrityInput(
             indicators: indicators, links: links,
-            targets: try await FrameworkStore.targets(of: indicators.map(\.code), reporting: reporting, on: db),
-            measurements: series.values.flatMap { $0.values.joined() }, today: asOf, calendar: reporting.calendar
+            targets: Dictionary(grouping: versions) { IntegritySeriesKey(indicator: $0.target.indicator, orgUnit: $0.target.orgUnit) }
+                .mapValues { TargetHistory($0) },
+            measurements: measurements, today: asOf, calendar: reporting.calendar
         )
         return IntegrityChecks.run(input)
     }

@@ -13,6 +13,9 @@ struct ReadModelBuilder {
     var sql: any SQLDatabase { db as! any SQLDatabase }
 
     static let chunkSize = 100
+    /// Indicators per group of a rebuild or bulk load: each group's every value is held at once, for its verdicts and
+    /// its integrity checks, so this bounds the memory of a rebuild.
+    static let groupSize = 50
 
     init(asOf: CalendarDate, on db: any Database) {
         self.asOf = asOf
@@ -67,7 +70,7 @@ struct ReadModelBuilder {
         let all = try await FrameworkStore.indicators(on: db)
         let links = try await FrameworkStore.links(on: db)
         var changed = Set<String>()
-        for group in IntegrityChunks.split(all, links: links, size: Self.chunkSize) {
+        for group in IntegrityChunks.split(all, links: links, size: Self.groupSize) {
             if let touching, !group.contains(where: { touching.contains($0.code) }) { continue }
             let codes = group.map(\.code)
             if touching != nil { try await deleteRows(of: codes, units: nil) }

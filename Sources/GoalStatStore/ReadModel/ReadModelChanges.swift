@@ -55,4 +55,9 @@ final class ReadModelChanges: @unchecked Sendable {
     var snapshot: (series: [String: Set<String>], indicators: Set<String>, goals: Bool, everything: Bool) {
         lock.withLock { (_series, _indicators, _goals, _everything) }
     }
+
+    /// Whether anything of the framework changed, not only values.
+    var framework: Bool {
+        lock.withLock { !_indicators.isEmpty || _goals || _everything || _shown }
+    }
 }

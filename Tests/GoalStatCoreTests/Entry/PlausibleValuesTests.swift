@@ -42,7 +42,7 @@ struct PlausibleValuesTests {
             "4 value: 481 is above 480, the largest valid value of WAIT",
         ])
         // A missing value has no number to judge; a qualitative indicator takes levels.
-        #expect(issues("SAT,2025-07,,missing\nLEVEL,FY2025 Q1,Red,\n").isEmpty)
+        #expect(issues("SAT,2025-07,,missing\nLEVEL,FY2025-Q1,Red,\n").isEmpty)
     }
 
     @Test("a form or API entry is refused the same way, the field named")

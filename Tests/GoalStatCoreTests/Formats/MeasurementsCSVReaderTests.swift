@@ -123,7 +123,7 @@ struct MeasurementsCSVReaderTests {
             orgUnit: "DMV", levels: ["Low", "High"]
         )
         let catalog = MeasurementCatalog(indicators: [indicator], orgUnits: ["DMV"])
-        #expect(catalog.indicators["Q-LEVEL"] == CatalogIndicator(frequency: .quarterly, levels: ["Low", "High"]))
+        #expect(catalog.indicators["Q-LEVEL"] == CatalogIndicator(frequency: .quarterly, levels: ["Low", "High"], unit: .count))
         #expect(catalog.calendar == FiscalCalendar(startMonth: 10))
         let result = MeasurementsCSV.read("indicator,period,value\nQ-LEVEL,FY2026-Q1,High\n", catalog: catalog)
         #expect(result.rows.first?.level == "High")

@@ -42,7 +42,7 @@ struct SignInTests {
     func csrf() async throws {
         try await withServer { app in
             let browser = try await Browser.signIn(TestAccounts.adminEmail, TestAccounts.password, on: app)
-            let form = ["period": "FY2027", "value": "20", "rationale": "Stretch", "setOn": "2026-11-01", "basedOn": "3"]
+            let form = ["period": "FY2027", "value": "20", "rationale": "Stretch", "basedOn": "3"]
             try await browser.postForm("/indicators/FO-WAIT-MEDIAN/targets", form, csrf: "forged", on: app) { response in
                 #expect(response.status == .forbidden)
                 #expect(response.body.string.contains("did not come from this site"))

@@ -191,7 +191,7 @@ struct VisibilityAndTokenTests {
         try await withServer { app in
             var headers = formHeaders
             headers.add(name: .authorization, value: "Bearer \(TestAccounts.adminToken(of: app))")
-            let form = "period=FY2027&value=20&rationale=Stretch&setOn=2026-11-01&basedOn=2"
+            let form = "period=FY2027&value=20&rationale=Stretch&basedOn=2"
             try await app.testing().test(.POST, "/indicators/FO-WAIT-MEDIAN/targets", headers: headers, body: ByteBuffer(string: form)) { response in
                 #expect(response.status == .conflict)
                 #expect(response.body.string.contains("Changed meanwhile"))

@@ -28,7 +28,7 @@ struct ConcurrentWriterTests {
                         for round in 0..<rounds {
                             let period = Self.period(writer: writer, round: round, rounds: rounds)
                             // A value and a correction of the value already stored: the store reads, then writes.
-                            let body = jsonBody([["period": period, "value": Double(writer * 100 + round)], ["period": "2026-08", "value": Double(round)]])
+                            let body = jsonBody([["period": period, "value": Double(writer * 100 + round)], ["period": "2026-08", "value": Double(round), "reason": "Recount"]])
                             try await app.signedIn().test(.POST, "/api/v1/indicators/FO-WAIT-MEDIAN/measurements", headers: jsonHeaders, body: body) { response in
                                 results.append((period, response.status.code))
                             }
@@ -121,7 +121,7 @@ struct WaitingWriterTests {
                 for run in 0..<3 {
                     let report = try await ImportService.importFiles(
                         [ImportFile(name: "run\(run).csv", data: Data(Self.csv(months: months, run: run).utf8))],
-                        dryRun: false, audit: Fixtures.audit(.cli), on: cli.database
+                        dryRun: false, reason: "Corrected in a test", audit: Fixtures.audit(.cli), on: cli.database
                     )
                     summaries.append(report.measurements ?? MeasurementImportSummary())
                 }

@@ -10,7 +10,7 @@ struct MeasurementAuditTrailTests {
 
     private func load(_ files: [(String, String)], audit: AuditContext, on store: GoalStatDatabase) async throws -> ImportReport {
         try await ImportService.importFiles(
-            files.map { ImportFile(name: $0.0, data: Data($0.1.utf8)) }, dryRun: false, audit: audit, on: store.database
+            files.map { ImportFile(name: $0.0, data: Data($0.1.utf8)) }, dryRun: false, reason: "Corrected in a test", audit: audit, on: store.database
         )
     }
 

@@ -86,15 +86,21 @@ struct MeasurementsAPIController {
         }
         let audit = request.auditContext(.api)
         let summary: MeasurementImportSummary
+        let timing = ReadModelTiming()
         do {
-            summary = try await Transactions.run(on: request.db) { [parsed] tx in
-                try await MeasurementStore.store(parsed, kind: .api, label: "API", audit: audit, on: tx)
+            summary = try await ReadModelTiming.$current.withValue(timing) {
+                try await Transactions.run(on: request.db) { [parsed] tx in
+                    try await MeasurementStore.store(parsed, kind: .api, label: "API", audit: audit, on: tx)
+                }
             }
         } catch let refused as CorrectionsNeedReasons {
             throw EntryIssues(issues: refused.issues)
         }
         let response = Response(status: summary.added > 0 ? .created : .ok)
         try response.content.encode(summary)
+        // How long the read model's update took within the request (W3C Server-Timing), in milliseconds.
+        let milliseconds = Double(timing.duration.components.attoseconds) / 1e15 + Double(timing.duration.components.seconds) * 1000
+        response.headers.add(name: "Server-Timing", value: "read-model;dur=\((milliseconds * 1000).rounded() / 1000)")
         return response
     }
 
