@@ -33,7 +33,7 @@ struct MeasurementStaging {
             CREATE TEMPORARY TABLE measurement_staging (
                 indicator_code TEXT NOT NULL, org_unit_code TEXT NOT NULL, period_start TEXT NOT NULL,
                 value \(unsafeRaw: isSQLite ? "REAL" : "DOUBLE PRECISION"), level TEXT, status TEXT NOT NULL, note TEXT,
-                revision INTEGER NOT NULL, batch_id TEXT NOT NULL, reason TEXT, line INTEGER NOT NULL
+                revision INTEGER NOT NULL, batch_id TEXT NOT NULL, reason TEXT, line \(unsafeRaw: isSQLite ? "INTEGER" : "BIGINT") NOT NULL
             )
             """).run()
     }
