@@ -110,9 +110,16 @@ class PagesInChromium(unittest.TestCase):
         # Without JavaScript the submission loads a new page: wait for its grid rather than racing it.
         WebDriverWait(self.driver, 15).until(lambda d: "steward=" in d.current_url)
         inputs = WebDriverWait(self.driver, 15).until(lambda d: d.find_elements(By.CSS_SELECTOR, "input[name^='value[']"))
+        had_value = inputs[0].get_attribute("value") not in ("", "42")
         inputs[0].clear()
         inputs[0].send_keys("42")
         self.driver.find_element(By.CSS_SELECTOR, "main form[method='post'] button[type='submit']").click()
+        if had_value:
+            # Changing a final value already stored is a correction: refused until it says why (issue 10).
+            WebDriverWait(self.driver, 15).until(lambda d: "needs a reason" in main_text(d))
+            reason = self.driver.find_element(By.ID, "reason")
+            reason.send_keys("Recount from the office log")
+            self.driver.find_element(By.CSS_SELECTOR, "main form[method='post'] button[type='submit']").click()
         WebDriverWait(self.driver, 15).until(lambda d: "Saved" in main_text(d))
         saved = self.driver.find_elements(By.CSS_SELECTOR, "input[name^='value[']")[0]
         self.assertEqual(saved.get_attribute("value"), "42")
