@@ -52,7 +52,7 @@ struct TrustworthyEntryTests {
         }
     }
 
-    @Test("a correction of a final value needs a reason, through the API and the grid; the reason shows in the history")
+    @Test("a correction of a final value needs a reason, through the API and the grid; the reason shows in the history, and the indicator's history lists its corrections and target versions")
     func correctionsNeedReasons() async throws {
         try await withServer { app in
             // FO-WAIT-MEDIAN 2026-07 is stored as final (24.5) by the fixtures.
@@ -78,6 +78,18 @@ struct TrustworthyEntryTests {
             }
             try await app.signedIn().test(.GET, "/indicators/FO-WAIT-MEDIAN") { response in
                 #expect(response.body.string.contains("Counted twice"))
+            }
+            // The indicator's history holds its value corrections and target versions, in plain words.
+            try await app.signedIn().test(.POST, "/indicators/FO-WAIT-MEDIAN/targets", headers: formHeaders,
+                                         body: ByteBuffer(string: "period=FY2027&value=19&rationale=Stretch")) { response in
+                #expect(response.status == .seeOther)
+            }
+            try await app.signedIn().test(.GET, "/audit?entity=indicator&key=FO-WAIT-MEDIAN") { response in
+                let html = response.body.string
+                #expect(html.contains("Value FO-WAIT-MEDIAN//2026-07-01"))
+                #expect(html.contains("Target FO-WAIT-MEDIAN//FY2027/2026-11-23"))
+                #expect(html.contains("Web form"))
+                #expect(!html.contains(">form<"))
             }
         }
     }

@@ -1,4 +1,5 @@
 import FluentKit
+import FluentSQL
 import SQLKit
 import Foundation
 import GoalStatCore
@@ -76,8 +77,25 @@ public enum AuditLog {
 
     private static func query(_ filter: AuditFilter, on db: any Database) -> QueryBuilder<AuditEntryModel> {
         let query = AuditEntryModel.query(on: db)
-        if let entity = filter.entity { query.filter(\.$entityKind == entity.rawValue) }
-        if let key = filter.key { query.filter(\.$entityKey == key) }
+        if filter.entity == .indicator, let key = filter.key {
+            // An indicator's history is its own fields and its targets, values and rebases (issue 10), whose keys
+            // start with its code and a slash (a code has no slash).
+            let prefix = key + "/"
+            let parts = [AuditEntityKind.target, .measurement, .rebase].map(\.rawValue)
+            query.group(.or) { either in
+                either.group(.and) { $0.filter(\.$entityKind == AuditEntityKind.indicator.rawValue).filter(\.$entityKey == key) }
+                either.group(.and) { part in
+                    part.filter(\.$entityKind ~~ parts)
+                    part.filter(.sql(SQLBinaryExpression(
+                        SQLFunction("substr", args: SQLColumn("entity_key"), SQLLiteral.numeric("1"), SQLLiteral.numeric(String(prefix.count))),
+                        .equal, SQLBind(prefix)
+                    )))
+                }
+            }
+        } else {
+            if let entity = filter.entity { query.filter(\.$entityKind == entity.rawValue) }
+            if let key = filter.key { query.filter(\.$entityKey == key) }
+        }
         if let actor = filter.actor { query.filter(\.$actor == UserAccount.normalizedEmail(actor)) }
         if let source = filter.source { query.filter(\.$source == source.rawValue) }
         if let batch = filter.batch { query.filter(\.$batchID == batch) }

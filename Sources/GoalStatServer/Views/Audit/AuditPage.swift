@@ -39,7 +39,7 @@ struct AuditPage: Sendable {
             .method(.get),
             .field(id: "audit-entity", label: "Kind of record", .select(id: "audit-entity", name: "entity",
                 [.choice("Any", value: "", selected: filter.entity == nil)] + Self.kinds.map {
-                    .choice($0.rawValue, value: $0.rawValue, selected: filter.entity == $0)
+                    .choice($0.title, value: $0.rawValue, selected: filter.entity == $0)
                 })),
             .field(id: "audit-key", label: "Record key", .input([
                 .type(.text), .attr("name", "key"), .attr("value", filter.key ?? ""), .attr("id", "audit-key"),
@@ -49,7 +49,7 @@ struct AuditPage: Sendable {
             ])),
             .field(id: "audit-source", label: "Source", .select(id: "audit-source", name: "source",
                 [.choice("Any", value: "", selected: filter.source == nil)] + AuditSource.allCases.map {
-                    .choice($0.rawValue, value: $0.rawValue, selected: filter.source == $0)
+                    .choice($0.title, value: $0.rawValue, selected: filter.source == $0)
                 })),
             .button(.type(.submit), .text("Filter"))
         )
@@ -64,12 +64,12 @@ struct AuditPage: Sendable {
                 .tr(
                     .td(.plain(Self.time(entry.at))),
                     .td(.unwrap(entry.actor, { actor in .a(.href(.audit(AuditFilter(actor: actor))), .plain(actor)) }, else: .text("system"))),
-                    .td(.a(.href(.audit(AuditFilter(entity: entry.entity, key: entry.key))), .plain("\(entry.entity.rawValue) \(entry.key)"))),
+                    .td(.a(.href(.audit(AuditFilter(entity: entry.entity, key: entry.key))), .plain("\(entry.entity.title) \(entry.key)"))),
                     .td(.plain(entry.field.isEmpty ? "(whole record)" : entry.field)),
                     .td(.class("audit-value"), .plain(entry.oldValue ?? "—")),
                     .td(.class("audit-value"), .plain(entry.newValue ?? "—")),
                     .td(
-                        .plain(entry.source.rawValue),
+                        .plain(entry.source.title),
                         .unwrap(entry.batch) { batch in
                             .group(.text(" "), .a(.href(.audit(AuditFilter(batch: batch))), .attr("title", "Everything in this batch"), .text("batch")))
                         }

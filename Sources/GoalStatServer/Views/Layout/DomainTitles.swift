@@ -109,3 +109,41 @@ extension BenchmarkKind {
         }
     }
 }
+
+extension AuditEntityKind {
+    /// The kind of record as the audit page names it.
+    var title: String {
+        switch self {
+        case .orgUnit: "Org unit"
+        case .person: "Person"
+        case .plan: "Plan"
+        case .goal: "Goal"
+        case .indicator: "Indicator"
+        case .indicatorLink: "Link"
+        case .target: "Target"
+        case .measurement: "Value"
+        case .milestone: "Milestone"
+        case .narrative: "Narrative"
+        case .rebase: "Rebase"
+        case .review: "Review"
+        case .user: "User"
+        case .roleGrant: "Role"
+        case .apiToken: "API token"
+        case .importBatch: "File import"
+        default: rawValue
+        }
+    }
+}
+
+extension AuditSource {
+    /// Where a change came from, in plain words.
+    var title: String {
+        switch self {
+        case .form: "Web form"
+        case .api: "API"
+        case .import: "File import"
+        case .cli: "Command line"
+        case .system: "System"
+        }
+    }
+}
