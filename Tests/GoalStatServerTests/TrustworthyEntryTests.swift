@@ -28,6 +28,10 @@ struct TrustworthyEntryTests {
             try await app.signedIn().test(.POST, "/api/v1/indicators/FO-SAT/measurements", headers: jsonHeaders,
                                          body: jsonBody(["period": "2026-Q2", "value": 88])) { response in
                 #expect(response.status == .created)
+                // The read model's share of the request, for the benchmark of issue 9.
+                let timing = response.headers.first(name: "Server-Timing") ?? ""
+                #expect(timing.hasPrefix("read-model;dur="))
+                #expect((Double(timing.dropFirst("read-model;dur=".count)) ?? 0) > 0)
             }
         }
     }

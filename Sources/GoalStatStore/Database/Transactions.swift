@@ -15,6 +15,8 @@ public enum Transactions {
     public static func run<T: Sendable>(
         on db: any Database, dryRun: Bool = false, _ work: @escaping @Sendable (any Database) async throws -> T
     ) async throws -> T {
+        // Read here: Fluent runs the transaction's work in a task of its own, which task-locals do not reach.
+        let timing = ReadModelTiming.current
         do {
             return try await write(on: db) { transaction in
                 // Work that joins an enclosing write leaves the read model to it.
@@ -25,7 +27,7 @@ public enum Transactions {
                 if !changes.isEmpty {
                     let start = ContinuousClock.now
                     try await ReadModel.apply(changes, on: transaction)
-                    ReadModelTiming.current?.add(ContinuousClock.now - start)
+                    timing?.add(ContinuousClock.now - start)
                 }
                 return result
             }

@@ -1,6 +1,7 @@
 import Foundation
 import FluentKit
 import GoalStatCore
+import SQLKit
 
 /// Point reads of the framework: a page or an API call reads the records it shows by key, never the whole
 /// framework (issue 9). Each reads by an indexed column; lists of a few hundred rows (goals, org units) are read whole.
@@ -119,6 +120,13 @@ extension FrameworkStore {
         case .orgUnit, .person:
             return nil
         }
+    }
+
+    /// Whether an indicator with this code is stored: one indexed read (a Fluent model per indicator, as reading
+    /// every key would, costs a save at agency scale a third of a second).
+    public static func indicatorExists(_ code: String, on db: any Database) async throws -> Bool {
+        guard let sql = db as? any SQLDatabase else { throw StoreError.notSQL }
+        return try await sql.select().column("code").from(IndicatorModel.schema).where("code", .equal, code).limit(1).first() != nil
     }
 
     /// The org units, for the tree that roles are inherited down.

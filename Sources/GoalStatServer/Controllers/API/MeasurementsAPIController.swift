@@ -189,6 +189,6 @@ struct MeasurementsAPIController {
     }
 
     private func requireIndicator(_ code: String, on db: any Database) async throws {
-        guard try await FrameworkStore.storedKeys(on: db).indicators.contains(code) else { throw APIError.notFound("Indicator \(code)") }
+        guard try await FrameworkStore.indicatorExists(code, on: db) else { throw APIError.notFound("Indicator \(code)") }
     }
 }
