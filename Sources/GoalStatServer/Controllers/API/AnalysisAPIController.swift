@@ -35,11 +35,12 @@ struct AnalysisAPIController {
         let asOf = try request.queryDate("asOf")
         let state = try await request.readState()
         if try request.queryText("orgUnit") == nil, asOf == nil || asOf == state.asOf,
-           try await request.framework().indicators.contains(where: { $0.code == code }),
-           let stored = try await ReadModel.analysisJSON(of: code, on: request.db) {
-            var headers = HTTPHeaders()
-            headers.contentType = .json
-            return Response(status: .ok, headers: headers, body: .init(data: stored))
+           try await request.framework().indicators.contains(where: { $0.code == code }) {
+            // Kept by the process until the data changes, as pages are.
+            return try await request.cached(.json) {
+                if let stored = try await ReadModel.analysisJSON(of: code, on: request.db) { return String(decoding: stored, as: UTF8.self) }
+                return String(decoding: try JSONEncoder().encode(try await analyse(request).1), as: UTF8.self)
+            }
         }
         let (_, analysis) = try await analyse(request)
         let response = Response(status: .ok)
