@@ -15,7 +15,7 @@ struct ReadModelBuilder {
     static let chunkSize = 100
     /// Indicators per group of a rebuild or bulk load: each group's every value is held at once, for its verdicts and
     /// its integrity checks, so this bounds the memory of a rebuild.
-    static let groupSize = 50
+    static let groupSize = 25
 
     init(asOf: CalendarDate, on db: any Database) {
         self.asOf = asOf
