@@ -53,7 +53,14 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
         case .postgres(let url):
             var configuration = try SQLPostgresConfiguration(url: url)
             configuration.searchPath = nil
-            return .postgres(configuration: configuration, maxConnectionsPerEventLoop: 4, sqlLogLevel: .trace)
+            // A request waits for a pooled connection as long as a SQLite writer waits for the write lock: writers
+            // queued behind one another hold connections, and a reader behind them should not fail sooner.
+            let (seconds, attoseconds) = writeWait.bound.components
+            let timeout = TimeAmount.milliseconds(seconds * 1000 + attoseconds / 1_000_000_000_000_000)
+            return .postgres(
+                configuration: configuration, maxConnectionsPerEventLoop: 4, connectionPoolTimeout: max(timeout, .seconds(10)),
+                sqlLogLevel: .trace
+            )
         }
     }
 
