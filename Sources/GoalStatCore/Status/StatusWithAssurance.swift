@@ -41,11 +41,11 @@ public enum StatusWithAssurance {
             switch point.pointType {
             case .concern:
                 if status == .onTrack { status = .atRisk }
-                reasons.append("The latest value is a special cause of concern (\(cause.rawValue)).")
+                reasons.append("The latest value is a special cause of concern (\(cause.phrase)).")
             case .improvement:
-                reasons.append("The latest value is a special cause of improvement (\(cause.rawValue)).")
+                reasons.append("The latest value is a special cause of improvement (\(cause.phrase)).")
             case .neutralHigh, .neutralLow:
-                reasons.append("The latest value is a special cause (\(cause.rawValue)).")
+                reasons.append("The latest value is a special cause (\(cause.phrase)).")
             case .commonCause:
                 break
             }

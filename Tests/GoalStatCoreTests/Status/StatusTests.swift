@@ -42,6 +42,9 @@ struct StatusTests {
         let outcome = StatusWithAssurance.combine(StatusAssessment(status: .onTrack, reason: "met"), assurance: .consistentFail, latestPoint: last, direction: .increase)
         #expect(outcome.status == .onTrack)
         #expect(outcome.reasons.contains { $0.contains("rebase") })
+        // The reason names the signal in words, not by its name in the API (issue 10: plain words on every page).
+        #expect(outcome.reasons.contains("The latest value is a special cause of improvement (above the upper limit)."))
+        #expect(!outcome.reasons.joined().contains("aboveUpperLimit"))
     }
 
     @Test("a goal is off track when a key indicator is, at risk when a milestone is overdue, and says why")

@@ -3,28 +3,6 @@ import GoalStatCore
 // The words the process behaviour chart, its icons and its table use for the XmR vocabulary of SPEC §4. Like
 // DomainTitles.swift, these are presentation: the API and `goalstat spc` keep the raw values.
 
-extension SpecialCause {
-    /// The rule in words, for the table's signal column: "Shift below the centre".
-    var title: String {
-        switch self {
-        case .aboveUpperLimit: "Above the upper limit"
-        case .belowLowerLimit: "Below the lower limit"
-        case .trendIncreasing: "Rising trend"
-        case .trendDecreasing: "Falling trend"
-        case .twoInThreeAbove: "Two of three near the upper limit"
-        case .twoInThreeBelow: "Two of three near the lower limit"
-        case .shiftAbove: "Shift above the centre"
-        case .shiftBelow: "Shift below the centre"
-        }
-    }
-
-    /// The rule in running text: "shift below the centre".
-    var phrase: String {
-        let title = title
-        return title.prefix(1).lowercased() + title.dropFirst()
-    }
-}
-
 extension PointType {
     /// The point's type in words, for the table: "Special cause of improvement".
     var title: String {

@@ -7,7 +7,7 @@ extension ComparePageModel {
         PageLayout.render(title: "\(indicatorName): units compared", current: nil, context: context, body: .group(
             .p(.a(.href(SiteURL.indicator(indicatorCode).path), .plain("← \(indicatorName)"))),
             .h1(.plain("\(indicatorName): how units compare")),
-            .p(.text("Everyone knows how everyone is doing (seed 002, practice 5). Ranks alone shame small units for noise, so for a ratio of counts the funnel plot shows which differences are more than chance.")),
+            .p(.text("Everyone knows how everyone is doing. Ranks alone shame small units for noise, so for a ratio of counts the funnel plot shows which differences are more than chance.")),
             .if(comparison.league.isEmpty, .p(.text("No org unit has its own values for this indicator yet."))),
             .if(!comparison.league.isEmpty, .group(
                 .h2(.plain("League table, \(comparison.period ?? "")")),

@@ -20,7 +20,7 @@ extension ReviewPageModel {
         .section(
             .attr("aria-labelledby", "focus-title"),
             .h2(.id("focus-title"), .text("Focus: the most consequential deficits")),
-            .p(.text("Each deficit is scored as its distance from target × the goal's priority × its value-chain stage × its rank (seed 002, practice 2). The formula is shown so the ranking can be argued with.")),
+            .p(.text("Each deficit is scored as its distance from target × the goal's priority × its value-chain stage × its rank. The formula is shown so the ranking can be argued with.")),
             .if(!declaredFocus.isEmpty, .p(.text("Declared focus: "), .group(declaredFocus.map { goal in
                 .a(.href(SiteURL.goal(goal.code).path), .plain(goal.name))
             }))),
@@ -46,7 +46,7 @@ extension ReviewPageModel {
         .section(
             .attr("aria-labelledby", "integrity-title"),
             .h2(.id("integrity-title"), .text("Questions for the data (integrity checks)")),
-            .p(.text("Checks for numbers that may be gamed or unreliable (seed 002, practice 9): a guardrail worsening while its target improves, values bunched just past a target, a step right after a target was set, late revisions, missing or late data, digit preference. Each flag asks a question; none is an accusation.")),
+            .p(.text("Checks for numbers that may be gamed or unreliable: a guardrail worsening while its target improves, values bunched just past a target, a step right after a target was set, late revisions, missing or late data, digit preference. Each flag asks a question; none is an accusation.")),
             .if(integrity.isEmpty, .p(.text("No check raised a question."))),
             .if(!integrity.isEmpty, .scrollingTable(
                 label: "Integrity questions",
@@ -98,7 +98,7 @@ extension ReviewPageModel {
         .section(
             .attr("aria-labelledby", "links-title"),
             .h2(.id("links-title"), .text("Driver → result links")),
-            .p(.text("Each link of the plan's mental model (seed 002, practice 4) is tested on the period-to-period changes of the two indicators, the result lagged as the plan says. A link the data contradicts is a question for the review, not a verdict.")),
+            .p(.text("Each link of the plan's mental model is tested on the period-to-period changes of the two indicators, the result lagged as the plan says. A link the data contradicts is a question for the review, not a verdict.")),
             .scrollingTable(
                 label: "Evidence for each driver to result link",
                 .caption(.text("Evidence for each link")),
