@@ -17,12 +17,21 @@ public struct SPCReportWriter {
     private var buffer: [UInt8] = []
     private var first = true
     private let chunkSize: Int
+    /// Every end a point can have (see `pointEnds(_:)`), one after the other, and where each is.
+    private let pointEndBytes: [UInt8]
+    private let pointEndRanges: [Range<Int>]
 
     /// Bytes reach `sink` in chunks of about `chunkSize` (1 MB by default), and at `finish()`.
     public init(format: Format, chunkSize: Int = 1 << 20, sink: @escaping ([UInt8]) -> Void) {
         self.format = format
         self.sink = sink
         self.chunkSize = chunkSize
+        let ends = Self.pointEnds(format)
+        pointEndBytes = ends.flatMap { $0 }
+        pointEndRanges = ends.reduce(into: []) { ranges, end in
+            let start = ranges.last?.upperBound ?? 0
+            ranges.append(start..<(start + end.count))
+        }
         buffer.reserveCapacity(chunkSize + (1 << 12))
     }
 
@@ -70,11 +79,11 @@ public struct SPCReportWriter {
         // What every point of the unit prints the same: `,"orgUnit":…` (JSON) or the first CSV field and its comma.
         var unitPart: [UInt8] = []
         if format == .csv {
-            csv(unit.orgUnit ?? "", to: &unitPart)
+            Self.csv(unit.orgUnit ?? "", to: &unitPart)
             unitPart.append(UInt8(ascii: ","))
         } else {
             unitPart.append(contentsOf: #","orgUnit":"#.utf8)
-            jsonString(unit.orgUnit, to: &unitPart)
+            Self.jsonString(unit.orgUnit, to: &unitPart)
         }
         // `,"group":…` to `upperNearLimit` (or the CSV fields from group to upper_near_limit), kept for the points that
         // share it: every point of a group carries the group's centre line and limits.
@@ -83,7 +92,7 @@ public struct SPCReportWriter {
         for (period, point) in zip(unit.periods, unit.result.points) {
             if groupPartOf.map({ !$0.sharesGroupFields(with: point) }) ?? true {
                 groupPart.removeAll(keepingCapacity: true)
-                writeGroupFields(of: point, to: &groupPart)
+                Self.writeGroupFields(of: point, format: format, to: &groupPart)
                 groupPartOf = point
             }
             write(point, period: period, unitPart: unitPart, groupPart: groupPart)
@@ -93,71 +102,97 @@ public struct SPCReportWriter {
     private mutating func write(_ group: SPCReport.Group) {
         open(kind: "group")
         key("orgUnit", leading: format == .json)
-        jsonString(group.orgUnit, to: &buffer)
+        Self.jsonString(group.orgUnit, to: &buffer)
         key("group")
         append(group.group)
         key("from")
-        jsonString(group.from, to: &buffer)
+        Self.jsonString(group.from, to: &buffer)
         key("to")
-        jsonString(group.to, to: &buffer)
+        Self.jsonString(group.to, to: &buffer)
         key("n")
         append(group.n)
         key("mean")
-        append(group.mean, to: &buffer)
+        Self.append(group.mean, format: format, to: &buffer)
         key("lowerLimit")
-        append(group.lowerLimit, to: &buffer)
+        Self.append(group.lowerLimit, format: format, to: &buffer)
         key("upperLimit")
-        append(group.upperLimit, to: &buffer)
+        Self.append(group.upperLimit, format: format, to: &buffer)
         key("movingRangeMean")
-        append(group.movingRangeMean, to: &buffer)
+        Self.append(group.movingRangeMean, format: format, to: &buffer)
         key("trialLimits")
         append(group.trialLimits ? "true" : "false")
         key("variation")
-        jsonString(group.variation.rawValue, to: &buffer)
+        Self.jsonString(group.variation.rawValue, to: &buffer)
         key("assurance")
-        jsonString(group.assurance?.rawValue, to: &buffer)
+        Self.jsonString(group.assurance?.rawValue, to: &buffer)
         close()
     }
 
     private mutating func write(_ point: XmRPointResult, period: String, unitPart: [UInt8], groupPart: [UInt8]) {
-        if format == .csv {
-            buffer.append(contentsOf: unitPart)
-            csv(period, to: &buffer)
+        // Appending arrays' storage through pointers spares a retain and a release each.
+        switch format {
+        case .csv:
+            unitPart.withUnsafeBufferPointer { buffer.append(contentsOf: $0) }
+            Self.csv(period, to: &buffer)
             buffer.append(UInt8(ascii: ","))
-            append(point.value, to: &buffer)
-            buffer.append(contentsOf: groupPart)
-            buffer.append(UInt8(ascii: ","))
-            if let cause = point.specialCause { append(cause.rawValue) }
-            buffer.append(UInt8(ascii: ","))
-            append(point.pointType.rawValue)
-            append(point.trialLimits ? ",true\n" : ",false\n")
-            flushIfFull()
-            return
+        case .json:
+            if !first { buffer.append(UInt8(ascii: ",")) }
+            first = false
+            append(#"{"period":"#)
+        case .jsonl:
+            append(#"{"kind":"point","period":"#)
         }
-        open(kind: "point")
-        key("period", leading: format == .json)
-        jsonString(period, to: &buffer)
-        buffer.append(contentsOf: unitPart)
-        key("value")
-        append(point.value, to: &buffer)
-        buffer.append(contentsOf: groupPart)
-        key("specialCause")
-        jsonString(point.specialCause?.rawValue, to: &buffer)
-        key("pointType")
-        jsonString(point.pointType.rawValue, to: &buffer)
-        key("trialLimits")
-        append(point.trialLimits ? "true" : "false")
-        close()
+        if format != .csv {
+            Self.jsonString(period, to: &buffer)
+            unitPart.withUnsafeBufferPointer { buffer.append(contentsOf: $0) }
+            append(#","value":"#)
+        }
+        Self.append(point.value, format: format, to: &buffer)
+        groupPart.withUnsafeBufferPointer { buffer.append(contentsOf: $0) }
+        let end = pointEndRanges[Self.pointEndIndex(cause: point.specialCause, type: point.pointType, trial: point.trialLimits)]
+        pointEndBytes.withUnsafeBufferPointer { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: $0[end])) }
+        flushIfFull()
     }
 
-    private func writeGroupFields(of point: XmRPointResult, to bytes: inout [UInt8]) {
+    /// Where the end of a point with these fields is in `pointEnds`.
+    private static func pointEndIndex(cause: SpecialCause?, type: PointType, trial: Bool) -> Int {
+        let causeIndex = cause.map { SpecialCause.allCases.firstIndex(of: $0)! + 1 } ?? 0
+        return (causeIndex * PointType.allCases.count + PointType.allCases.firstIndex(of: type)!) * 2 + (trial ? 1 : 0)
+    }
+
+    /// Every end a point can have, from its special cause on (`,"specialCause":…}`, or the last CSV fields and the
+    /// line break), by `pointEndIndex`: there are few, and a point's end is then one copy.
+    private static func pointEnds(_ format: Format) -> [[UInt8]] {
+        let causes: [SpecialCause?] = [nil] + SpecialCause.allCases
+        var ends = Array(repeating: [UInt8](), count: causes.count * PointType.allCases.count * 2)
+        for cause in causes {
+            for type in PointType.allCases {
+                for trial in [false, true] {
+                    var end: [UInt8] = []
+                    if format == .csv {
+                        end += ",\(cause?.rawValue ?? ""),\(type.rawValue),\(trial)\n".utf8
+                    } else {
+                        end += #","specialCause":"#.utf8
+                        jsonString(cause?.rawValue, to: &end)
+                        end += #","pointType":"#.utf8
+                        jsonString(type.rawValue, to: &end)
+                        end += ",\"trialLimits\":\(trial)}\(format == .jsonl ? "\n" : "")".utf8
+                    }
+                    ends[pointEndIndex(cause: cause, type: type, trial: trial)] = end
+                }
+            }
+        }
+        return ends
+    }
+
+    private static func writeGroupFields(of point: XmRPointResult, format: Format, to bytes: inout [UInt8]) {
         let numbers = [point.mean, point.lowerLimit, point.upperLimit, point.lowerNearLimit, point.upperNearLimit]
         if format == .csv {
             bytes.append(UInt8(ascii: ","))
             DoubleFormatting.appendDigits(UInt64(point.group), minimumCount: 1, to: &bytes)
             for number in numbers {
                 bytes.append(UInt8(ascii: ","))
-                append(number, to: &bytes)
+                Self.append(number, format: format, to: &bytes)
             }
             return
         }
@@ -165,7 +200,7 @@ public struct SPCReportWriter {
         DoubleFormatting.appendDigits(UInt64(point.group), minimumCount: 1, to: &bytes)
         for (name, number) in zip(["mean", "lowerLimit", "upperLimit", "lowerNearLimit", "upperNearLimit"], numbers) {
             bytes.append(contentsOf: ",\"\(name)\":".utf8)
-            append(number, to: &bytes)
+            Self.append(number, format: format, to: &bytes)
         }
     }
 
@@ -199,27 +234,34 @@ public struct SPCReportWriter {
         DoubleFormatting.appendDigits(UInt64(int.magnitude), minimumCount: 1, to: &buffer)
     }
 
+    // The helpers that take the buffer `inout` are static: a method of `self` would keep a second reference to the
+    // buffer for the call, and each append would then copy the whole buffer.
+
     /// A finite number in its shortest round-trip form; a non-finite one (which the chart never makes from finite
     /// input) as null in JSON and empty in CSV, since JSON has no NaN.
-    private func append(_ number: Double, to bytes: inout [UInt8]) {
+    private static func append(_ number: Double, format: Format, to bytes: inout [UInt8]) {
         if !DoubleFormatting.append(number, to: &bytes), format != .csv {
             bytes.append(contentsOf: "null".utf8)
         }
     }
 
     /// A JSON string, or null; quotes, backslashes and control characters escaped.
-    private func jsonString(_ text: String?, to bytes: inout [UInt8]) {
+    private static func jsonString(_ text: String?, to bytes: inout [UInt8]) {
         guard let text else { return bytes.append(contentsOf: "null".utf8) }
         bytes.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-            case UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-            case 0..<0x20:
-                bytes.append(contentsOf: "\\u00".utf8)
-                bytes.append(Self.lowercaseHex[Int(byte >> 4)])
-                bytes.append(Self.lowercaseHex[Int(byte & 0xF)])
-            default: bytes.append(byte)
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
+            bytes.append(contentsOf: text.utf8)
+        } else {
+            for byte in text.utf8 {
+                switch byte {
+                case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
+                case UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+                case 0..<0x20:
+                    bytes.append(contentsOf: "\\u00".utf8)
+                    bytes.append(lowercaseHex[Int(byte >> 4)])
+                    bytes.append(lowercaseHex[Int(byte & 0xF)])
+                default: bytes.append(byte)
+                }
             }
         }
         bytes.append(UInt8(ascii: "\""))
@@ -228,7 +270,7 @@ public struct SPCReportWriter {
     private static let lowercaseHex = Array("0123456789abcdef".utf8)
 
     /// RFC 4180: quoted when it holds a comma, a quote or a line break.
-    private func csv(_ text: String, to bytes: inout [UInt8]) {
+    private static func csv(_ text: String, to bytes: inout [UInt8]) {
         guard text.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }) else {
             return bytes.append(contentsOf: text.utf8)
         }
