@@ -46,6 +46,13 @@ struct ByteKeyTable {
         }
     }
 
+    /// Whether entry `index` is `key`: a cheaper test than `index(of:)` when the caller can guess the entry.
+    func entry(_ index: Int, is key: UnsafeBufferPointer<UInt8>) -> Bool {
+        keyBytes.withUnsafeBufferPointer { keyBytes in
+            Self.equal(UnsafeBufferPointer(rebasing: keyBytes[keyStarts[index]..<keyStarts[index + 1]]), key)
+        }
+    }
+
     /// Adds `key`, which must not be in the table yet, and returns its index.
     @discardableResult
     mutating func insert(_ key: UnsafeBufferPointer<UInt8>) -> Int {

@@ -41,26 +41,21 @@ struct SPCCommand: ParsableCommand {
     }
 
     func run() throws {
-        let data: Data
-        if let file {
-            guard let contents = FileManager.default.contents(atPath: file) else {
-                StandardError.write("goalstat spc: \(file): cannot read the file")
-                throw ExitCode(1)
-            }
-            data = contents
-        } else {
-            data = FileHandle.standardInput.readDataToEndOfFile()
-        }
-        let name = file ?? "standard input"
-        let input: SPCInput
-        switch SPCInput.read([UInt8](data)) {
-        case .success(let read): input = read
-        case .failure(let failure):
-            for issue in failure.issues {
-                StandardError.write("\(name):\(issue.line)\(issue.column.map { " column \($0)" } ?? ""): \(issue.reason)")
-            }
+        do {
+            try chartInput()
+        } catch let error as SPCStreamError {
+            StandardError.write("goalstat spc: \(file ?? "standard input"): \(error)")
+            throw ExitCode(1)
+        } catch let exit as ExitCode {
+            throw exit
+        } catch {
+            // Only reading the input throws anything else (a write error is caught where it happens).
+            StandardError.write("goalstat spc: \(file ?? "standard input"): cannot read the file: \(error.localizedDescription)")
             throw ExitCode(1)
         }
+    }
+
+    private func chartInput() throws {
         var rebasePeriods: [Period] = []
         for text in rebase {
             do {
@@ -70,36 +65,67 @@ struct SPCCommand: ParsableCommand {
                 throw ExitCode(1)
             }
         }
-        for period in rebasePeriods where !input.series.contains(where: { $0.periods.contains(period) }) {
-            StandardError.write("goalstat spc: --rebase \(period) is not a period of the data")
-            throw ExitCode(1)
+        let source: SPCInputSource
+        if let file {
+            guard let opened = SPCInputSource(path: file) else {
+                StandardError.write("goalstat spc: \(file): cannot read the file")
+                throw ExitCode(1)
+            }
+            source = opened
+        } else {
+            do {
+                source = try SPCInputSource()
+            } catch {
+                StandardError.write("goalstat spc: cannot keep a copy of standard input: \(error.localizedDescription)")
+                throw ExitCode(1)
+            }
         }
         let chartOptions = XmROptions(direction: direction, target: target, baseline: baseline, screenOutliers: !noScreen)
-        func unit(_ series: SPCInput.Series) -> SPCReport.Unit {
-            let starts = XmRChart.rebaseStarts(periods: series.periods, rebaseAt: rebasePeriods)
-            return (series.orgUnit, series.labels, XmRChart.compute(values: series.values, rebaseStarts: starts, options: chartOptions))
-        }
+        // Read a chunk at a time, once per pass, and written unit by unit as it goes (SPCStream says how).
+        var stream = SPCStream(source: source, options: chartOptions, rebaseAt: rebasePeriods)
         if pretty {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
-            FileHandle.standardOutput.write(try encoder.encode(SPCReport.make(units: input.series.map(unit))))
-            FileHandle.standardOutput.write(Data("\n".utf8))
+            switch try stream.charts() {
+            case .success(let units):
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
+                FileHandle.standardOutput.write(try encoder.encode(SPCReport.make(units: units)))
+                FileHandle.standardOutput.write(Data("\n".utf8))
+            case .failure(let failure):
+                try report(failure)
+            }
             return
         }
-        // Unit by unit, as it goes: the JSON document lists every group before any point, so its charts are
-        // computed twice (cheap next to writing) rather than all held at once.
-        var writer = SPCReportWriter(format: format) { FileHandle.standardOutput.write(Data($0)) }
-        writer.start()
-        for series in input.series {
-            let chart = unit(series)
-            writer.write(groupsOf: chart)
-            if !writer.groupsFirst { writer.write(pointsOf: chart) }
+        var writeError: (any Error)?
+        let outcome = try stream.write(format) { chunk in
+            guard writeError == nil, !chunk.isEmpty else { return }
+            do {
+                try chunk.withUnsafeBytes { bytes in
+                    let data = Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: bytes.baseAddress!), count: bytes.count, deallocator: .none)
+                    try FileHandle.standardOutput.write(contentsOf: data)
+                }
+            } catch {
+                writeError = error
+            }
         }
-        if writer.groupsFirst {
-            writer.startPoints()
-            for series in input.series { writer.write(pointsOf: unit(series)) }
+        if let writeError {
+            StandardError.write("goalstat spc: cannot write standard output: \(writeError.localizedDescription)")
+            throw ExitCode(1)
         }
-        writer.finish()
+        if case .failure(let failure) = outcome { try report(failure) }
+    }
+
+    private func report(_ failure: SPCInputFailure) throws -> Never {
+        switch failure {
+        case .rows(let issues, let count):
+            let name = file ?? "standard input"
+            for issue in issues {
+                StandardError.write("\(name):\(issue.line)\(issue.column.map { " column \($0)" } ?? ""): \(issue.reason)")
+            }
+            if count > issues.count { StandardError.write("\(name): … and \(count - issues.count) more problems") }
+        case .rebaseNotInData(let period):
+            StandardError.write("goalstat spc: --rebase \(period) is not a period of the data")
+        }
+        throw ExitCode(1)
     }
 }
 

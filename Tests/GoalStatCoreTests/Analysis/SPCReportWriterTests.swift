@@ -70,4 +70,19 @@ struct SPCReportWriterTests {
         #expect(rows.contains { $0.contains(",1e-07,") })
         #expect(rows.contains { $0.contains(",aboveUpperLimit,") })
     }
+
+    @Test("the sink gets chunks of about the chunk size, and the rest at the end")
+    func chunks() {
+        var chunks: [Int] = []
+        var writer = SPCReportWriter(format: .jsonl, chunkSize: 512) { chunks.append($0.count) }
+        writer.start()
+        for unit in units {
+            writer.write(groupsOf: unit)
+            writer.write(pointsOf: unit)
+        }
+        writer.finish()
+        #expect(chunks.count > 3)
+        #expect(chunks.dropLast().allSatisfy { $0 >= 512 && $0 < 512 + 400 }, "\(chunks)")
+        #expect(chunks.reduce(0, +) == written(.jsonl).utf8.count)
+    }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import GoalStatCore
 
@@ -44,5 +45,39 @@ struct DoubleFormattingTests {
             }
         }
         #expect(failures.isEmpty, "\(failures.prefix(10))")
+    }
+
+    @Test("append writes the bytes of shortest, straight into a buffer, for every kind of double")
+    func appendWritesTheBytesOfShortest() {
+        var generator = SeededGenerator(seed: 77)
+        var values: [Double] = [
+            0, -0.0, 0.001, 0.000_999, 0.000_1, 0.1, 0.3, 0.1 + 0.2, 123_456.789, -2.5, 1e15, 1e16,
+            9_007_199_254_740_991, 9_007_199_254_740_992, 4_503_599_627_370_495.5, .leastNonzeroMagnitude,
+            .greatestFiniteMagnitude, .ulpOfOne, 1 - .ulpOfOne, 1 + .ulpOfOne, 1024, 1024.0.nextDown, 0.5.nextUp,
+        ]
+        for _ in 0..<100_000 {
+            // Every bit pattern; values as people type them and their neighbours; values a chart computes.
+            values.append(Double(bitPattern: generator.next()))
+            let typed = Double(Int64(bitPattern: generator.next() % 2_000_000_000) - 1_000_000_000) / 1_000
+            values += [typed, typed.nextUp, typed.nextDown, typed / 7, typed * 2.66]
+            let digits = Double(generator.next() % 19)
+            values.append(Double(generator.next() % (1 << 53)) / pow(10, digits))
+            values.append(Double(1 << (generator.next() % 60)) / pow(10, Double(generator.next() % 8)))
+        }
+        var mismatches: [String] = []
+        var bytes: [UInt8] = []
+        for value in values where value.isFinite {
+            bytes.removeAll(keepingCapacity: true)
+            #expect(DoubleFormatting.append(value, to: &bytes))
+            let expected = DoubleFormatting.shortest(value)!
+            if String(decoding: bytes, as: UTF8.self) != expected {
+                mismatches.append("\(expected) written as \(String(decoding: bytes, as: UTF8.self))")
+            }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(10))")
+        bytes = Array("x".utf8)
+        #expect(!DoubleFormatting.append(.nan, to: &bytes))
+        #expect(!DoubleFormatting.append(-.infinity, to: &bytes))
+        #expect(bytes == Array("x".utf8), "nothing is appended for a value the format cannot hold")
     }
 }

@@ -2,21 +2,37 @@
 /// compact JSON (SPEC §5, the default), JSON Lines (`{"kind": "group"|"point", …}` a line each) or CSV (one row per
 /// point). Hand-written rather than `JSONEncoder`, which builds the whole document in memory first and took most of
 /// the time of a large run; the fields, their order and their nulls are those of `SPCReport.Group` and `Point`.
+///
+/// It writes bytes straight into its buffer: numbers through `DoubleFormatting.append`, and the parts of a point that
+/// its unit and group share (the org unit, the group's centre line and limits) printed once per unit and group.
 public struct SPCReportWriter {
     public enum Format: String, CaseIterable, Sendable {
         case json, jsonl, csv
     }
 
     public let format: Format
+    /// Where the bytes go; it may be replaced between calls (the spc run holds the groups back until it knows the
+    /// input is good).
+    public var sink: ([UInt8]) -> Void
     private var buffer: [UInt8] = []
     private var first = true
-    private let sink: ([UInt8]) -> Void
+    private let chunkSize: Int
+    /// Every end a point can have (see `pointEnds(_:)`), one after the other, and where each is.
+    private let pointEndBytes: [UInt8]
+    private let pointEndRanges: [Range<Int>]
 
-    /// Bytes reach `sink` in chunks of about 64 KB, and at `finish()`.
-    public init(format: Format, sink: @escaping ([UInt8]) -> Void) {
+    /// Bytes reach `sink` in chunks of about `chunkSize` (1 MB by default), and at `finish()`.
+    public init(format: Format, chunkSize: Int = 1 << 20, sink: @escaping ([UInt8]) -> Void) {
         self.format = format
         self.sink = sink
-        buffer.reserveCapacity(1 << 16)
+        self.chunkSize = chunkSize
+        let ends = Self.pointEnds(format)
+        pointEndBytes = ends.flatMap { $0 }
+        pointEndRanges = ends.reduce(into: []) { ranges, end in
+            let start = ranges.last?.upperBound ?? 0
+            ranges.append(start..<(start + end.count))
+        }
+        buffer.reserveCapacity(chunkSize + (1 << 12))
     }
 
     /// Whether the format lists every group before any point (JSON), so the caller makes two passes over its units.
@@ -39,6 +55,12 @@ public struct SPCReportWriter {
 
     public mutating func finish() {
         if format == .json { append("]}\n") }
+        flush()
+    }
+
+    /// Hands what is buffered to `sink` now.
+    public mutating func flush() {
+        guard !buffer.isEmpty else { return }
         sink(buffer)
         buffer.removeAll(keepingCapacity: true)
     }
@@ -54,63 +76,143 @@ public struct SPCReportWriter {
 
     public mutating func write(pointsOf unit: SPCReport.Unit) {
         precondition(unit.periods.count == unit.result.points.count, "one period label per point")
+        // What every point of the unit prints the same: `,"orgUnit":…` (JSON) or the first CSV field and its comma.
+        var unitPart: [UInt8] = []
+        if format == .csv {
+            Self.csv(unit.orgUnit ?? "", to: &unitPart)
+            unitPart.append(UInt8(ascii: ","))
+        } else {
+            unitPart.append(contentsOf: #","orgUnit":"#.utf8)
+            Self.jsonString(unit.orgUnit, to: &unitPart)
+        }
+        // `,"group":…` to `upperNearLimit` (or the CSV fields from group to upper_near_limit), kept for the points that
+        // share it: every point of a group carries the group's centre line and limits.
+        var groupPart: [UInt8] = []
+        var groupPartOf: XmRPointResult?
         for (period, point) in zip(unit.periods, unit.result.points) {
-            write(SPCReport.Point(period: period, orgUnit: unit.orgUnit, point))
+            if groupPartOf.map({ !$0.sharesGroupFields(with: point) }) ?? true {
+                groupPart.removeAll(keepingCapacity: true)
+                Self.writeGroupFields(of: point, format: format, to: &groupPart)
+                groupPartOf = point
+            }
+            write(point, period: period, unitPart: unitPart, groupPart: groupPart)
         }
     }
 
     private mutating func write(_ group: SPCReport.Group) {
         open(kind: "group")
-        field("orgUnit", string: group.orgUnit, leading: format == .json)
-        field("group", int: group.group)
-        field("from", string: group.from)
-        field("to", string: group.to)
-        field("n", int: group.n)
-        field("mean", number: group.mean)
-        field("lowerLimit", number: group.lowerLimit)
-        field("upperLimit", number: group.upperLimit)
-        field("movingRangeMean", number: group.movingRangeMean)
-        field("trialLimits", bool: group.trialLimits)
-        field("variation", string: group.variation.rawValue)
-        field("assurance", string: group.assurance?.rawValue)
+        key("orgUnit", leading: format == .json)
+        Self.jsonString(group.orgUnit, to: &buffer)
+        key("group")
+        append(group.group)
+        key("from")
+        Self.jsonString(group.from, to: &buffer)
+        key("to")
+        Self.jsonString(group.to, to: &buffer)
+        key("n")
+        append(group.n)
+        key("mean")
+        Self.append(group.mean, format: format, to: &buffer)
+        key("lowerLimit")
+        Self.append(group.lowerLimit, format: format, to: &buffer)
+        key("upperLimit")
+        Self.append(group.upperLimit, format: format, to: &buffer)
+        key("movingRangeMean")
+        Self.append(group.movingRangeMean, format: format, to: &buffer)
+        key("trialLimits")
+        append(group.trialLimits ? "true" : "false")
+        key("variation")
+        Self.jsonString(group.variation.rawValue, to: &buffer)
+        key("assurance")
+        Self.jsonString(group.assurance?.rawValue, to: &buffer)
         close()
     }
 
-    private mutating func write(_ point: SPCReport.Point) {
-        if format == .csv {
-            csv(point.orgUnit ?? ""); append(","); csv(point.period); append(",")
-            append(point.value); append(","); append(String(point.group))
-            for number in [point.mean, point.lowerLimit, point.upperLimit, point.lowerNearLimit, point.upperNearLimit] {
-                append(","); append(number)
+    private mutating func write(_ point: XmRPointResult, period: String, unitPart: [UInt8], groupPart: [UInt8]) {
+        // Appending arrays' storage through pointers spares a retain and a release each.
+        switch format {
+        case .csv:
+            unitPart.withUnsafeBufferPointer { buffer.append(contentsOf: $0) }
+            Self.csv(period, to: &buffer)
+            buffer.append(UInt8(ascii: ","))
+        case .json:
+            if !first { buffer.append(UInt8(ascii: ",")) }
+            first = false
+            append(#"{"period":"#)
+        case .jsonl:
+            append(#"{"kind":"point","period":"#)
+        }
+        if format != .csv {
+            Self.jsonString(period, to: &buffer)
+            unitPart.withUnsafeBufferPointer { buffer.append(contentsOf: $0) }
+            append(#","value":"#)
+        }
+        Self.append(point.value, format: format, to: &buffer)
+        groupPart.withUnsafeBufferPointer { buffer.append(contentsOf: $0) }
+        let end = pointEndRanges[Self.pointEndIndex(cause: point.specialCause, type: point.pointType, trial: point.trialLimits)]
+        pointEndBytes.withUnsafeBufferPointer { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: $0[end])) }
+        flushIfFull()
+    }
+
+    /// Where the end of a point with these fields is in `pointEnds`.
+    private static func pointEndIndex(cause: SpecialCause?, type: PointType, trial: Bool) -> Int {
+        let causeIndex = cause.map { SpecialCause.allCases.firstIndex(of: $0)! + 1 } ?? 0
+        return (causeIndex * PointType.allCases.count + PointType.allCases.firstIndex(of: type)!) * 2 + (trial ? 1 : 0)
+    }
+
+    /// Every end a point can have, from its special cause on (`,"specialCause":…}`, or the last CSV fields and the
+    /// line break), by `pointEndIndex`: there are few, and a point's end is then one copy.
+    private static func pointEnds(_ format: Format) -> [[UInt8]] {
+        let causes: [SpecialCause?] = [nil] + SpecialCause.allCases
+        var ends = Array(repeating: [UInt8](), count: causes.count * PointType.allCases.count * 2)
+        for cause in causes {
+            for type in PointType.allCases {
+                for trial in [false, true] {
+                    var end: [UInt8] = []
+                    if format == .csv {
+                        end += ",\(cause?.rawValue ?? ""),\(type.rawValue),\(trial)\n".utf8
+                    } else {
+                        end += #","specialCause":"#.utf8
+                        jsonString(cause?.rawValue, to: &end)
+                        end += #","pointType":"#.utf8
+                        jsonString(type.rawValue, to: &end)
+                        end += ",\"trialLimits\":\(trial)}\(format == .jsonl ? "\n" : "")".utf8
+                    }
+                    ends[pointEndIndex(cause: cause, type: type, trial: trial)] = end
+                }
             }
-            append(","); append(point.specialCause?.rawValue ?? ""); append(","); append(point.pointType.rawValue)
-            append(","); append(point.trialLimits ? "true" : "false"); append("\n")
-            flushIfFull()
+        }
+        return ends
+    }
+
+    private static func writeGroupFields(of point: XmRPointResult, format: Format, to bytes: inout [UInt8]) {
+        let numbers = [point.mean, point.lowerLimit, point.upperLimit, point.lowerNearLimit, point.upperNearLimit]
+        if format == .csv {
+            bytes.append(UInt8(ascii: ","))
+            DoubleFormatting.appendDigits(UInt64(point.group), minimumCount: 1, to: &bytes)
+            for number in numbers {
+                bytes.append(UInt8(ascii: ","))
+                Self.append(number, format: format, to: &bytes)
+            }
             return
         }
-        open(kind: "point")
-        field("period", string: point.period, leading: format == .json)
-        field("orgUnit", string: point.orgUnit)
-        field("value", number: point.value)
-        field("group", int: point.group)
-        field("mean", number: point.mean)
-        field("lowerLimit", number: point.lowerLimit)
-        field("upperLimit", number: point.upperLimit)
-        field("lowerNearLimit", number: point.lowerNearLimit)
-        field("upperNearLimit", number: point.upperNearLimit)
-        field("specialCause", string: point.specialCause?.rawValue)
-        field("pointType", string: point.pointType.rawValue)
-        field("trialLimits", bool: point.trialLimits)
-        close()
+        bytes.append(contentsOf: #","group":"#.utf8)
+        DoubleFormatting.appendDigits(UInt64(point.group), minimumCount: 1, to: &bytes)
+        for (name, number) in zip(["mean", "lowerLimit", "upperLimit", "lowerNearLimit", "upperNearLimit"], numbers) {
+            bytes.append(contentsOf: ",\"\(name)\":".utf8)
+            Self.append(number, format: format, to: &bytes)
+        }
     }
 
-    private mutating func open(kind: String) {
+    private mutating func open(kind: StaticString) {
         if format == .json {
-            if !first { append(",") }
+            if !first { buffer.append(UInt8(ascii: ",")) }
             first = false
-            append("{")
+            buffer.append(UInt8(ascii: "{"))
         } else {
-            append("{\"kind\":\"\(kind)\"")
+            append(#"{"kind":""#)
+            append(kind)
+            buffer.append(UInt8(ascii: "\""))
         }
     }
 
@@ -119,57 +221,69 @@ public struct SPCReportWriter {
         flushIfFull()
     }
 
-    private mutating func key(_ name: String, leading: Bool) {
-        if !leading { append(",") }
-        append("\"\(name)\":")
+    /// `"name":`, after a comma unless it is the object's first key.
+    private mutating func key(_ name: StaticString, leading: Bool = false) {
+        if !leading { buffer.append(UInt8(ascii: ",")) }
+        buffer.append(UInt8(ascii: "\""))
+        append(name)
+        buffer.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
     }
 
-    private mutating func field(_ name: String, string: String?, leading: Bool = false) {
-        key(name, leading: leading)
-        guard let string else { return append("null") }
-        jsonString(string)
+    private mutating func append(_ int: Int) {
+        if int < 0 { buffer.append(UInt8(ascii: "-")) }
+        DoubleFormatting.appendDigits(UInt64(int.magnitude), minimumCount: 1, to: &buffer)
     }
 
-    private mutating func field(_ name: String, int: Int) {
-        key(name, leading: false)
-        append(String(int))
-    }
-
-    private mutating func field(_ name: String, number: Double) {
-        key(name, leading: false)
-        append(number)
-    }
-
-    private mutating func field(_ name: String, bool: Bool) {
-        key(name, leading: false)
-        append(bool ? "true" : "false")
-    }
+    // The helpers that take the buffer `inout` are static: a method of `self` would keep a second reference to the
+    // buffer for the call, and each append would then copy the whole buffer.
 
     /// A finite number in its shortest round-trip form; a non-finite one (which the chart never makes from finite
-    /// input) as null, since JSON has no NaN.
-    private mutating func append(_ number: Double) {
-        append(DoubleFormatting.shortest(number) ?? (format == .csv ? "" : "null"))
+    /// input) as null in JSON and empty in CSV, since JSON has no NaN.
+    private static func append(_ number: Double, format: Format, to bytes: inout [UInt8]) {
+        if !DoubleFormatting.append(number, to: &bytes), format != .csv {
+            bytes.append(contentsOf: "null".utf8)
+        }
     }
 
-    private mutating func jsonString(_ text: String) {
-        buffer.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): append("\\\"")
-            case UInt8(ascii: "\\"): append("\\\\")
-            case 0..<0x20: append("\\u00" + String(byte, radix: 16).leftPadded(to: 2))
-            default: buffer.append(byte)
+    /// A JSON string, or null; quotes, backslashes and control characters escaped.
+    private static func jsonString(_ text: String?, to bytes: inout [UInt8]) {
+        guard let text else { return bytes.append(contentsOf: "null".utf8) }
+        bytes.append(UInt8(ascii: "\""))
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
+            bytes.append(contentsOf: text.utf8)
+        } else {
+            for byte in text.utf8 {
+                switch byte {
+                case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
+                case UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+                case 0..<0x20:
+                    bytes.append(contentsOf: "\\u00".utf8)
+                    bytes.append(lowercaseHex[Int(byte >> 4)])
+                    bytes.append(lowercaseHex[Int(byte & 0xF)])
+                default: bytes.append(byte)
+                }
             }
         }
-        buffer.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: "\""))
     }
 
+    private static let lowercaseHex = Array("0123456789abcdef".utf8)
+
     /// RFC 4180: quoted when it holds a comma, a quote or a line break.
-    private mutating func csv(_ text: String) {
+    private static func csv(_ text: String, to bytes: inout [UInt8]) {
         guard text.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }) else {
-            return append(text)
+            return bytes.append(contentsOf: text.utf8)
         }
-        append("\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"")
+        bytes.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "\"") { bytes.append(byte) }
+            bytes.append(byte)
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    private mutating func append(_ text: StaticString) {
+        text.withUTF8Buffer { buffer.append(contentsOf: $0) }
     }
 
     private mutating func append(_ text: String) {
@@ -177,14 +291,17 @@ public struct SPCReportWriter {
     }
 
     private mutating func flushIfFull() {
-        guard buffer.count >= 1 << 16 else { return }
-        sink(buffer)
-        buffer.removeAll(keepingCapacity: true)
+        guard buffer.count >= chunkSize else { return }
+        flush()
     }
 }
 
-private extension String {
-    func leftPadded(to width: Int) -> String {
-        String(repeating: "0", count: max(0, width - count)) + self
+private extension XmRPointResult {
+    /// Whether `other` prints the same group, centre line and limits (compared bit for bit, as they are printed).
+    func sharesGroupFields(with other: XmRPointResult) -> Bool {
+        group == other.group && mean.bitPattern == other.mean.bitPattern
+            && lowerLimit.bitPattern == other.lowerLimit.bitPattern && upperLimit.bitPattern == other.upperLimit.bitPattern
+            && lowerNearLimit.bitPattern == other.lowerNearLimit.bitPattern
+            && upperNearLimit.bitPattern == other.upperNearLimit.bitPattern
     }
 }

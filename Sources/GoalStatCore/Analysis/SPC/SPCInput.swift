@@ -1,5 +1,8 @@
 /// The input of `goalstat spc`: a CSV with `period,value` and optionally `org_unit`, one chart per unit,
 /// each unit's points sorted by period and printed as they were read.
+///
+/// `read` takes the whole input at once; the command reads it as a stream with `SPCStream`, whose output the tests
+/// compare with charting this.
 public struct SPCInput: Sendable {
     /// One unit's series, sorted by period.
     public struct Series: Sendable {
