@@ -42,8 +42,12 @@ struct ReadModelBuilder {
         let reporting = try await FrameworkStore.reporting(on: db)
         var changed = Set<String>()
         if !every.isEmpty {
-            try await deleteRows(of: every, units: nil)
             let indicators = try await FrameworkStore.indicators(every, on: db)
+            let gone = Set(every).subtracting(indicators.map(\.code))
+            if !gone.isEmpty {
+                try await deleteRows(of: Array(gone).sorted(), units: nil)
+                changed.formUnion(gone)
+            }
             for chunk in indicators.chunked(Self.chunkSize) {
                 let series = try await Self.series(of: chunk, units: nil, calendar: reporting.calendar, on: db)
                 changed.formUnion(try await storeVerdicts(of: chunk, units: nil, series: series, reporting: reporting))
@@ -54,7 +58,6 @@ struct ReadModelBuilder {
         for (code, units) in pairs.sorted(by: { $0.key < $1.key }) where owners[code] == nil {
             owners[code] = units
             let indicators = try await FrameworkStore.indicators([code], on: db)
-            try await deleteRows(of: [code], units: units, integrity: false)
             let series = try await Self.series(of: indicators, units: units, calendar: reporting.calendar, on: db)
             changed.formUnion(try await storeVerdicts(of: indicators, units: units, series: series, reporting: reporting))
         }
@@ -73,7 +76,7 @@ struct ReadModelBuilder {
         for group in IntegrityChunks.split(all, links: links, size: Self.groupSize) {
             if let touching, !group.contains(where: { touching.contains($0.code) }) { continue }
             let codes = group.map(\.code)
-            if touching != nil { try await deleteRows(of: codes, units: nil) }
+            if touching != nil { try await deleteRows(of: codes, units: nil, verdicts: false) }
             let series = try await Self.series(of: group, units: nil, calendar: reporting.calendar, on: db)
             changed.formUnion(try await storeVerdicts(of: group, units: nil, series: series, reporting: reporting))
             let members = Set(codes)
@@ -91,11 +94,11 @@ struct ReadModelBuilder {
         return changed
     }
 
-    /// Removes the stored rows of these indicators (of these units only, when given): verdicts, and integrity
-    /// findings unless `integrity` is false.
-    private func deleteRows(of codes: [String], units: Set<String>?, integrity: Bool = true) async throws {
+    /// Removes the stored rows of these indicators (of these units only, when given): integrity findings, and
+    /// verdicts unless `verdicts` is false (`storeVerdicts` replaces those itself, after reading the statuses before).
+    private func deleteRows(of codes: [String], units: Set<String>?, verdicts: Bool = true) async throws {
         for chunk in codes.chunked(500) {
-            for table in integrity ? [ReadModelTables.verdicts, ReadModelTables.integrity] : [ReadModelTables.verdicts] {
+            for table in verdicts ? [ReadModelTables.verdicts, ReadModelTables.integrity] : [ReadModelTables.integrity] {
                 let delete = sql.delete(from: table).where("indicator_code", .in, chunk)
                 if let units { delete.where("org_unit_code", .in, Array(units)) }
                 try await delete.run()
@@ -110,6 +113,11 @@ struct ReadModelBuilder {
     ) async throws -> Set<String> {
         let codes = indicators.map(\.code)
         let before = try await totalStatuses(codes)
+        for chunk in codes.chunked(500) {
+            let delete = sql.delete(from: ReadModelTables.verdicts).where("indicator_code", .in, chunk)
+            if let units { delete.where("org_unit_code", .in, Array(units)) }
+            try await delete.run()
+        }
         let targets = try await FrameworkStore.targets(of: codes, reporting: reporting, on: db)
         let rebases = try await FrameworkStore.rebases(of: codes, reporting: reporting, on: db)
         var versions: [String: [TargetVersion]] = [:]
