@@ -333,25 +333,8 @@ struct MeasurementsCSVReader {
             )
         }
 
-        // note
-        var note: String?
-        if noteColumn >= 0, !fields[noteColumn].isEmpty {
-            switch Self.withBytes(of: fields[noteColumn], in: bytes, Self.checkedNote) {
-            case .success(let text): note = text
-            case .failure(.notUTF8): report(line: line, column: .note, "the note is not valid UTF-8; save the file as UTF-8")
-            case .failure(.text(let problem)): report(line: line, column: .note, "the note \(problem.message)")
-            }
-        }
-
-        // reason
-        var reason: String?
-        if reasonColumn >= 0, !fields[reasonColumn].isEmpty {
-            switch Self.withBytes(of: fields[reasonColumn], in: bytes, Self.checkedNote) {
-            case .success(let text): reason = text
-            case .failure(.notUTF8): report(line: line, column: .reason, "the reason is not valid UTF-8; save the file as UTF-8")
-            case .failure(.text(let problem)): report(line: line, column: .reason, "the reason \(problem.message)")
-            }
-        }
+        let note = longText(fields, at: noteColumn, column: .note, line: line)
+        let reason = longText(fields, at: reasonColumn, column: .reason, line: line)
 
         if let indicator, let period, orgUnitIsKnown {
             let namesOwnUnit = orgUnit != nil && orgUnit == indicatorOwnUnits[indicator]
@@ -377,6 +360,18 @@ struct MeasurementsCSVReader {
         row.heldProvisional = standing.held
         row.reason = reason
         rows.append(row)
+    }
+
+    /// The free text of an optional column (`note`, `reason`): nil when the column is absent or the field empty; a
+    /// text that is not UTF-8 or breaks the text rules is reported in that column's name.
+    private mutating func longText(_ fields: [CSVField], at index: Int, column: MeasurementsCSV.Column, line: Int) -> String? {
+        guard index >= 0, !fields[index].isEmpty else { return nil }
+        switch Self.withBytes(of: fields[index], in: bytes, Self.checkedNote) {
+        case .success(let text): return text
+        case .failure(.notUTF8): report(line: line, column: column, "the \(column.rawValue) is not valid UTF-8; save the file as UTF-8")
+        case .failure(.text(let problem)): report(line: line, column: column, "the \(column.rawValue) \(problem.message)")
+        }
+        return nil
     }
 
     // MARK: - Lookups
