@@ -1,4 +1,5 @@
 import Foundation
+import GoalStatCore
 import GoalStatStore
 import Vapor
 
@@ -17,11 +18,13 @@ public struct ServerSettings: Sendable {
     public var now: @Sendable () -> Date
     /// How long a write waits for another writer on SQLite before the request is answered 503; tests shorten it.
     public var writeWait: WriteWait
+    /// Above this many key indicators a goal's forms advise making some supporting (SPEC §2a: fewer, better measures).
+    public var keyIndicatorsPerGoal: Int
 
     public init(
         database: DatabaseLocation, host: String = "127.0.0.1", port: Int = 8080, loadDemo: Bool = false,
         tlsProxy: Bool = false, bcryptCost: Int = 12, now: @escaping @Sendable () -> Date = { Date() },
-        writeWait: WriteWait = .server
+        writeWait: WriteWait = .server, keyIndicatorsPerGoal: Int = KeyIndicators.defaultLimit
     ) {
         self.database = database
         self.host = host
@@ -31,6 +34,7 @@ public struct ServerSettings: Sendable {
         self.bcryptCost = bcryptCost
         self.now = now
         self.writeWait = writeWait
+        self.keyIndicatorsPerGoal = keyIndicatorsPerGoal
     }
 }
 

@@ -5,9 +5,79 @@ import Vapor
 /// The table of contents of the app: every page and API route, each with the access rule it requires
 /// (`RouteAccess`, applied by `AuthorizationMiddleware` before the handler runs).
 func routes(_ app: Application) throws {
+    let resources = FrameworkResources()
     try pageRoutes(app)
+    try authoringRoutes(app, resources)
     try accountRoutes(app)
-    try apiRoutes(app.grouped("api", "v1"))
+    try apiRoutes(app.grouped("api", "v1"), resources)
+}
+
+/// The framework's records as the API and the pages' forms both write them (one set of rules for both).
+struct FrameworkResources: Sendable {
+    let orgUnits = FrameworkResourceController<OrgUnit>(
+        name: "Org unit", kind: .orgUnit, key: \.code, records: \.orgUnits, document: { FrameworkDocument(orgUnits: [$0]) },
+        owner: { $0.parent }
+    )
+    let people = FrameworkResourceController<Person>(
+        name: "Person", kind: .person, key: \.email, records: \.people, document: { FrameworkDocument(people: [$0]) },
+        owner: { $0.orgUnit }
+    )
+    let goals: FrameworkResourceController<Goal> = {
+        var goals = FrameworkResourceController<Goal>(
+            name: "Goal", kind: .goal, key: \.code, records: \.goals, document: { FrameworkDocument(goals: [$0]) },
+            owner: { $0.orgUnit }
+        )
+        goals.pageInDatabase = { try await FrameworkStore.goalPage(readableIn: $0, offset: $1, limit: $2, on: $3) }
+        return goals
+    }()
+    let indicators: FrameworkResourceController<Indicator> = {
+        var indicators = FrameworkResourceController<Indicator>(
+            name: "Indicator", kind: .indicator, key: \.code, records: \.indicators, document: { FrameworkDocument(indicators: [$0]) },
+            owner: { $0.orgUnit }
+        )
+        indicators.pageInDatabase = { try await FrameworkStore.indicatorPage(readableIn: $0, offset: $1, limit: $2, on: $3) }
+        return indicators
+    }()
+    let milestones = FrameworkResourceController<Milestone>(
+        name: "Milestone", kind: .milestone, key: \.code, records: \.milestones, document: { FrameworkDocument(milestones: [$0]) },
+        ownerIn: { milestone, document in document.ownership(of: .goal, key: milestone.goal)?.orgUnit }
+    )
+}
+
+/// Setting goals in the browser (issue 10): the plan, org units, people, goals, indicators, milestones, links and
+/// narratives, each with a form that writes through the same code as the API.
+private func authoringRoutes(_ app: Application, _ resources: FrameworkResources) throws {
+    let framework = FrameworkPageController()
+    let plan = PlanFormController()
+    let links = LinkFormController()
+    let narrative = NarrativeFormController()
+
+    app.on(.GET, "framework", access: .somewhere(.editFramework)) { try await framework.show($0) }
+    app.on(.GET, "plan", "edit", access: .everywhere(.editFramework)) { try await plan.form($0) }
+    app.on(.POST, "plan", "edit", access: .everywhere(.editFramework)) { try await plan.submit($0) }
+    registerForms(RecordFormController<OrgUnitForm>(resource: resources.orgUnits), on: app)
+    registerForms(RecordFormController<PersonForm>(resource: resources.people, keyField: "email"), on: app)
+    registerForms(RecordFormController<GoalForm>(resource: resources.goals), on: app)
+    registerForms(RecordFormController<IndicatorForm>(resource: resources.indicators), on: app)
+    registerForms(RecordFormController<MilestoneForm>(resource: resources.milestones), on: app)
+    app.on(.GET, "links", access: .somewhere(.editFramework)) { try await links.list($0) }
+    app.on(.GET, "links", "new", access: .somewhere(.editFramework)) { try await links.form($0) }
+    app.on(.POST, "links", access: .somewhere(.editFramework)) { try await links.create($0) }
+    app.on(.GET, "links", "remove", access: .somewhere(.editFramework)) { try await links.confirmRemoval($0) }
+    app.on(.POST, "links", "remove", access: .somewhere(.editFramework)) { try await links.remove($0) }
+    app.on(.GET, "goals", ":code", "narrative", access: .record(.goal, .editFramework)) { try await narrative.form($0) }
+    app.on(.POST, "goals", ":code", "narrative", access: .record(.goal, .editFramework)) { try await narrative.submit($0) }
+}
+
+private func registerForms<Form>(_ controller: RecordFormController<Form>, on app: Application) {
+    let kind = controller.resource.kind
+    let segment = PathComponent(stringLiteral: kind.pathSegment)
+    app.on(.GET, segment, "new", access: .somewhere(.editFramework)) { try await controller.newForm($0) }
+    app.on(.POST, segment, access: .somewhere(.editFramework)) { try await controller.create($0) }
+    app.on(.GET, segment, ":code", "edit", access: .record(kind, .editFramework)) { try await controller.editForm($0) }
+    app.on(.POST, segment, ":code", "edit", access: .record(kind, .editFramework)) { try await controller.update($0) }
+    app.on(.GET, segment, ":code", "remove", access: .record(kind, .editFramework)) { try await controller.removeForm($0) }
+    app.on(.POST, segment, ":code", "remove", access: .record(kind, .editFramework)) { try await controller.remove($0) }
 }
 
 private func pageRoutes(_ app: Application) throws {
@@ -55,40 +125,19 @@ private func accountRoutes(_ app: Application) throws {
     app.on(.GET, "audit.csv", access: .everywhere(.readAudit)) { try await audit.csv($0) }
 }
 
-private func apiRoutes(_ api: any RoutesBuilder) throws {
-    let orgUnits = FrameworkResourceController<OrgUnit>(
-        name: "Org unit", kind: .orgUnit, key: \.code, records: \.orgUnits, document: { FrameworkDocument(orgUnits: [$0]) },
-        owner: { $0.parent }
-    )
-    let people = FrameworkResourceController<Person>(
-        name: "Person", kind: .person, key: \.email, records: \.people, document: { FrameworkDocument(people: [$0]) },
-        owner: { $0.orgUnit }
-    )
-    var goals = FrameworkResourceController<Goal>(
-        name: "Goal", kind: .goal, key: \.code, records: \.goals, document: { FrameworkDocument(goals: [$0]) },
-        owner: { $0.orgUnit }
-    )
-    goals.pageInDatabase = { try await FrameworkStore.goalPage(readableIn: $0, offset: $1, limit: $2, on: $3) }
-    var indicators = FrameworkResourceController<Indicator>(
-        name: "Indicator", kind: .indicator, key: \.code, records: \.indicators, document: { FrameworkDocument(indicators: [$0]) },
-        owner: { $0.orgUnit }
-    )
-    indicators.pageInDatabase = { try await FrameworkStore.indicatorPage(readableIn: $0, offset: $1, limit: $2, on: $3) }
-    let milestones = FrameworkResourceController<Milestone>(
-        name: "Milestone", kind: .milestone, key: \.code, records: \.milestones, document: { FrameworkDocument(milestones: [$0]) },
-        ownerIn: { milestone, document in document.ownership(of: .goal, key: milestone.goal)?.orgUnit }
-    )
-    register(orgUnits, at: "org-units", on: api)
-    register(people, at: "people", on: api)
-    register(goals, at: "goals", on: api)
-    register(indicators, at: "indicators", on: api)
-    register(milestones, at: "milestones", on: api)
+private func apiRoutes(_ api: any RoutesBuilder, _ resources: FrameworkResources) throws {
+    register(resources.orgUnits, at: "org-units", on: api)
+    register(resources.people, at: "people", on: api)
+    register(resources.goals, at: "goals", on: api)
+    register(resources.indicators, at: "indicators", on: api)
+    register(resources.milestones, at: "milestones", on: api)
 
     let plan = PlanAPIController()
     api.on(.GET, "plan", access: .open) { try await plan.plan($0) }
     api.on(.PUT, "plan", access: .everywhere(.editFramework)) { try await plan.updatePlan($0) }
     api.on(.GET, "links", access: .open) { try await plan.links($0) }
     api.on(.POST, "links", access: .somewhere(.editFramework)) { try await plan.addLink($0) }
+    api.on(.DELETE, "links", ":driver", ":result", access: .somewhere(.editFramework)) { try await plan.removeLink($0) }
     api.on(.GET, "goals", ":key", "narratives", access: .record(.goal, .readPrivate)) { try await plan.narratives($0) }
     api.on(.PUT, "goals", ":key", "narratives", access: .record(.goal, .editFramework)) { try await plan.putNarrative($0) }
 

@@ -26,6 +26,17 @@ enum SiteURL: Sendable, Equatable {
     case userActive(UUID)
     case audit(AuditFilter, page: Int = 1)
     case auditCSV(AuditFilter)
+    // Authoring the framework in the browser (issue 10)
+    case framework
+    case planEdit
+    case newRecord(RecordKind)
+    case createRecord(RecordKind)
+    case editRecord(RecordKind, String)
+    case removeRecord(RecordKind, String)
+    case links
+    case newLink
+    case removeLink
+    case narrative(goal: String, period: String?)
 
     var path: String {
         switch self {
@@ -52,6 +63,16 @@ enum SiteURL: Sendable, Equatable {
         case .userActive(let id): "/users/\(id.uuidString)/active"
         case .audit(let filter, let page): "/audit" + Self.query(filter, page: page)
         case .auditCSV(let filter): "/audit.csv" + Self.query(filter, page: 1)
+        case .framework: "/framework"
+        case .planEdit: "/plan/edit"
+        case .newRecord(let kind): "/\(kind.pathSegment)/new"
+        case .createRecord(let kind): "/\(kind.pathSegment)"
+        case .editRecord(let kind, let key): "/\(kind.pathSegment)/\(Self.escape(key))/edit"
+        case .removeRecord(let kind, let key): "/\(kind.pathSegment)/\(Self.escape(key))/remove"
+        case .links: "/links"
+        case .newLink: "/links/new"
+        case .removeLink: "/links/remove"
+        case .narrative(let goal, let period): "/goals/\(Self.escape(goal))/narrative" + (period.map { "?period=" + Escaping.queryValue($0) } ?? "")
         }
     }
 
@@ -68,5 +89,18 @@ enum SiteURL: Sendable, Equatable {
     /// Codes are `[A-Za-z0-9._-]`, safe in a path; escaping still guards anything else.
     private static func escape(_ component: String) -> String {
         component.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/"))) ?? component
+    }
+}
+
+extension RecordKind {
+    /// The first path segment of the record's pages, as in the API (`/goals/G1`, `/api/v1/goals/G1`).
+    var pathSegment: String {
+        switch self {
+        case .orgUnit: "org-units"
+        case .person: "people"
+        case .goal: "goals"
+        case .indicator: "indicators"
+        case .milestone: "milestones"
+        }
     }
 }

@@ -35,6 +35,29 @@ extension FrameworkStore {
         try await AuditLog.record(FrameworkAudit.entries(from: document, to: after, context: audit), on: db)
     }
 
+    /// Removes the link from `driver` to `result`, with its audit entry; false when there is none. Nothing refers
+    /// to a link, so nothing can block it. Call inside a transaction.
+    public static func removeLink(driver: String, result: String, audit: AuditContext, on db: any Database) async throws -> Bool {
+        let rows = try await IndicatorLinkModel.query(on: db).filter(\.$driverCode == driver).filter(\.$resultCode == result).all()
+        guard !rows.isEmpty else { return false }
+        try await IndicatorLinkModel.query(on: db).filter(\.$driverCode == driver).filter(\.$resultCode == result).delete()
+        ReadModelChanges.markShown()
+        ReadModelChanges.markGoals()
+        try await AuditLog.record(FrameworkAudit.entries(from: FrameworkDocument(links: rows.map(\.domain)), to: FrameworkDocument(), context: audit), on: db)
+        return true
+    }
+
+    /// The code of the plan, if one is stored.
+    public static func planCode(on db: any Database) async throws -> String? {
+        guard let sql = db as? any SQLDatabase else { throw StoreError.notSQL }
+        return try await sql.select().column("code").from(PlanModel.schema).limit(1).first()?.decode(column: "code", as: String.self)
+    }
+
+    /// What still refers to a record (empty when it may be removed), for a page that asks before removing.
+    public static func blockers(of kind: RemovableKind, key: String, on db: any Database) async throws -> [String] {
+        try await references(to: kind, key: key, in: try await exportDocument(on: db), on: db)
+    }
+
     private static func references(to kind: RemovableKind, key: String, in document: FrameworkDocument, on db: any Database) async throws -> [String] {
         var found: [String] = []
         switch kind {

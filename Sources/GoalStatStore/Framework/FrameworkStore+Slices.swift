@@ -125,8 +125,20 @@ extension FrameworkStore {
     /// Whether an indicator with this code is stored: one indexed read (a Fluent model per indicator, as reading
     /// every key would, costs a save at agency scale a third of a second).
     public static func indicatorExists(_ code: String, on db: any Database) async throws -> Bool {
+        try await exists(.indicator, key: code, on: db)
+    }
+
+    /// Whether a record of this kind and key is stored: one indexed read.
+    public static func exists(_ kind: RemovableKind, key: String, on db: any Database) async throws -> Bool {
         guard let sql = db as? any SQLDatabase else { throw StoreError.notSQL }
-        return try await sql.select().column("code").from(IndicatorModel.schema).where("code", .equal, code).limit(1).first() != nil
+        let (table, column): (String, String) = switch kind {
+        case .orgUnit: (OrgUnitModel.schema, "code")
+        case .person: (PersonModel.schema, "email")
+        case .goal: (GoalModel.schema, "code")
+        case .indicator: (IndicatorModel.schema, "code")
+        case .milestone: (MilestoneModel.schema, "code")
+        }
+        return try await sql.select().column(column).from(table).where(SQLIdentifier(column), .equal, SQLBind(key)).limit(1).first() != nil
     }
 
     /// The org units, for the tree that roles are inherited down.

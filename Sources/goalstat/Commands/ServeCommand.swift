@@ -19,9 +19,19 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "A TLS-terminating proxy is in front: mark cookies Secure and read the client address from X-Forwarded-For.")
     var tlsProxy = false
 
+    @Option(name: .long, help: "Advise on a goal's forms when it has more key indicators than this.")
+    var keyIndicatorsPerGoal = 5
+
+    func validate() throws {
+        guard (1...100).contains(keyIndicatorsPerGoal) else {
+            throw ValidationError("--key-indicators-per-goal must be a whole number from 1 to 100, not \(keyIndicatorsPerGoal)")
+        }
+    }
+
     func run() async throws {
         try await GoalStatServer.serve(
-            ServerSettings(database: options.location, host: host, port: port, loadDemo: demo, tlsProxy: tlsProxy),
+            ServerSettings(database: options.location, host: host, port: port, loadDemo: demo, tlsProxy: tlsProxy,
+                           keyIndicatorsPerGoal: keyIndicatorsPerGoal),
             log: { StandardError.write($0) }
         )
     }

@@ -73,6 +73,7 @@ enum MatrixFixture {
             ("/indicators/", "FO-SAT"), ("/api/v1/indicators/", "FO-SAT"),
             ("/api/v1/org-units/", "DMV-FO-NORTH"), ("/api/v1/people/", "k.osei@example.gov"),
             ("/api/v1/milestones/", "M-PRIV"),
+            ("/org-units/", "DMV-FO-NORTH"), ("/people/", "k.osei@example.gov"), ("/milestones/", "M-PRIV"),
         ]
         for (prefix, key) in replacements where result.hasPrefix(prefix) {
             result = result.replacingOccurrences(of: ":code", with: key).replacingOccurrences(of: ":key", with: key)

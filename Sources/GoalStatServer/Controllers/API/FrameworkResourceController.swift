@@ -53,15 +53,7 @@ struct FrameworkResourceController<Record: Content & Equatable & ReferencingReco
 
     func create(_ request: Request) async throws -> Response {
         let record = try request.decodeJSONBody(Record.self)
-        try await request.authorize(.editFramework, in: owner(record, try await request.framework()), what: "the new \(name.lowercased())")
-        try await checkReferences(of: record, replacing: nil, request: request)
-        let audit = request.auditContext(.api)
-        try await Transactions.run(on: request.db) { [self] tx in
-            if records(try await FrameworkStore.exportDocument(on: tx)).contains(where: { key($0) == key(record) }) {
-                throw APIError.conflict("\(name) \(key(record)) already exists; update it with PUT", field: "code")
-            }
-            _ = try await FrameworkStore.importDocument(document(record), audit: audit, on: tx)
-        }
+        try await add(record, request: request, source: .api)
         let response = Response(status: .created)
         try response.content.encode(record)
         return response
@@ -70,25 +62,7 @@ struct FrameworkResourceController<Record: Content & Equatable & ReferencingReco
     func update(_ request: Request) async throws -> Response {
         let code = try request.parameters.require("key")
         let record = try request.decodeJSONBody(Record.self)
-        guard key(record) == code else {
-            throw APIError.invalid("code", "the body's key '\(key(record))' differs from the path's '\(code)'; keys cannot be renamed")
-        }
-        let stored = try await request.framework()
-        try await request.authorize(.editFramework, in: owner(record, stored), what: "where the \(name.lowercased()) would belong")
-        try await checkReferences(of: record, replacing: records(stored).first { key($0) == code }, request: request)
-        let expected = try expectedVersion(request)
-        let audit = request.auditContext(.api)
-        let version = try await Transactions.run(on: request.db) { [self] tx -> Int? in
-            let current = records(try await FrameworkStore.exportDocument(on: tx)).first { key($0) == code }
-            guard let current else { throw APIError.notFound("\(name) \(code)") }
-            if let versioned = versionedKind, let expected,
-               let stored = try await FrameworkStore.version(of: versioned, key: code, on: tx), stored != expected {
-                throw try StaleVersion(current: current, version: stored, name: name)
-            }
-            _ = try await FrameworkStore.importDocument(document(record), audit: audit, on: tx)
-            guard let versioned = versionedKind else { return nil }
-            return try await FrameworkStore.version(of: versioned, key: code, on: tx)
-        }
+        let version = try await replace(code, with: record, expectedVersion: try expectedVersion(request), request: request, source: .api)
         let response = try await record.encodeResponse(for: request)
         if let version { response.headers.replaceOrAdd(name: .eTag, value: Self.eTag(version)) }
         return response
@@ -96,12 +70,56 @@ struct FrameworkResourceController<Record: Content & Equatable & ReferencingReco
 
     /// Removes the record; refused with 409 while others refer to it.
     func delete(_ request: Request) async throws -> HTTPStatus {
-        let code = try request.parameters.require("key")
-        let audit = request.auditContext(.api)
+        try await remove(try request.parameters.require("key"), request: request, source: .api)
+        return .noContent
+    }
+
+    // MARK: Writes, shared by the API and the pages' forms
+
+    /// Adds a new record after checking where it belongs and what it names; 409 when its key is taken.
+    func add(_ record: Record, request: Request, source: AuditSource) async throws {
+        try await request.authorize(.editFramework, in: owner(record, try await request.framework()), what: "the new \(name.lowercased())")
+        try await checkReferences(of: record, replacing: nil, request: request)
+        let audit = request.auditContext(source)
         try await Transactions.run(on: request.db) { [self] tx in
-            guard records(try await FrameworkStore.exportDocument(on: tx)).contains(where: { key($0) == code }) else {
-                throw APIError.notFound("\(name) \(code)")
+            if try await FrameworkStore.exists(removableKind, key: key(record), on: tx) {
+                throw APIError.conflict("\(name) \(key(record)) already exists; update it with PUT", field: "code")
             }
+            _ = try await FrameworkStore.importDocument(document(record), audit: audit, on: tx)
+        }
+    }
+
+    /// Replaces the stored record `code` (keys cannot be renamed); with `expectedVersion`, a goal or indicator
+    /// changed meanwhile is refused with `StaleVersion`. Returns the new version of a versioned record.
+    func replace(_ code: String, with record: Record, expectedVersion: Int?, request: Request, source: AuditSource) async throws -> Int? {
+        guard key(record) == code else {
+            throw APIError.invalid("code", "the body's key '\(key(record))' differs from the path's '\(code)'; keys cannot be renamed")
+        }
+        let stored = try await request.framework()
+        try await request.authorize(.editFramework, in: owner(record, stored), what: "where the \(name.lowercased()) would belong")
+        try await checkReferences(of: record, replacing: records(stored).first { key($0) == code }, request: request)
+        let audit = request.auditContext(source)
+        return try await Transactions.run(on: request.db) { [self] tx -> Int? in
+            guard try await FrameworkStore.exists(removableKind, key: code, on: tx) else { throw APIError.notFound("\(name) \(code)") }
+            if let versioned = versionedKind, let expectedVersion,
+               let stored = try await FrameworkStore.version(of: versioned, key: code, on: tx), stored != expectedVersion {
+                // Rare: only then is the whole framework read, for the current record the answer carries.
+                guard let current = records(try await FrameworkStore.exportDocument(on: tx)).first(where: { key($0) == code }) else {
+                    throw APIError.notFound("\(name) \(code)")
+                }
+                throw try StaleVersion(current: current, version: stored, name: name)
+            }
+            _ = try await FrameworkStore.importDocument(document(record), audit: audit, on: tx)
+            guard let versioned = versionedKind else { return nil }
+            return try await FrameworkStore.version(of: versioned, key: code, on: tx)
+        }
+    }
+
+    /// Removes the record `code`; refused with 409 and what refers to it while others do.
+    func remove(_ code: String, request: Request, source: AuditSource) async throws {
+        let audit = request.auditContext(source)
+        try await Transactions.run(on: request.db) { [self] tx in
+            guard try await FrameworkStore.exists(removableKind, key: code, on: tx) else { throw APIError.notFound("\(name) \(code)") }
             do {
                 try await FrameworkStore.remove(removableKind, key: code, audit: audit, on: tx)
             } catch let error as FrameworkRemovalError {
@@ -111,7 +129,6 @@ struct FrameworkResourceController<Record: Content & Equatable & ReferencingReco
                 )
             }
         }
-        return .noContent
     }
 
     /// Refuses a record that names one the caller may not name; an unknown record gets the same answer, so the
@@ -127,9 +144,9 @@ struct FrameworkResourceController<Record: Content & Equatable & ReferencingReco
         )
     }
 
-    private var versionedKind: FrameworkStore.VersionedKind? { FrameworkStore.VersionedKind(rawValue: kind.rawValue) }
+    var versionedKind: FrameworkStore.VersionedKind? { FrameworkStore.VersionedKind(rawValue: kind.rawValue) }
 
-    private var removableKind: FrameworkStore.RemovableKind {
+    var removableKind: FrameworkStore.RemovableKind {
         switch kind {
         case .orgUnit: .orgUnit
         case .person: .person

@@ -11,14 +11,19 @@ struct PlanAPIController {
 
     func updatePlan(_ request: Request) async throws -> Plan {
         let plan = try request.decodeJSONBody(Plan.self)
-        let audit = request.auditContext(.api)
+        try await Self.store(plan, request: request, source: .api)
+        return plan
+    }
+
+    /// Sets the plan, as the API and the plan's form do: GoalStat holds one plan, whose code cannot change.
+    static func store(_ plan: Plan, request: Request, source: AuditSource) async throws {
+        let audit = request.auditContext(source)
         try await Transactions.run(on: request.db) { tx in
-            if let existing = try await FrameworkStore.exportDocument(on: tx).plan, existing.code != plan.code {
-                throw APIError.invalid("code", "GoalStat holds one plan (\(existing.code)); its code cannot change")
+            if let existing = try await FrameworkStore.planCode(on: tx), existing != plan.code {
+                throw APIError.invalid("code", "GoalStat holds one plan (\(existing)); its code cannot change")
             }
             _ = try await FrameworkStore.importDocument(FrameworkDocument(plan: plan), audit: audit, on: tx)
         }
-        return plan
     }
 
     func links(_ request: Request) async throws -> ListPage<IndicatorLink> {
@@ -27,19 +32,45 @@ struct PlanAPIController {
 
     func addLink(_ request: Request) async throws -> Response {
         let link = try request.decodeJSONBody(IndicatorLink.self)
-        // A link says one indicator drives another: whoever states it must be allowed to edit both.
-        let document = try await request.framework()
-        for code in [link.driver, link.result] {
-            guard let indicator = document.indicators.first(where: { $0.code == code }) else { continue }
-            try await request.authorize(.editFramework, in: indicator.orgUnit, what: "the indicator \(code)")
-        }
-        let audit = request.auditContext(.api)
-        _ = try await Transactions.run(on: request.db) { tx in
-            try await FrameworkStore.importDocument(FrameworkDocument(links: [link]), audit: audit, on: tx)
-        }
+        try await Self.store(link, request: request, source: .api)
         let response = Response(status: .created)
         try response.content.encode(link)
         return response
+    }
+
+    /// Adds a link (or changes its sign and lag), as the API and the links page do.
+    static func store(_ link: IndicatorLink, request: Request, source: AuditSource) async throws {
+        try await authorizeLink(driver: link.driver, result: link.result, request: request)
+        let audit = request.auditContext(source)
+        _ = try await Transactions.run(on: request.db) { tx in
+            try await FrameworkStore.importDocument(FrameworkDocument(links: [link]), audit: audit, on: tx)
+        }
+    }
+
+    /// Removes the link from `driver` to `result`.
+    func removeLink(_ request: Request) async throws -> HTTPStatus {
+        let driver = try request.parameters.require("driver"), result = try request.parameters.require("result")
+        try await Self.removeLink(driver: driver, result: result, request: request, source: .api)
+        return .noContent
+    }
+
+    static func removeLink(driver: String, result: String, request: Request, source: AuditSource) async throws {
+        try await authorizeLink(driver: driver, result: result, request: request)
+        let audit = request.auditContext(source)
+        try await Transactions.run(on: request.db) { tx in
+            guard try await FrameworkStore.removeLink(driver: driver, result: result, audit: audit, on: tx) else {
+                throw APIError.notFound("The link \(driver) → \(result)")
+            }
+        }
+    }
+
+    /// A link says one indicator drives another: whoever states or removes it must be allowed to edit both.
+    private static func authorizeLink(driver: String, result: String, request: Request) async throws {
+        let document = try await request.framework()
+        for code in [driver, result] {
+            guard let indicator = document.indicators.first(where: { $0.code == code }) else { continue }
+            try await request.authorize(.editFramework, in: indicator.orgUnit, what: "the indicator \(code)")
+        }
     }
 
     func narratives(_ request: Request) async throws -> ListPage<Narrative> {
@@ -56,10 +87,15 @@ struct PlanAPIController {
         guard narrative.goal == code else {
             throw APIError.invalid("goal", "the body's goal '\(narrative.goal)' differs from the path's '\(code)'")
         }
-        let audit = request.auditContext(.api)
+        try await Self.store(narrative, request: request, source: .api)
+        return narrative
+    }
+
+    /// Adds or replaces a goal's narrative for a quarter, as the API and the narrative form do.
+    static func store(_ narrative: Narrative, request: Request, source: AuditSource) async throws {
+        let audit = request.auditContext(source)
         _ = try await Transactions.run(on: request.db) { tx in
             try await FrameworkStore.importDocument(FrameworkDocument(narratives: [narrative]), audit: audit, on: tx)
         }
-        return narrative
     }
 }

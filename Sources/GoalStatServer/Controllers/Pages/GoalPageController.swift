@@ -20,7 +20,7 @@ struct GoalPageController {
         let indicators = snapshot.indicators(of: code)
         let codes = Set(indicators.map(\.code))
         let byCode = snapshot.indicatorsByCode
-        let model = GoalPageModel(
+        var model = GoalPageModel(
             goal: goal, status: snapshot.status(ofGoal: goal),
             parent: goal.parent.flatMap { parent in snapshot.document.goals.first { $0.code == parent } }.map { ($0.code, $0.name) },
             children: snapshot.document.goals.filter { $0.parent == code }.map { snapshot.card($0, depth: 1) },
@@ -45,6 +45,7 @@ struct GoalPageController {
             },
             narratives: snapshot.document.narratives.filter { $0.goal == code }.reversed()
         )
+        model.editable = request.principal.may(.editFramework, in: goal.orgUnit, tree: try await request.orgTree())
         return model.render(request.pageContext)
     }
 }

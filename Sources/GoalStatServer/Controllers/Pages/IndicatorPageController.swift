@@ -5,7 +5,11 @@ import Vapor
 /// An indicator's page and its chart.
 struct IndicatorPageController {
     func show(_ request: Request) async throws -> Response {
-        try await request.cachedPage { try await IndicatorPageModel.load(for: request).render(request.pageContext) }
+        try await request.cachedPage {
+            var model = try await IndicatorPageModel.load(for: request)
+            model.editable = request.principal.may(.editFramework, in: model.indicator.orgUnit, tree: try await request.orgTree())
+            return model.render(request.pageContext)
+        }
     }
 
     func chart(_ request: Request) async throws -> Response {

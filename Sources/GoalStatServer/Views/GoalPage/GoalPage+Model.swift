@@ -15,6 +15,8 @@ struct GoalPageModel: Sendable {
     var milestones: [MilestoneRow]
     /// Newest quarter first.
     var narratives: [Narrative]
+    /// Whether the reader may edit the goal: the page then links to its forms.
+    var editable = false
 }
 
 /// A driver → result link in words.

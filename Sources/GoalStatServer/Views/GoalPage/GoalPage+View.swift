@@ -36,7 +36,13 @@ extension GoalPageModel {
             ),
             .h1(.plain(goal.name)),
             .if(goal.focus, .p(.class("focus-flag"), .strong(.text("Focus: most consequential deficit")))),
-            .unwrap(goal.statement) { statement in .p(.class("lead prose"), .plain(statement)) }
+            .unwrap(goal.statement) { statement in .p(.class("lead prose"), .plain(statement)) },
+            .if(editable, .p(
+                .class("record-actions"),
+                .a(.href(.editRecord(.goal, goal.code)), .text("Edit goal")), .text(" · "),
+                .a(.href(.newRecord(.goal), query: [("parent", goal.code)]), .text("Add a sub-goal")), .text(" · "),
+                .a(.href(.newRecord(.indicator), query: [("goal", goal.code), ("orgUnit", goal.orgUnit ?? "")]), .text("Define an indicator for it"))
+            ))
         )
     }
 
@@ -112,10 +118,11 @@ extension GoalPageModel {
         .section(
             .attr("aria-labelledby", "milestones-heading"),
             .h2(.id("milestones-heading"), .text("Milestones")),
+            .if(editable, .p(.a(.class("button-link"), .href(.newRecord(.milestone), query: [("goal", goal.code)]), .text("Add a milestone")))),
             .if(milestones.isEmpty, .p(.class("muted"), .text("No milestones yet.")), else: .scrollingTable(
                 label: "Milestones",
                 .caption(.text("Milestones of "), .plain(goal.name)),
-                .thead(.tr(.column("Milestone"), .column("Due"), .column("Status"), .column("Completed"))),
+                .thead(.tr(.column("Milestone"), .column("Due"), .column("Status"), .column("Completed"), .if(editable, .column("Change")))),
                 .tbody(.forEach(milestones) { row in
                     .tr(
                         .class(row.overdue ? "is-overdue" : ""),
@@ -125,7 +132,8 @@ extension GoalPageModel {
                             .text(row.milestone.status.title),
                             .if(row.overdue, .group(.text(" "), .tag("Overdue", class: "tag-overdue")))
                         ),
-                        .td(.class("date"), .plain(row.milestone.completedOn ?? "—"))
+                        .td(.class("date"), .plain(row.milestone.completedOn ?? "—")),
+                        .if(editable, .td(.a(.href(.editRecord(.milestone, row.milestone.code)), .text("Edit"), .span(.class("visually-hidden"), .plain(" " + row.milestone.name)))))
                     )
                 })
             ))
@@ -136,6 +144,7 @@ extension GoalPageModel {
         .section(
             .attr("aria-labelledby", "narratives-heading"),
             .h2(.id("narratives-heading"), .text("Quarterly progress updates")),
+            .if(editable, .p(.a(.class("button-link"), .href(.narrative(goal: goal.code, period: nil)), .text("Write a quarterly update")))),
             .if(narratives.isEmpty, .p(.class("muted"), .text("No quarterly update yet.")), else: .forEach(narratives) { narrative in
                 .article(
                     .class("narrative"),

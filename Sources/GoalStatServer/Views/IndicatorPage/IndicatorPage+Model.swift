@@ -3,6 +3,8 @@ import GoalStatCore
 /// One indicator: definition and data quality, chart with target line, data table, targets and their history, revisions.
 struct IndicatorPageModel: Sendable {
     var indicator: Indicator
+    /// Whether the reader may change the indicator's definition: the page then links to its form.
+    var editable = false
     var goals: [(code: String, name: String)]
     var orgUnitName: String?
     var stewardName: String?

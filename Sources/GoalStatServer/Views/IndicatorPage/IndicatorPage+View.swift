@@ -27,7 +27,12 @@ extension IndicatorPageModel {
                 .if(!indicator.public, .group(.text(" "), .tag("Internal", class: "tag-internal")))
             ),
             .h1(.plain(indicator.name)),
-            StatusBadge.withReason(status)
+            StatusBadge.withReason(status),
+            .if(editable, .p(
+                .class("record-actions"),
+                .a(.href(.editRecord(.indicator, indicator.code)), .text("Edit the definition")), .text(" · "),
+                .a(.href(.newLink, query: [("driver", indicator.code)]), .text("Link it to a result"))
+            ))
         )
     }
 

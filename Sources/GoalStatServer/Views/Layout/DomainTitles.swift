@@ -147,3 +147,50 @@ extension AuditSource {
         }
     }
 }
+
+extension OrgUnitKind {
+    var title: String {
+        switch self {
+        case .department: "Department"
+        case .agency: "Agency"
+        case .bureau: "Bureau"
+        case .office: "Office"
+        case .program: "Program"
+        case .team: "Team"
+        }
+    }
+}
+
+extension Aggregation {
+    var title: String {
+        switch self {
+        case .sum: "Sum of the units' values"
+        case .mean: "Mean of the units' values"
+        case .last: "The latest value"
+        case .ratio: "Ratio of two indicators (by formula)"
+        }
+    }
+}
+
+extension ValueChainStage {
+    /// One stage, as a form offers it ("Immediate outcome").
+    var singularTitle: String {
+        switch self {
+        case .input: "Input"
+        case .activity: "Activity"
+        case .output: "Output"
+        case .immediateOutcome: "Immediate outcome"
+        case .intermediateOutcome: "Intermediate outcome"
+        case .ultimateOutcome: "Ultimate outcome"
+        }
+    }
+}
+
+extension LinkSign {
+    var title: String {
+        switch self {
+        case .positive: "Moves the same way (more drives more)"
+        case .negative: "Moves the opposite way (more drives less)"
+        }
+    }
+}

@@ -27,6 +27,7 @@ extension Request {
         let principal = principal
         var navigation = [NavigationItem(title: "Dashboard", url: .dashboard)]
         if principal.maySomewhere(.readPrivate) { navigation.append(NavigationItem(title: "Review", url: .review)) }
+        if principal.maySomewhere(.editFramework) { navigation.append(NavigationItem(title: "Plan and framework", url: .framework)) }
         if principal.maySomewhere(.enterData) { navigation.append(NavigationItem(title: "Data entry", url: .dataEntry)) }
         if principal.mayEverywhere(.readAudit) { navigation.append(NavigationItem(title: "Audit log", url: .audit(AuditFilter()))) }
         if principal.mayEverywhere(.manageUsers) { navigation.append(NavigationItem(title: "Users", url: .users)) }
