@@ -10,20 +10,23 @@ import VaporTesting
 struct PastedRowsTests {
     @Test("tab- or comma-separated rows give code, value, status and note")
     func parses() throws {
-        let rows = try PastedRows.parse("FO-SERVED\t1300\tProvisional\tlate export\n\nFO-WAIT-MEDIAN, 21.5\n", codes: ["FO-SERVED", "FO-WAIT-MEDIAN"]).get()
-        #expect(rows == [
-            PastedRows.Row(code: "FO-SERVED", value: "1300", status: "provisional", note: "late export"),
-            PastedRows.Row(code: "FO-WAIT-MEDIAN", value: "21.5", status: nil, note: nil),
+        let pasted = PastedRows.parse("FO-SERVED\t1300\tProvisional\tlate export\n\nFO-WAIT-MEDIAN, 21.5\n", codes: ["FO-SERVED", "FO-WAIT-MEDIAN"])
+        #expect(pasted.rows == [
+            PastedRows.Row(code: "FO-SERVED", value: "1300", status: "provisional", note: "late export", line: 1),
+            PastedRows.Row(code: "FO-WAIT-MEDIAN", value: "21.5", status: nil, note: nil, line: 3),
         ])
+        #expect(pasted.problems.isEmpty)
     }
 
-    @Test("an unknown code, a missing value, a bad status or a repeated code names its line")
+    @Test("an unknown code, a missing value, a bad status or a repeated code names its line, every one of them")
     func refuses() {
         let codes: Set<String> = ["A"]
-        #expect(PastedRows.parse("B\t1", codes: codes) == .failure(.init(message: "line 1: 'B' is not one of the indicators in this grid")))
-        #expect(PastedRows.parse("\nA", codes: codes) == .failure(.init(message: "line 2: expected an indicator code and a value")))
-        #expect((try? PastedRows.parse("A\t1\tdone", codes: codes).get()) == nil)
-        #expect(PastedRows.parse("A\t1\nA\t2", codes: codes) == .failure(.init(message: "line 2: A is already on line 1")))
+        #expect(PastedRows.parse("B\t1", codes: codes).problems == ["line 1: 'B' is not one of the indicators in this grid"])
+        #expect(PastedRows.parse("\nA", codes: codes).problems == ["line 2: expected an indicator code and a value"])
+        #expect(PastedRows.parse("A\t1\tdone", codes: codes).problems == ["line 1: status 'done' is not final, provisional, estimated or missing"])
+        #expect(PastedRows.parse("A\t1\nA\t2\nB\t3", codes: codes).problems == [
+            "line 2: A is already on line 1", "line 3: 'B' is not one of the indicators in this grid",
+        ])
     }
 
     @Test("pasted rows are saved like typed ones, and a bad paste saves nothing")

@@ -4,6 +4,9 @@ import GoalStatCore
 struct DataEntryPageModel: Sendable {
     var stewards: [(email: String, name: String)]
     var steward: String?
+    /// The units whose values the reader may enter, and the one the grid is for (nil: each indicator's total).
+    var orgUnits: [(code: String, name: String)] = []
+    var orgUnit: String?
     /// The month the grid is for ("2026-10"); quarterly and annual indicators show the period that contains it.
     var month: String
     var rows: [DataEntryRow]
@@ -13,6 +16,9 @@ struct DataEntryPageModel: Sendable {
     var savedMessage: String?
     /// The reason typed for corrections, kept when the form comes back with errors.
     var reason = ""
+    /// The pasted text, kept when a paste is refused, and every problem in it by line.
+    var paste = ""
+    var pasteProblems: [String] = []
 }
 
 /// One indicator's line in the grid.

@@ -7,12 +7,20 @@ extension DataEntryPageModel {
             .div(
                 .class("page-heading"),
                 .h1(.text("Data entry")),
-                .p(.class("lead"), .text("One grid for all of a data steward's indicators. Leave a value empty to skip it; choose Missing when a period has no value, which stops the reminders. A changed value is kept as a correction: the old one stays in the indicator's history."))
+                .p(.class("lead"), .text("One grid for all of a data steward's indicators. Leave a value empty to skip it; choose Missing, with a note saying why, when a period has no value: that stops the reminders for it. A changed value is kept as a correction: the old one stays in the indicator's history."))
             ),
             .unwrap(savedMessage) { message in .div(.class("notice notice-success"), .attr("role", "status"), .p(.plain(message))) },
             chooser,
             grid(context)
         ), width: .full)
+    }
+
+    private static let pasteHint = "One row per indicator: code, value, and optionally status and note, separated by tabs (as a spreadsheet copies them) or commas. Pasted values replace what is typed in the grid. Every line with a problem is listed; nothing is saved until all are right."
+
+    /// ", for Northern Region Offices", or nothing for the indicators' totals.
+    private var unitPhrase: String {
+        guard let orgUnit else { return "" }
+        return ", for " + (orgUnits.first { $0.code == orgUnit }?.name ?? orgUnit)
     }
 
     private var stewardName: String? {
@@ -35,7 +43,15 @@ extension DataEntryPageModel {
             .div(
                 .class("field"),
                 .label(.for("entry-month"), .text("Month")),
-                .input(.type(.month), .id("entry-month"), .name("month"), .attr("value", month))
+                .input(.type(.month), .id("entry-month"), .name("month"), .attr("value", month)),
+                .p(.class("hint"), .text("Quarterly and annual indicators show the quarter or year that contains this month."))
+            ),
+            .div(
+                .class("field"),
+                .label(.for("entry-org-unit"), .text("Values for")),
+                .select(id: "entry-org-unit", name: "orgUnit",
+                        [.choice("Each indicator's total", value: "", selected: orgUnit == nil)]
+                            + orgUnits.map { .choice($0.name, value: $0.code, selected: $0.code == orgUnit) })
             ),
             .button(.type(.submit), .text("Show indicators"))
         )
@@ -56,9 +72,10 @@ extension DataEntryPageModel {
                 .csrfField(context),
                 .input(.type(.hidden), .attr("name", "steward"), .attr("value", steward ?? "")),
                 .input(.type(.hidden), .attr("name", "month"), .attr("value", month)),
+                .input(.type(.hidden), .attr("name", "orgUnit"), .attr("value", orgUnit ?? "")),
                 .scrollingTable(
                     label: "Values to enter",
-                    .caption(.text("Values for "), .plain(month), .text(", indicators of "), .plain(stewardName ?? "")),
+                    .caption(.text("Values for "), .plain(month), .text(", indicators of "), .plain(stewardName ?? ""), .plain(unitPhrase)),
                     .thead(.tr(
                         .column("Indicator"), .column("Period"), .column("Previous value"),
                         .column("Value"), .column("Status"), .column("Note")
@@ -66,12 +83,16 @@ extension DataEntryPageModel {
                     .tbody(.forEach(rows) { row in self.row(row) })
                 ),
                 .details(
+                    .if(!paste.isEmpty || errors["paste"] != nil, .attribute(named: "open")),
                     .summary(.text("Paste from a spreadsheet")),
                     .field(
                         id: "paste", label: "Rows copied from a spreadsheet",
-                        hint: "One row per indicator: code, value, and optionally status and note, separated by tabs (as a spreadsheet copies them) or commas. Pasted values replace what is typed in the grid.",
+                        hint: Self.pasteHint,
                         error: errors["paste"],
-                        .textarea(.id("paste"), .attr("name", "paste"), .attr("rows", "5"), .attr("aria-describedby", errors["paste"] == nil ? "paste-hint" : "paste-hint paste-error"), .text(""))
+                        .group(
+                            .if(!pasteProblems.isEmpty, .ul(.class("field-error-list"), .id("paste-problems"), .forEach(pasteProblems) { .li(.plain($0)) })),
+                            .textarea(id: "paste", name: "paste", text: paste, rows: 5, hint: Self.pasteHint, error: errors["paste"])
+                        )
                     )
                 ),
                 .field(
