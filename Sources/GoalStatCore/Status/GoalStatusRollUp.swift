@@ -6,11 +6,14 @@
 public enum GoalStatusRollUp {
     public struct Input: Sendable {
         public var indicator: String
+        /// What the reason calls it (names, not codes, on every page); the code when not given.
+        public var name: String
         public var rank: IndicatorRank
         public var status: IndicatorStatus
 
-        public init(indicator: String, rank: IndicatorRank, status: IndicatorStatus) {
+        public init(indicator: String, name: String? = nil, rank: IndicatorRank, status: IndicatorStatus) {
             self.indicator = indicator
+            self.name = name ?? indicator
             self.rank = rank
             self.status = status
         }
@@ -19,10 +22,12 @@ public enum GoalStatusRollUp {
     /// A sub-goal's status, rolled up first.
     public struct SubGoal: Sendable {
         public var goal: String
+        public var name: String
         public var status: IndicatorStatus
 
-        public init(goal: String, status: IndicatorStatus) {
+        public init(goal: String, name: String? = nil, status: IndicatorStatus) {
             self.goal = goal
+            self.name = name ?? goal
             self.status = status
         }
     }
@@ -39,21 +44,22 @@ public enum GoalStatusRollUp {
                   let due = try? CalendarDate.parse(milestone.due) else { return false }
             return due < today
         }
-        func goals(_ status: IndicatorStatus) -> [String] { subGoals.filter { $0.status == status }.map(\.goal) }
+        func goals(_ status: IndicatorStatus) -> [String] { subGoals.filter { $0.status == status }.map(\.name) }
+        func named(_ milestones: [Milestone]) -> String { milestones.map { $0.name.isEmpty ? $0.code : $0.name }.joined(separator: ", ") }
         let off = counted.filter { $0.status == .offTrack }
         if !off.isEmpty || !missed.isEmpty || !goals(.offTrack).isEmpty {
             var parts: [String] = []
-            if !off.isEmpty { parts.append("\(which) off track: \(off.map(\.indicator).joined(separator: ", "))") }
+            if !off.isEmpty { parts.append("\(which) off track: \(off.map(\.name).joined(separator: ", "))") }
             if !goals(.offTrack).isEmpty { parts.append("sub-goal off track: \(goals(.offTrack).joined(separator: ", "))") }
-            if !missed.isEmpty { parts.append("milestone missed: \(missed.map(\.code).joined(separator: ", "))") }
+            if !missed.isEmpty { parts.append("milestone missed: \(named(missed))") }
             return StatusAssessment(status: .offTrack, reason: sentence(parts))
         }
         let risky = counted.filter { $0.status == .atRisk }
         if !risky.isEmpty || !overdue.isEmpty || !goals(.atRisk).isEmpty {
             var parts: [String] = []
-            if !risky.isEmpty { parts.append("\(which) at risk: \(risky.map(\.indicator).joined(separator: ", "))") }
+            if !risky.isEmpty { parts.append("\(which) at risk: \(risky.map(\.name).joined(separator: ", "))") }
             if !goals(.atRisk).isEmpty { parts.append("sub-goal at risk: \(goals(.atRisk).joined(separator: ", "))") }
-            if !overdue.isEmpty { parts.append("milestone overdue: \(overdue.map(\.code).joined(separator: ", "))") }
+            if !overdue.isEmpty { parts.append("milestone overdue: \(named(overdue))") }
             return StatusAssessment(status: .atRisk, reason: sentence(parts))
         }
         let onTrack = counted.filter { $0.status == .onTrack }

@@ -5,15 +5,18 @@ public enum GoalTreeStatus {
     public static func assess(
         goals: [Goal], indicators: [String: [GoalStatusRollUp.Input]], milestones: [Milestone], today: CalendarDate
     ) -> [String: StatusAssessment] {
-        assess(tree: goals.map { ($0.code, $0.parent) }, indicators: indicators, milestones: milestones, today: today)
+        assess(
+            tree: goals.map { ($0.code, $0.parent) }, indicators: indicators, milestones: milestones, today: today,
+            names: Dictionary(goals.map { ($0.code, $0.name) }) { first, _ in first }
+        )
     }
 
-    /// The same from the tree alone: each goal's code and parent. `known` holds statuses already worked out (goals
+    /// The same from the tree alone: each goal's code and parent (`names`: what the reasons call the sub-goals). `known` holds statuses already worked out (goals
     /// whose inputs did not change): they are taken as they are, not worked out again, so that a change rolls up
     /// only the goals above it.
     public static func assess(
         tree goals: [(code: String, parent: String?)], indicators: [String: [GoalStatusRollUp.Input]], milestones: [Milestone],
-        today: CalendarDate, known: [String: StatusAssessment] = [:]
+        today: CalendarDate, known: [String: StatusAssessment] = [:], names: [String: String] = [:]
     ) -> [String: StatusAssessment] {
         var children: [String: [String]] = [:]
         for goal in goals {
@@ -26,7 +29,7 @@ public enum GoalTreeStatus {
             if let known = result[code] { return known }
             let below = path.union([code])
             let subGoals = (children[code] ?? []).filter { !below.contains($0) }.map {
-                GoalStatusRollUp.SubGoal(goal: $0, status: assess($0, path: below).status)
+                GoalStatusRollUp.SubGoal(goal: $0, name: names[$0], status: assess($0, path: below).status)
             }
             let assessment = GoalStatusRollUp.assess(
                 indicators: indicators[code] ?? [], subGoals: subGoals, milestones: milestonesByGoal[code] ?? [], today: today

@@ -222,12 +222,12 @@ struct ReadModelBuilder {
         let codes = only.map { Array($0).sorted() }
         var milestones: [Milestone] = []
         for chunk in codes.map({ $0.chunked(500) }) ?? [[]] {
-            let query = sql.select().columns("code", "goal_code", "due", "status").from(MilestoneModel.schema)
+            let query = sql.select().columns("code", "goal_code", "name", "due", "status").from(MilestoneModel.schema)
             if codes != nil { query.where("goal_code", .in, chunk) }
             for row in try await query.all() {
                 milestones.append(Milestone(
                     code: try row.decode(column: "code", as: String.self), goal: try row.decode(column: "goal_code", as: String.self),
-                    name: "", due: try row.decode(column: "due", as: String.self),
+                    name: try row.decode(column: "name", as: String.self), due: try row.decode(column: "due", as: String.self),
                     status: MilestoneStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .planned
                 ))
             }
@@ -238,6 +238,7 @@ struct ReadModelBuilder {
                 .column(SQLColumn("goal_code", table: "indicator_goals"))
                 .column(SQLColumn("indicator_code", table: "indicator_goals"))
                 .column(SQLColumn("rank", table: "indicators"))
+                .column(SQLColumn("name", table: "indicators"))
                 .column(SQLColumn("status", table: ReadModelTables.verdicts))
                 .from("indicator_goals")
                 .join("indicators", on: SQLColumn("code", table: "indicators"), .equal, SQLColumn("indicator_code", table: "indicator_goals"))
@@ -254,12 +255,20 @@ struct ReadModelBuilder {
                 let status = try row.decode(column: "status", as: String?.self).flatMap(IndicatorStatus.init(rawValue:)) ?? .noData
                 inputs[try row.decode(column: "goal_code", as: String.self), default: []].append(GoalStatusRollUp.Input(
                     indicator: try row.decode(column: "indicator_code", as: String.self),
+                    name: try row.decode(column: "name", as: String.self),
                     rank: IndicatorRank(rawValue: try row.decode(column: "rank", as: String.self)) ?? .supporting,
                     status: status
                 ))
             }
         }
-        let statuses = GoalTreeStatus.assess(tree: goals, indicators: inputs, milestones: milestones, today: asOf, known: known)
+        // The reasons name sub-goals by name: read for the goals rolled up and the sub-goals beside them.
+        var names: [String: String] = [:]
+        for chunk in goals.map(\.code).chunked(500) {
+            for row in try await sql.select().columns("code", "name").from(GoalModel.schema).where("code", .in, chunk).all() {
+                names[try row.decode(column: "code", as: String.self)] = try row.decode(column: "name", as: String.self)
+            }
+        }
+        let statuses = GoalTreeStatus.assess(tree: goals, indicators: inputs, milestones: milestones, today: asOf, known: known, names: names)
         let written = goals.filter { only?.contains($0.code) ?? true }
         if let codes {
             for chunk in codes.chunked(500) { try await sql.delete(from: ReadModelTables.goals).where("goal_code", .in, chunk).run() }

@@ -51,14 +51,15 @@ struct StatusTests {
     func goalRollUp() {
         let overdue = Milestone(code: "M1", goal: "G", name: "x", due: "2026-01-01", status: .inProgress)
         let off = GoalStatusRollUp.assess(
-            indicators: [.init(indicator: "A", rank: .key, status: .offTrack), .init(indicator: "B", rank: .supporting, status: .onTrack)],
+            indicators: [.init(indicator: "A", name: "Median wait", rank: .key, status: .offTrack), .init(indicator: "B", rank: .supporting, status: .onTrack)],
             milestones: [], today: CalendarDate(year: 2026, month: 11, day: 23)
         )
         #expect(off.status == .offTrack)
-        #expect(off.reason.contains("A"))
+        // Names, not codes, in the reasons (issue 10).
+        #expect(off.reason.contains("Median wait"))
         let late = GoalStatusRollUp.assess(indicators: [.init(indicator: "A", rank: .key, status: .onTrack)], milestones: [overdue], today: CalendarDate(year: 2026, month: 11, day: 23))
         #expect(late.status == .atRisk)
-        #expect(late.reason.contains("M1"))
+        #expect(late.reason == "Milestone overdue: x.")
         let fine = GoalStatusRollUp.assess(indicators: [.init(indicator: "A", rank: .key, status: .onTrack)], milestones: [], today: CalendarDate(year: 2026, month: 11, day: 23))
         #expect(fine.status == .onTrack)
     }
