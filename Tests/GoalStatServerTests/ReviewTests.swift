@@ -104,6 +104,15 @@ struct IntegrityAPITests {
             }
             try await app.signedIn().test(.GET, "/review") { response in
                 #expect(response.body.string.contains("Questions for the data"))
+                #expect(response.body.string.contains("href=\"/review?check=digitPreference\""))
+            }
+            try await app.signedIn().test(.GET, "/review?check=digitPreference") { response in
+                let page = response.body.string
+                #expect(page.contains("(digit preference on a count)"))
+                #expect(page.contains("Customers served"))
+            }
+            try await app.signedIn().test(.GET, "/review?check=nonsense") { response in
+                #expect(response.status == .badRequest)
             }
         }
     }

@@ -43,6 +43,18 @@ struct ReadModelIntegrityTests {
             #expect(guardrailOfTotal(built)?.relatedIndicator == "FO-WAIT-MEDIAN")
             #expect(try await ReadModel.integrityFindings(of: ["FO-WALKOUTS"], on: db).allSatisfy { $0.indicator == "FO-WALKOUTS" })
 
+            // The review pages through them by check: the counts and each page are those of the whole list.
+            let counts = try await ReadModel.integrityCounts(of: nil, on: db)
+            #expect(counts == Dictionary(grouping: built, by: \.check).mapValues(\.count))
+            let visible: Set<String> = ["FO-WALKOUTS", "FO-WAIT-MEDIAN"]
+            #expect(try await ReadModel.integrityCounts(of: visible, on: db) == Dictionary(grouping: built.filter { visible.contains($0.indicator) }, by: \.check).mapValues(\.count))
+            let busiest = try #require(counts.max { $0.value < $1.value }?.key)
+            let ofBusiest = built.filter { $0.check == busiest }
+            #expect(ofBusiest.count >= 2)
+            #expect(try await ReadModel.integrityFindings(of: nil, check: busiest, offset: 1, limit: 1, on: db) == [ofBusiest[1]])
+            #expect(try await ReadModel.integrityFindings(of: nil, check: busiest, offset: 0, limit: 100, on: db) == ofBusiest)
+            #expect(try await ReadModel.integrityFindings(of: nil, check: nil, offset: 1, limit: 3, on: db) == Array(built.dropFirst(1).prefix(3)))
+
             // The wait the walk-outs guard no longer improves: the guardrail's question no longer names it, though
             // only the wait changed; the corrections, entered long after their periods closed, raise a late-revision question.
             let before = try #require(try await ReadModel.verdict(of: "FO-WAIT-MEDIAN", on: db))

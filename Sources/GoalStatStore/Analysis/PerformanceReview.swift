@@ -89,6 +89,26 @@ public struct PerformanceReview: Sendable {
 
     /// The integrity checks of SPEC §4 (seed 002, practice 9) on every series: each flag names its evidence and asks
     /// a question. The read model's findings for its date; another date's worked out from the stored values.
+    /// How many questions each integrity check raised. `everyIndicator`: the reader sees every indicator, so the
+    /// stored findings need no filter.
+    public func integrityCounts(everyIndicator: Bool, on db: any Database) async throws -> [IntegrityCheck: Int] {
+        guard isStored else { return Dictionary(grouping: try await integrity(on: db), by: \.check).mapValues(\.count) }
+        return try await ReadModel.integrityCounts(of: everyIndicator ? nil : Set(document.indicators.map(\.code)), on: db)
+    }
+
+    /// One page of the integrity questions of one check (nil: all, in check order), read from the stored findings.
+    public func integrityFindings(
+        check: IntegrityCheck?, offset: Int, limit: Int, everyIndicator: Bool, on db: any Database
+    ) async throws -> [IntegrityFinding] {
+        guard isStored else {
+            let all = try await integrity(on: db).filter { check == nil || $0.check == check }
+            return Array(all.dropFirst(offset).prefix(limit))
+        }
+        return try await ReadModel.integrityFindings(
+            of: everyIndicator ? nil : Set(document.indicators.map(\.code)), check: check, offset: offset, limit: limit, on: db
+        )
+    }
+
     public func integrity(on db: any Database) async throws -> [IntegrityFinding] {
         let codes = Set(document.indicators.map(\.code))
         guard !codes.isEmpty else { return [] }

@@ -107,4 +107,65 @@ extension ReadModel {
         try await eachIntegrityFinding(of: indicators, on: db) { findings.append($0) }
         return findings
     }
+
+    /// How many stored findings each check raised, for these indicators (nil: every indicator).
+    public static func integrityCounts(of indicators: Set<String>?, on db: any Database) async throws -> [IntegrityCheck: Int] {
+        let sql = try sqlDatabase(db)
+        var counts: [IntegrityCheck: Int] = [:]
+        let chunks: [[String]?] = indicators.map { Array($0).sorted().chunked(500).map { Optional($0) } } ?? [nil]
+        for chunk in chunks {
+            if let chunk, chunk.isEmpty { continue }
+            let query = sql.select()
+                .column(SQLFunction("substr", args: SQLIdentifier("sort_key"), SQLLiteral.numeric("1"), SQLLiteral.numeric("2")), as: "prefix")
+                .column(SQLFunction("count", args: SQLLiteral.all), as: "found")
+                .from(ReadModelTables.integrity)
+            if let chunk { query.where("indicator_code", .in, chunk) }
+            for row in try await query.groupBy(SQLFunction("substr", args: SQLIdentifier("sort_key"), SQLLiteral.numeric("1"), SQLLiteral.numeric("2"))).all() {
+                let prefix = try row.decode(column: "prefix", as: String.self)
+                guard let check = IntegrityCheck.allCases.first(where: { $0.sortPrefix == prefix }) else { continue }
+                counts[check, default: 0] += try row.decode(column: "found", as: Int.self)
+            }
+        }
+        return counts
+    }
+
+    /// One page of the stored findings of one check (or of all, in check order), for these indicators (nil: every
+    /// indicator): read along the sort key's index from the check's first key, so a page costs its own rows.
+    public static func integrityFindings(
+        of indicators: Set<String>?, check: IntegrityCheck?, offset: Int, limit: Int, on db: any Database
+    ) async throws -> [IntegrityFinding] {
+        var found: [IntegrityFinding] = []
+        var skipped = 0
+        let sql = try sqlDatabase(db)
+        let key = SQLIdentifier("sort_key")
+        let decoder = JSONDecoder()
+        var after: String? = check.map { $0.sortPrefix }
+        while found.count < limit {
+            let query = sql.select().columns("sort_key", "indicator_code", "finding").from(ReadModelTables.integrity)
+            if let after { query.where(SQLBinaryExpression(key, found.isEmpty && skipped == 0 && after == check?.sortPrefix ? .greaterThanOrEqual : .greaterThan, SQLBind(after))) }
+            if let check { query.where(SQLBinaryExpression(key, .lessThan, SQLBind(check.sortPrefix + "\u{2}"))) }
+            let rows = try await query.orderBy(key).limit(500).all()
+            guard !rows.isEmpty else { break }
+            for row in rows {
+                after = try row.decode(column: "sort_key", as: String.self)
+                if let indicators, !indicators.contains(try row.decode(column: "indicator_code", as: String.self)) { continue }
+                if skipped < offset {
+                    skipped += 1
+                    continue
+                }
+                found.append(try decoder.decode(IntegrityFinding.self, from: Data(try row.decode(column: "finding", as: String.self).utf8)))
+                if found.count == limit { break }
+            }
+        }
+        return found
+    }
+}
+
+extension IntegrityCheck {
+    /// The first two characters of a stored finding's sort key: the check's place in the list, so that findings
+    /// sort by check and one check's findings form one range of the key.
+    var sortPrefix: String {
+        let index = IntegrityCheck.allCases.firstIndex(of: self) ?? 0
+        return index < 10 ? "0\(index)" : String(index)
+    }
 }

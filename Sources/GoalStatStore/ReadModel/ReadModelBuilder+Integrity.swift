@@ -86,8 +86,7 @@ extension ReadModelBuilder {
         var rows: [[any SQLExpression]] = []
         for flag in flags {
             let series = "\(flag.indicator)\u{1}\(flag.orgUnit ?? "")"
-            let check = IntegrityCheck.allCases.firstIndex(of: flag.check) ?? 0
-            let base = "\(check < 10 ? "0" : "")\(check)\u{1}\(series)\u{1}\(flag.from.start)\u{1}\(flag.to.start)"
+            let base = "\(flag.check.sortPrefix)\u{1}\(series)\u{1}\(flag.from.start)\u{1}\(flag.to.start)"
             let n = seen[base, default: 0]
             seen[base] = n + 1
             let finding = IntegrityFinding(flag, reporting: reporting)

@@ -8,7 +8,12 @@ struct ReviewPageModel: Sendable {
     var declaredFocus: [(code: String, name: String)]
     var scorecard: [ScorecardPerspective]
     var links: [LinkEvidence]
+    /// One page of the integrity questions (of `integrityCheck`, or of every check).
     var integrity: [IntegrityFinding]
+    var integrityCounts: [IntegrityCheck: Int] = [:]
+    var integrityCheck: IntegrityCheck?
+    var integrityPage = 1
+    var questionsPerPage = 50
     var indicatorNames: [String: String]
     var goalNames: [String: String]
 

@@ -47,10 +47,22 @@ extension ReviewPageModel {
             .attr("aria-labelledby", "integrity-title"),
             .h2(.id("integrity-title"), .text("Questions for the data (integrity checks)")),
             .p(.text("Checks for numbers that may be gamed or unreliable: a guardrail worsening while its target improves, values bunched just past a target, a step right after a target was set, late revisions, missing or late data, digit preference. Each flag asks a question; none is an accusation.")),
-            .if(integrity.isEmpty, .p(.text("No check raised a question."))),
+            .if(integrityCounts.isEmpty, .p(.text("No check raised a question.")), else: .scrollingTable(
+                label: "Questions raised by each check",
+                .caption(.text("Questions raised by each check")),
+                .thead(.tr(.column("Check"), .column("Questions"))),
+                .tbody(.forEach(IntegrityCheck.allCases.filter { integrityCounts[$0] != nil }) { check in
+                    .tr(
+                        .rowHeader(check == integrityCheck
+                            ? .strong(.text(check.title))
+                            : .a(.href(.review, query: [("check", check.rawValue)]), .text(check.title))),
+                        .td(.text(String(integrityCounts[check] ?? 0)))
+                    )
+                })
+            )),
             .if(!integrity.isEmpty, .scrollingTable(
                 label: "Integrity questions",
-                .caption(.text("Integrity questions, by check")),
+                .caption(.plain(questionsCaption)),
                 .thead(.tr(.column("Check"), .column("Indicator"), .column("Unit"), .column("Periods"), .column("Question"))),
                 .tbody(.forEach(integrity) { flag in
                     .tr(
@@ -61,7 +73,33 @@ extension ReviewPageModel {
                         .td(.plain(flag.question))
                     )
                 })
-            ))
+            )),
+            questionPages
+        )
+    }
+
+    /// "Questions 51–100 of 4,321 about bunching at the target".
+    private var questionsCaption: String {
+        let total = integrityCheck.map { integrityCounts[$0] ?? 0 } ?? integrityCounts.values.reduce(0, +)
+        let first = (integrityPage - 1) * questionsPerPage + 1
+        let about = integrityCheck.map { " (\($0.title.lowercased()))" } ?? ""
+        return "Integrity questions \(first)–\(first + integrity.count - 1) of \(total)\(about)"
+    }
+
+    private var questionPages: Node<HTML.BodyContext> {
+        let total = integrityCheck.map { integrityCounts[$0] ?? 0 } ?? integrityCounts.values.reduce(0, +)
+        let pages = max(1, (total + questionsPerPage - 1) / questionsPerPage)
+        guard pages > 1 else { return .empty }
+        let base: [(String, String)] = integrityCheck.map { [("check", $0.rawValue)] } ?? []
+        return .nav(
+            .attr("aria-label", "Pages of integrity questions"),
+            .p(
+                .text("Page \(integrityPage) of \(pages). "),
+                .if(integrityPage > 1, .a(.href(.review, query: base + [("questions", String(integrityPage - 1))]), .text("Previous questions"))),
+                .text(" "),
+                .if(integrityPage < pages, .a(.href(.review, query: base + [("questions", String(integrityPage + 1))]), .text("Next questions"))),
+                .if(integrityCheck != nil, .group(.text(" · "), .a(.href(.review), .text("All checks"))))
+            )
         )
     }
 
