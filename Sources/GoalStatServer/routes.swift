@@ -8,6 +8,7 @@ func routes(_ app: Application) throws {
     let resources = FrameworkResources()
     try pageRoutes(app)
     try authoringRoutes(app, resources)
+    try reviewRoutes(app)
     try accountRoutes(app)
     try apiRoutes(app.grouped("api", "v1"), resources)
 }
@@ -67,6 +68,35 @@ private func authoringRoutes(_ app: Application, _ resources: FrameworkResources
     app.on(.POST, "links", "remove", access: .somewhere(.editFramework)) { try await links.remove($0) }
     app.on(.GET, "goals", ":code", "narrative", access: .record(.goal, .editFramework)) { try await narrative.form($0) }
     app.on(.POST, "goals", ":code", "narrative", access: .record(.goal, .editFramework)) { try await narrative.submit($0) }
+}
+
+/// Data-driven reviews (issue 11): scheduling, the briefing, and what a review records and follows up.
+private func reviewRoutes(_ app: Application) throws {
+    let pages = ReviewPagesController()
+    app.on(.GET, "reviews", access: .somewhere(.readPrivate)) { try await pages.list($0) }
+    app.on(.GET, "reviews", "new", access: .somewhere(.runReviews)) { try await pages.newForm($0) }
+    app.on(.POST, "reviews", access: .somewhere(.runReviews)) { try await pages.create($0) }
+    app.on(.GET, "reviews", ":id", access: .somewhere(.readPrivate)) { try await pages.show($0) }
+    app.on(.POST, "reviews", ":id", "assessments", access: .somewhere(.runReviews)) { try await pages.assess($0) }
+    app.on(.POST, "reviews", ":id", "decisions", access: .somewhere(.runReviews)) { try await pages.decide($0) }
+    app.on(.POST, "reviews", ":id", "actions", access: .somewhere(.runReviews)) { try await pages.addAction($0) }
+    // The owner of an action and the leaders of an asked unit need no review rights: the service checks who they are.
+    app.on(.GET, "actions", ":id", access: .signedIn) { try await pages.action($0) }
+    app.on(.POST, "actions", ":id", access: .signedIn) { try await pages.updateAction($0) }
+    app.on(.GET, "asks", ":id", access: .signedIn) { try await pages.ask($0) }
+    app.on(.POST, "asks", ":id", access: .signedIn) { try await pages.answer($0) }
+
+    let api = app.grouped("api", "v1")
+    let reviews = ReviewsAPIController()
+    api.on(.GET, "reviews", access: .somewhere(.readPrivate)) { try await reviews.list($0) }
+    api.on(.POST, "reviews", access: .somewhere(.runReviews)) { try await reviews.create($0) }
+    api.on(.GET, "reviews", ":id", access: .somewhere(.readPrivate)) { try await reviews.show($0) }
+    api.on(.POST, "reviews", ":id", "assessments", access: .somewhere(.runReviews)) { try await reviews.assess($0) }
+    api.on(.POST, "reviews", ":id", "decisions", access: .somewhere(.runReviews)) { try await reviews.decide($0) }
+    api.on(.POST, "reviews", ":id", "actions", access: .somewhere(.runReviews)) { try await reviews.addAction($0) }
+    api.on(.POST, "actions", ":id", "updates", access: .signedIn) { try await reviews.updateAction($0) }
+    api.on(.GET, "asks", access: .signedIn) { try await reviews.asks($0) }
+    api.on(.POST, "asks", ":id", "answer", access: .signedIn) { try await reviews.answer($0) }
 }
 
 private func registerForms<Form>(_ controller: RecordFormController<Form>, on app: Application) {

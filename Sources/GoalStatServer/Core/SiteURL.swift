@@ -37,6 +37,15 @@ enum SiteURL: Sendable, Equatable {
     case newLink
     case removeLink
     case narrative(goal: String, period: String?)
+    // Reviews (issue 11)
+    case reviews
+    case newReview
+    case reviewBriefing(UUID, asOf: String? = nil)
+    case reviewAssessments(UUID)
+    case reviewDecisions(UUID)
+    case reviewActions(UUID)
+    case action(UUID)
+    case ask(UUID)
 
     var path: String {
         switch self {
@@ -72,6 +81,14 @@ enum SiteURL: Sendable, Equatable {
         case .links: "/links"
         case .newLink: "/links/new"
         case .removeLink: "/links/remove"
+        case .reviews: "/reviews"
+        case .newReview: "/reviews/new"
+        case .reviewBriefing(let id, let asOf): "/reviews/\(id.uuidString)" + (asOf.map { "?asOf=" + Escaping.queryValue($0) } ?? "")
+        case .reviewAssessments(let id): "/reviews/\(id.uuidString)/assessments"
+        case .reviewDecisions(let id): "/reviews/\(id.uuidString)/decisions"
+        case .reviewActions(let id): "/reviews/\(id.uuidString)/actions"
+        case .action(let id): "/actions/\(id.uuidString)"
+        case .ask(let id): "/asks/\(id.uuidString)"
         case .narrative(let goal, let period): "/goals/\(Self.escape(goal))/narrative" + (period.map { "?period=" + Escaping.queryValue($0) } ?? "")
         }
     }

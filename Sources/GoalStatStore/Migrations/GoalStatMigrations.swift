@@ -32,6 +32,7 @@ public enum GoalStatMigrations {
             AddCorrectionReasons(),
             AddTargetDecisionDate(),
             RebuildReasonsWithNames(),
+            CreateReviews(),
         ]
     }
 }

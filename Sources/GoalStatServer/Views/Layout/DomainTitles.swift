@@ -126,6 +126,9 @@ extension AuditEntityKind {
         case .narrative: "Narrative"
         case .rebase: "Rebase"
         case .review: "Review"
+        case .goalAssessment: "Goal at a review"
+        case .reviewDecision: "Decision"
+        case .actionItem: "Action"
         case .user: "User"
         case .roleGrant: "Role"
         case .apiToken: "API token"
@@ -191,6 +194,50 @@ extension LinkSign {
         switch self {
         case .positive: "Moves the same way (more drives more)"
         case .negative: "Moves the opposite way (more drives less)"
+        }
+    }
+}
+
+extension ReviewKind {
+    var title: String {
+        switch self {
+        case .quarterly: "Quarterly review of priority goals"
+        case .strategic: "Annual strategic review"
+        case .other: "Other review"
+        }
+    }
+}
+
+extension GoalCategory {
+    var title: String {
+        switch self {
+        case .onTrack: "On track to reach its planned level"
+        case .someRisk: "Some risk of missing its planned level"
+        case .atRisk: "At risk of missing its planned level"
+        case .noteworthyProgress: "Noteworthy progress"
+        case .focusAreaForImprovement: "Focus area for improvement"
+        }
+    }
+}
+
+extension DecisionKind {
+    var title: String {
+        switch self {
+        case .reviseTarget: "Revise a target"
+        case .reassignLeader: "Reassign a goal leader"
+        case .openRisk: "Open a risk"
+        case .changeFocus: "Change the focus"
+        case .other: "Other decision or course correction"
+        }
+    }
+}
+
+extension ActionStatus {
+    var title: String {
+        switch self {
+        case .open: "Open"
+        case .done: "Done"
+        case .dropped: "Dropped"
         }
     }
 }

@@ -26,7 +26,10 @@ extension Request {
     var pageContext: PageContext {
         let principal = principal
         var navigation = [NavigationItem(title: "Dashboard", url: .dashboard)]
-        if principal.maySomewhere(.readPrivate) { navigation.append(NavigationItem(title: "Review", url: .review)) }
+        if principal.maySomewhere(.readPrivate) {
+            navigation.append(NavigationItem(title: "Review", url: .review))
+            navigation.append(NavigationItem(title: "Reviews", url: .reviews))
+        }
         if principal.maySomewhere(.editFramework) { navigation.append(NavigationItem(title: "Plan and framework", url: .framework)) }
         if principal.maySomewhere(.enterData) { navigation.append(NavigationItem(title: "Data entry", url: .dataEntry)) }
         if principal.mayEverywhere(.readAudit) { navigation.append(NavigationItem(title: "Audit log", url: .audit(AuditFilter()))) }
