@@ -31,6 +31,7 @@ public enum GoalStatMigrations {
             AddIndicatorValidRange(),
             AddCorrectionReasons(),
             AddTargetDecisionDate(),
+            CreatePendingUploads(),
         ]
     }
 }

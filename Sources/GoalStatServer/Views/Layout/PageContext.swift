@@ -28,6 +28,8 @@ extension Request {
         var navigation = [NavigationItem(title: "Dashboard", url: .dashboard)]
         if principal.maySomewhere(.readPrivate) { navigation.append(NavigationItem(title: "Review", url: .review)) }
         if principal.maySomewhere(.enterData) { navigation.append(NavigationItem(title: "Data entry", url: .dataEntry)) }
+        if principal.maySomewhere(.importFiles) { navigation.append(NavigationItem(title: "Import", url: .imports)) }
+        if principal.maySomewhere(.exportData) { navigation.append(NavigationItem(title: "Download", url: .exports)) }
         if principal.mayEverywhere(.readAudit) { navigation.append(NavigationItem(title: "Audit log", url: .audit(AuditFilter()))) }
         if principal.mayEverywhere(.manageUsers) { navigation.append(NavigationItem(title: "Users", url: .users)) }
         navigation.append(NavigationItem(title: "API", url: .openAPI))
