@@ -22,7 +22,7 @@ struct AuditPage: Sendable {
                  .p(.class("lead"), .text("Every change: who, when, which record and field, the value before and after, and whether it came from a form, the API, an import or the command line. Entries are never changed or removed."))),
             filterForm,
             .p(
-                .text("\(entries.total) entr\(entries.total == 1 ? "y" : "ies")\(isFiltered ? " match" : ""). "),
+                .text("\(entries.total) entr\(entries.total == 1 ? "y" : "ies")\(isFiltered ? (entries.total == 1 ? " matches" : " match") : ""). "),
                 .a(.href(.auditCSV(filter)), .text("Download as CSV")),
                 .if(isFiltered, .group(.text(" · "), .a(.href(.audit(AuditFilter())), .text("Show all"))))
             ),

@@ -79,7 +79,7 @@ extension ImportPageModel {
         }
         if let m = preview.measurements {
             var counts = "\(m.rows) good line\(m.rows == 1 ? "" : "s"): \(m.added) new value\(m.added == 1 ? "" : "s"), \(m.corrected) correction\(m.corrected == 1 ? "" : "s") of stored values, \(m.unchanged) unchanged."
-            if m.needingReason > 0 {
+            if m.needingReason > 0, preview.problemCount == 0 {
                 counts += " \(m.needingReason) correction\(m.needingReason == 1 ? " changes a final value" : "s change final values") without a reason of its own: the commit needs a reason."
             }
             if m.heldProvisional > 0 {
@@ -198,6 +198,7 @@ extension ImportPageModel {
                 )),
                 .button(.type(.submit), .text("Commit this import"))
             ),
+            .p(.class("muted"), .text("Not the file you meant? Discard it, and nothing of it is kept:")),
             .form(
                 .class("inline-form"),
                 .action(.importDiscard),
