@@ -35,6 +35,7 @@ struct AuditLogFilterTests {
             try await app.signedIn().test(.GET, "/audit?origin=people") { response in
                 #expect(response.body.string.contains("\(people.total) entr"))
                 #expect(response.body.string.contains("<option value=\"people\" selected>"))
+                #expect(response.body.string.contains("href=\"/audit.csv?origin=people\""))
             }
         }
     }

@@ -136,6 +136,18 @@ struct ImportPageTests {
         }
     }
 
+    @Test("a kept file expires after an hour, and the next upload removes what has expired")
+    func keptFilesExpire() async throws {
+        try await withServer { app in
+            let user = UserID(UUID())
+            let token = try await PendingUploads.keep(Data("x".utf8), fileName: "a.csv", for: user, now: Fixtures.now, on: app.db)
+            #expect(try await PendingUploads.find(token, for: user, now: Fixtures.now.addingTimeInterval(3_599), on: app.db) != nil)
+            #expect(try await PendingUploads.find(token, for: user, now: Fixtures.now.addingTimeInterval(3_600), on: app.db) == nil)
+            _ = try await PendingUploads.keep(Data("y".utf8), fileName: "b.csv", for: user, now: Fixtures.now.addingTimeInterval(7_200), on: app.db)
+            #expect(try await PendingUploads.find(token, for: user, now: Fixtures.now, on: app.db) == nil)
+        }
+    }
+
     @Test("in a browser session the upload form needs its CSRF token, read from the multipart body")
     func csrfInMultipart() async throws {
         try await withServer { app in
