@@ -1,7 +1,7 @@
 import Foundation
 import GoalStatCore
 @testable import GoalStatServer
-import GoalStatStore
+@testable import GoalStatStore
 import GoalStatTestSupport
 import Testing
 import Vapor
@@ -133,6 +133,25 @@ struct ImportPageTests {
                 #expect(response.status == .gone)
             }
             #expect(try await stored(app)["2026-09"] == nil)
+        }
+    }
+
+    @Test("a file over the page's 32 MB is refused with 413, in a session and with a token, and nothing is kept")
+    func overTheLimit() async throws {
+        try await withServer { app in
+            let browser = try await Browser.signIn(TestAccounts.adminEmail, TestAccounts.password, on: app)
+            var headers = Multipart.headers
+            headers.add(name: .cookie, value: "\(SessionCookie.name)=\(browser.sessionCookie?.string ?? "")")
+            let huge = Self.csv + String(repeating: "FO-SERVED,2026-10,1\n", count: 1_700_000)
+            try await app.testing(method: .running(hostname: "127.0.0.1", port: 18_433)).test(
+                .POST, "/imports", headers: headers, body: Multipart.body(file: "v.csv", huge, fields: ["csrf": browser.csrfToken])
+            ) { response in
+                #expect(response.status == .payloadTooLarge)
+            }
+            try await app.signedInLive(port: 18_434).test(.POST, "/imports", headers: Multipart.headers, body: Multipart.body(file: "v.csv", huge)) { response in
+                #expect(response.status == .payloadTooLarge)
+            }
+            #expect(try await PendingUploadModel.query(on: app.db).count() == 0)
         }
     }
 
