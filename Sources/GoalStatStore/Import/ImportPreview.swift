@@ -48,6 +48,8 @@ public struct ImportPreview: Sendable {
     public struct Line: Sendable, Equatable {
         public var line: Int
         public var indicator: String
+        /// The indicator's name, for the page (its code when it has none).
+        public var indicatorName: String
         /// nil for the indicator's own unit (the total).
         public var orgUnit: String?
         public var period: String

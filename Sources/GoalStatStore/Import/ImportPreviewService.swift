@@ -72,7 +72,8 @@ public enum ImportPreviewService {
                     note: try row.decode(column: "old_note", as: String?.self)
                 )
                 return ImportPreview.Line(
-                    line: try row.decode(column: "line", as: Int.self), indicator: indicator, orgUnit: unit.isEmpty ? nil : unit,
+                    line: try row.decode(column: "line", as: Int.self), indicator: indicator, indicatorName: indicator,
+                    orgUnit: unit.isEmpty ? nil : unit,
                     period: period.map(reporting.label) ?? start, old: old,
                     new: ImportPreview.Value(
                         value: text(try row.decode(column: "value", as: Double?.self), try row.decode(column: "level", as: String?.self)),
@@ -82,6 +83,12 @@ public enum ImportPreviewService {
                 )
             }
             try await staging.drop()
+            // Names for the listed lines only: at most `listLimit` indicators are read.
+            let names = Dictionary(
+                try await FrameworkStore.indicators(Array(Set(summary.lines.map(\.indicator))).sorted(), on: tx).map { ($0.code, $0.name) },
+                uniquingKeysWith: { first, _ in first }
+            )
+            for index in summary.lines.indices { summary.lines[index].indicatorName = names[summary.lines[index].indicator] ?? summary.lines[index].indicator }
             preview.measurements = summary
             return preview
         }

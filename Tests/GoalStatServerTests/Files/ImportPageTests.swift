@@ -35,6 +35,7 @@ struct ImportPageTests {
             #expect(html.contains("1 new value, 1 correction of stored values"))
             #expect(html.contains("needs a reason"))
             #expect(html.contains("24.5 (final)") && html.contains("25 (final)"))
+            #expect(html.contains("Median in-office wait"))
             #expect(html.contains("Commit this import") && html.contains("id=\"import-reason\""))
             #expect(Multipart.token(in: html) != nil)
             #expect(try await stored(app) == before)

@@ -130,7 +130,7 @@ extension ImportPageModel {
                 .tbody(.forEach(m.lines) { line in
                     .tr(
                         .td(.plain(String(line.line))),
-                        .td(.a(.href(.indicator(line.indicator)), .plain(line.indicator))),
+                        .td(.a(.href(.indicator(line.indicator)), .plain(line.indicatorName)), .text(" "), .span(.class("code"), .plain(line.indicator))),
                         .td(.plain(line.orgUnit ?? "Whole indicator")),
                         .td(.plain(line.period)),
                         .td(.plain(line.old.map(Self.words) ?? "—")),
