@@ -77,6 +77,7 @@ struct AuditLogFilterTests {
             try await app.signedIn().test(.GET, "/audit?entity=indicator&key=FO-WAIT-MEDIAN") { response in
                 let html = response.body.string
                 #expect(html.contains("Value: 24.5 → 25; Status: final → provisional"))
+                #expect(html.contains("Value of FO-WAIT-MEDIAN (whole indicator), period starting 2026-07-01"))
                 #expect(!html.contains("&quot;final&quot;"))
             }
         }

@@ -77,7 +77,7 @@ struct AuditPage: Sendable {
                 return .tr(
                     .td(.plain(Self.time(entry.at))),
                     .td(.unwrap(entry.actor, { actor in .a(.href(.audit(AuditFilter(actor: actor))), .plain(actor)) }, else: .text("system"))),
-                    .td(.a(.href(.audit(AuditFilter(entity: entry.entity, key: entry.key))), .plain("\(entry.entity.title) \(entry.key)"))),
+                    .td(.a(.href(.audit(AuditFilter(entity: entry.entity, key: entry.key))), .plain(Self.record(entry)))),
                     .td(.class("audit-value"), .plain(AuditWording.change(change))),
                     .td(
                         .plain(entry.source.title),
@@ -88,6 +88,21 @@ struct AuditPage: Sendable {
                 )
             })
         )
+    }
+
+    /// The record in words: a value's or a target's key spelled out ("Value of FO-WAIT (whole indicator), period
+    /// starting 2026-07-01"), any other record as its kind and key.
+    static func record(_ entry: AuditEntry) -> String {
+        let parts = entry.key.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        let unit = { (code: String) in code.isEmpty ? "whole indicator" : code }
+        switch entry.entity {
+        case .measurement where parts.count == 3:
+            return "Value of \(parts[0]) (\(unit(parts[1]))), period starting \(parts[2])"
+        case .target where parts.count == 4:
+            return "Target of \(parts[0]) (\(unit(parts[1]))) for \(parts[2]), set on \(parts[3])"
+        default:
+            return "\(entry.entity.title) \(entry.key)"
+        }
     }
 
     /// The entries of one change together: the fields of one record changed by one person at one moment (a
