@@ -118,6 +118,8 @@ private func pageRoutes(_ app: Application) throws {
     let dataEntry = DataEntryController()
     let reviewPage = ReviewPageController()
     let comparePage = ComparePageController()
+    let importPage = ImportPageController()
+    let exportsPage = ExportsPageController()
 
     app.on(.GET, access: .open) { try await dashboard.show($0) }
     app.on(.GET, "goals", ":code", access: .record(.goal, .readPrivate)) { try await goalPage.show($0) }
@@ -129,6 +131,11 @@ private func pageRoutes(_ app: Application) throws {
     app.on(.GET, "review", access: .somewhere(.readPrivate)) { try await reviewPage.show($0) }
     app.on(.GET, "data-entry", access: .somewhere(.enterData)) { try await dataEntry.show($0) }
     app.on(.POST, "data-entry", access: .somewhere(.enterData)) { try await dataEntry.submit($0) }
+    app.on(.GET, "imports", access: .somewhere(.importFiles)) { try await importPage.form($0) }
+    app.on(.POST, "imports", access: .somewhere(.importFiles), body: .collect(maxSize: BodyLimits.pageUpload)) { try await importPage.preview($0) }
+    app.on(.POST, "imports", "commit", access: .somewhere(.importFiles)) { try await importPage.commit($0) }
+    app.on(.POST, "imports", "discard", access: .somewhere(.importFiles)) { try await importPage.discard($0) }
+    app.on(.GET, "exports", access: .somewhere(.exportData)) { try await exportsPage.show($0) }
     app.on(.GET, "assets", "goalstat.css", access: .open) { try Assets.stylesheet($0) }
     app.on(.GET, "openapi.json", access: .open) { try OpenAPIDocument.response($0) }
 }

@@ -90,8 +90,8 @@ struct TrustworthyEntryTests {
             }
             try await app.signedIn().test(.GET, "/audit?entity=indicator&key=FO-WAIT-MEDIAN") { response in
                 let html = response.body.string
-                #expect(html.contains("Value FO-WAIT-MEDIAN//2026-07-01"))
-                #expect(html.contains("Target FO-WAIT-MEDIAN//FY2027/2026-11-23"))
+                #expect(html.contains("Value of FO-WAIT-MEDIAN (whole indicator), period starting 2026-07-01"))
+                #expect(html.contains("Target of FO-WAIT-MEDIAN (whole indicator) for FY2027, set on 2026-11-23"))
                 #expect(html.contains("Web form"))
                 #expect(!html.contains(">form<"))
             }

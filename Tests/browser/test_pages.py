@@ -3,6 +3,7 @@
 scripts/test starts the server and sets GOALSTAT_URL.
 """
 import os
+import tempfile
 import unittest
 
 from selenium import webdriver
@@ -133,6 +134,25 @@ class PagesInChromium(unittest.TestCase):
         audit = main_text(self.driver)
         self.assertIn("w.greene@example.gov", audit)
         self.assertIn("42", audit)
+        self.sign_out()
+
+    def test_pio_uploads_a_csv_and_sees_the_preview_line_by_line(self):
+        self.sign_in("admin@example.gov")
+        with tempfile.NamedTemporaryFile("w", suffix=".csv", delete=False) as upload:
+            upload.write("indicator,period,value\nFO-SERVED,2019-01,100\nNO-SUCH-INDICATOR,2019-01,1\n")
+            path = upload.name
+        try:
+            self.driver.get(BASE + "/imports")
+            self.driver.find_element(By.ID, "import-file").send_keys(path)
+            self.driver.find_element(By.CSS_SELECTOR, "#import-form button[type='submit']").click()
+            WebDriverWait(self.driver, 15).until(lambda d: "Refused lines" in main_text(d))
+            preview = main_text(self.driver)
+            self.assertIn("1 new value", preview)
+            self.assertIn("NO-SUCH-INDICATOR", preview)
+            self.assertIn("nothing has been stored", preview)
+            self.assertEqual(self.driver.find_elements(By.ID, "commit-form"), [])
+        finally:
+            os.unlink(path)
         self.sign_out()
 
     def test_viewer_sees_private_goals_of_their_unit_only(self):

@@ -48,6 +48,11 @@ struct CSRFMiddleware: AsyncMiddleware {
         if !isFormPost && request.caller.session == nil && request.cookies[CSRF.cookie] == nil {
             return try await next.respond(to: request)
         }
+        // A file upload is too large to arrive with the request head: its form (and token) is read once the body is
+        // in, up to the route's own limit (beyond it the answer is 413).
+        if isFormPost, request.body.data == nil, let limit = request.route?.userInfo[RouteAccess.bodyLimitKey] as? Int {
+            _ = try await request.body.collect(max: limit).get()
+        }
         let given = request.headers.first(name: CSRF.header) ?? (isFormPost ? try? request.content.get(String.self, at: CSRF.field) : nil)
         guard let expected = CSRF.token(for: request), let given, CSRF.matches(given, expected) else {
             throw AccessDenied.csrfMismatch

@@ -18,6 +18,8 @@ enum RouteAccess: Sendable, Equatable, CustomStringConvertible {
     case everywhere(Action)
 
     static let userInfoKey = "goalstat.access"
+    /// The body limit of a route that collects a larger body than the default (a file upload), in bytes.
+    static let bodyLimitKey = "goalstat.bodyLimit"
 
     var description: String {
         switch self {
@@ -44,6 +46,7 @@ extension RoutesBuilder {
     ) -> Route {
         let route = on(method, path, body: body, use: closure)
         route.userInfo[RouteAccess.userInfoKey] = access
+        if case .collect(let limit?) = body { route.userInfo[RouteAccess.bodyLimitKey] = limit.value }
         return route
     }
 }

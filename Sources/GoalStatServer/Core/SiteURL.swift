@@ -46,6 +46,13 @@ enum SiteURL: Sendable, Equatable {
     case reviewActions(UUID)
     case action(UUID)
     case ask(UUID)
+    case imports
+    case importCommit
+    case importDiscard
+    case exports
+    /// The API's measurement export, every value the reader may export or one indicator's.
+    case measurementsExport(format: String, indicator: String? = nil)
+    case frameworkExport(format: String)
 
     var path: String {
         switch self {
@@ -90,13 +97,21 @@ enum SiteURL: Sendable, Equatable {
         case .action(let id): "/actions/\(id.uuidString)"
         case .ask(let id): "/asks/\(id.uuidString)"
         case .narrative(let goal, let period): "/goals/\(Self.escape(goal))/narrative" + (period.map { "?period=" + Escaping.queryValue($0) } ?? "")
+        case .imports: "/imports"
+        case .importCommit: "/imports/commit"
+        case .importDiscard: "/imports/discard"
+        case .exports: "/exports"
+        case .measurementsExport(let format, let indicator):
+            "/api/v1/exports/measurements?format=\(Escaping.queryValue(format))" + (indicator.map { "&indicator=\(Escaping.queryValue($0))" } ?? "")
+        case .frameworkExport(let format): "/api/v1/exports/framework?format=\(Escaping.queryValue(format))"
         }
     }
 
-    /// `?entity=goal&key=G1&page=2`: the filter's conditions that are set, in a fixed order.
+    /// `?entity=goal&key=G1&from=2026-01-01&page=2`: the filter's conditions that are set, in a fixed order.
     private static func query(_ filter: AuditFilter, page: Int) -> String {
         let items: [(String, String?)] = [
             ("entity", filter.entity?.rawValue), ("key", filter.key), ("actor", filter.actor), ("source", filter.source?.rawValue),
+            ("origin", filter.origin?.rawValue), ("from", filter.from?.description), ("to", filter.to?.description),
             ("batch", filter.batch?.uuidString), ("page", page > 1 ? String(page) : nil),
         ]
         let present = items.compactMap { name, value in value.map { "\(name)=\(Escaping.queryValue($0))" } }

@@ -99,6 +99,9 @@ public enum AuditLog {
         if let actor = filter.actor { query.filter(\.$actor == UserAccount.normalizedEmail(actor)) }
         if let source = filter.source { query.filter(\.$source == source.rawValue) }
         if let batch = filter.batch { query.filter(\.$batchID == batch) }
+        if let origin = filter.origin { query.filter(\.$source ~~ origin.sources.map(\.rawValue)) }
+        if let start = filter.startInstant { query.filter(\.$at >= start) }
+        if let end = filter.endInstant { query.filter(\.$at < end) }
         return query
     }
 

@@ -17,8 +17,8 @@ struct MeasurementStaging {
     }
 
     /// Schema-qualified, so that dropping it can never reach a real table of the same name.
-    private var table: String { isSQLite ? "temp.measurement_staging" : "pg_temp.measurement_staging" }
-    private var distinct: String { isSQLite ? "IS NOT" : "IS DISTINCT FROM" }
+    var table: String { isSQLite ? "temp.measurement_staging" : "pg_temp.measurement_staging" }
+    var distinct: String { isSQLite ? "IS NOT" : "IS DISTINCT FROM" }
 
     /// Creates the table (empty) and loads the rows into it, through the same bulk path as new values.
     func stage(_ rows: [ParsedMeasurement], batchID: String, progress: (@Sendable (Int) -> Void)?) async throws {
@@ -129,12 +129,12 @@ struct MeasurementStaging {
         })
     }
 
-    private static let sameKey = """
+    static let sameKey = """
         ON m.indicator_code = s.indicator_code AND m.org_unit_code = s.org_unit_code AND m.period_start = s.period_start
         """
 
     /// Whether a stored row and an incoming one differ in anything a person entered; NULL equals NULL.
-    private func differs(old: String, new: String) -> String {
+    func differs(old: String, new: String) -> String {
         ["value", "level", "status", "note"].map { "\(old).\($0) \(distinct) \(new).\($0)" }.joined(separator: " OR ")
     }
 

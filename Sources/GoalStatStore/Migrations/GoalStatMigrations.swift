@@ -33,6 +33,7 @@ public enum GoalStatMigrations {
             AddTargetDecisionDate(),
             RebuildReasonsWithNames(),
             CreateReviews(),
+            CreatePendingUploads(),
         ]
     }
 }

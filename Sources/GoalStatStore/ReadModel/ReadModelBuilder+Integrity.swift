@@ -34,6 +34,9 @@ extension ReadModelBuilder {
     func updateIntegrity(owners: [String: Set<String>?], everyGuardrail: Bool, reporting: Reporting) async throws {
         var owners = owners
         guard !owners.isEmpty || everyGuardrail else { return }
+        // A total that differs from the sum of its units is a finding of the total that reads every unit: a change to
+        // any series of an indicator that sums works out every series of it again.
+        for code in try await sumCodes(among: Set(owners.compactMap { $0.value == nil ? nil : $0.key })) { owners[code] = .some(nil) }
         let guardrails = everyGuardrail
             ? try await guardrailCodes(among: nil)
             : try await guardrailCodes(among: try await neighbours(of: Set(owners.keys)))
@@ -122,6 +125,18 @@ extension ReadModelBuilder {
             }
         }
         return result.subtracting(codes)
+    }
+
+    /// The indicators among `codes` whose aggregation is `sum`.
+    private func sumCodes(among codes: Set<String>) async throws -> Set<String> {
+        var result = Set<String>()
+        for chunk in Array(codes).sorted().chunked(500) {
+            for row in try await sql.select().column("code").from(IndicatorModel.schema)
+                .where("aggregation", .equal, Aggregation.sum.rawValue).where("code", .in, chunk).all() {
+                result.insert(try row.decode(column: "code", as: String.self))
+            }
+        }
+        return result
     }
 
     /// The guardrail indicators among `codes` (every guardrail when nil).

@@ -24,6 +24,11 @@ struct AuthorizationMatrixTests {
         "GET /review": .signedIn,
         "GET /data-entry": .enterers,
         "POST /data-entry": .enterers,
+        "GET /imports": [.steward, .pio, .admin],
+        "POST /imports": [.steward, .pio, .admin],
+        "POST /imports/commit": [.steward, .pio, .admin],
+        "POST /imports/discard": [.steward, .pio, .admin],
+        "GET /exports": .everywhereStaff,
         "GET /assets/goalstat.css": .everyone,
         "GET /openapi.json": .everyone,
         // Pages: authoring the framework

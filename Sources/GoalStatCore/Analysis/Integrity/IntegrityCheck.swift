@@ -12,6 +12,8 @@ public enum IntegrityCheck: String, Sendable, Codable, CaseIterable, Comparable 
     case missingData
     /// Counts whose last digits (or first digits, by Benford's law) are far from what honest counting gives.
     case digitPreference
+    /// An indicator that sums its units has a total that differs from the sum of the units entered for the period.
+    case totalDisagreesWithUnits
 
     /// A short name for briefings and filters.
     public var title: String {
@@ -22,6 +24,7 @@ public enum IntegrityCheck: String, Sendable, Codable, CaseIterable, Comparable 
         case .lateRevision: "Revision after the reporting deadline"
         case .missingData: "Missing or late data"
         case .digitPreference: "Digit preference on a count"
+        case .totalDisagreesWithUnits: "Total differs from the sum of its units"
         }
     }
 

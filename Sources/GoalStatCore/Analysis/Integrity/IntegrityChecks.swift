@@ -17,6 +17,7 @@ public enum IntegrityChecks {
             case .lateRevision: flags += lateRevisions(context, thresholds)
             case .missingData: flags += missingData(context, thresholds)
             case .digitPreference: flags += digitPreference(context, thresholds)
+            case .totalDisagreesWithUnits: flags += totalDisagreesWithUnits(context, thresholds)
             }
         }
         return flags.sorted { a, b in

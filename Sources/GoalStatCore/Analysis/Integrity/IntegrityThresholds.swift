@@ -65,5 +65,11 @@ public struct IntegrityThresholds: Sendable, Equatable {
     /// Nigrini's mean absolute deviation above which first digits do not conform to Benford's law.
     public var benfordMeanAbsoluteDeviation = 0.015
 
+    // MARK: Total differs from the sum of its units
+
+    /// The share of the larger of total and sum by which they may differ (0.5%); the tolerance is never less than one
+    /// step of the indicator's decimals (1 for a whole count, 0.1 for one decimal), so rounding is never questioned.
+    public var unitsSumRelativeTolerance = 0.005
+
     public init() {}
 }

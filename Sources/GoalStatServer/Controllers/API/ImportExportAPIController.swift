@@ -20,7 +20,7 @@ struct ImportExportAPIController {
         }
         let dryRun = try request.queryBool("dryRun") ?? false
         guard let body = request.body.data else { throw APIError.malformed("the request has no body") }
-        try await authorizeImport(Data(buffer: body), format: format, request: request)
+        try await request.authorizeImport(Data(buffer: body), measurements: format == "csv")
         return try await ImportService.importFiles(
             [ImportFile(name: "upload.\(format)", data: Data(buffer: body))], dryRun: dryRun, reason: try request.queryText("reason"),
             audit: request.auditContext(.import), on: request.db
@@ -31,10 +31,20 @@ struct ImportExportAPIController {
         let format = try request.queryChoice("format", ["csv", "json"]) ?? "csv"
         let document = try await request.framework()
         let scope = request.principal.scope(.exportData, tree: OrgTree(document.orgUnits))
-        let allowed = Set(document.indicators.filter { scope.contains($0.orgUnit) }.map(\.code))
+        var allowed = Set(document.indicators.filter { scope.contains($0.orgUnit) }.map(\.code))
+        // One indicator's values (the download on its page); one the reader may not export is refused, not emptied.
+        if let code = try request.queryText("indicator") {
+            guard document.indicators.contains(where: { $0.code == code }) else {
+                throw APIError.invalidQuery("indicator", "no indicator has the code \(code)")
+            }
+            guard allowed.contains(code) else {
+                throw AccessDenied.forbidden("Your roles do not allow exporting unpublished data of \(code).")
+            }
+            allowed = [code]
+        }
         let data = try await ExportService.measurements(format: format == "csv" ? .csv : .json, indicators: allowed, on: request.db)
         return file(data, type: format == "csv" ? HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"]) : .json,
-                    name: "measurements.\(format)")
+                    name: "\(try request.queryText("indicator").map { "\($0)-" } ?? "")measurements.\(format)")
     }
 
     func exportFramework(_ request: Request) async throws -> Response {
@@ -42,26 +52,6 @@ struct ImportExportAPIController {
         guard let parsed = FrameworkFile.Format(rawValue: format) else { throw APIError.invalidQuery("format", "the framework exports as yaml or json") }
         let data = try await ExportService.framework(format: parsed, on: request.db)
         return file(data, type: parsed == .json ? .json : HTTPMediaType(type: "application", subType: "yaml"), name: "framework.\(format)")
-    }
-
-    /// A framework file can change anything, the plan included: it needs `editFramework` everywhere. A
-    /// measurements file needs `importFiles` in the unit of every indicator it names, checked before its rows are
-    /// validated (SPEC §5a), and in every unit its values are about; rows naming unknown indicators are left for the
-    /// import to report.
-    private func authorizeImport(_ data: Data, format: String, request: Request) async throws {
-        guard format == "csv" else {
-            guard request.principal.mayEverywhere(.editFramework) else {
-                throw AccessDenied.forbidden("A framework file can change any record and the plan: importing one needs the editFramework action everywhere (pio or admin).")
-            }
-            return
-        }
-        let document = try await request.framework()
-        let owners = Dictionary(document.indicators.map { ($0.code, $0.orgUnit) }, uniquingKeysWith: { first, _ in first })
-        let pairs = MeasurementsCSV.indicatorUnits(in: data).sorted { ($0.indicator, $0.orgUnit ?? "") < ($1.indicator, $1.orgUnit ?? "") }
-        for pair in pairs {
-            guard let unit = owners[pair.indicator] else { continue }
-            try await request.authorizeValues(.importFiles, of: pair.indicator, ownedBy: unit, about: pair.orgUnit)
-        }
     }
 
     private func file(_ data: Data, type: HTTPMediaType, name: String) -> Response {

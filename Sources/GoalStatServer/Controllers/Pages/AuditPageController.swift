@@ -3,7 +3,7 @@ import GoalStatCore
 import GoalStatStore
 import Vapor
 
-/// The audit log page and its CSV export, filtered by `?entity=&key=&actor=&source=&batch=`.
+/// The audit log page and its CSV export, filtered by `?entity=&key=&actor=&source=&origin=&from=&to=&batch=`.
 struct AuditPageController {
     func show(_ request: Request) async throws -> Response {
         let filter = try Self.filter(request)
@@ -31,6 +31,12 @@ struct AuditPageController {
         filter.actor = try request.queryText("actor")
         filter.source = try request.queryChoice("source", AuditSource.self)
         filter.batch = try request.queryUUID("batch")
+        filter.origin = try request.queryChoice("origin", AuditOrigin.self)
+        filter.from = try request.queryDate("from")
+        filter.to = try request.queryDate("to")
+        if let from = filter.from, let to = filter.to, to < from {
+            throw APIError.invalidQuery("to", "the range ends (\(to)) before it starts (\(from))")
+        }
         return filter
     }
 }

@@ -63,7 +63,9 @@ extension IndicatorPageModel {
         // Today's status is the read model's, as on every other page; another date's is that date's analysis.
         let stored = asOf == nil ? try await ReadModel.verdict(of: code, orgUnit: orgUnit, on: db) : nil
         let status = stored?.assessment ?? StatusAssessment(status: analysis.status, reason: analysis.reasons.joined(separator: " "))
-        return IndicatorPageModel(
+        let integrity = try await ReadModel.integrityFindings(of: [code], on: db)
+        let mayExport = request.principal.may(.exportData, in: indicator.orgUnit, tree: OrgTree(snapshot.document.orgUnits))
+        var model = IndicatorPageModel(
             indicator: indicator,
             goals: indicator.goals.map { goal in (goal, snapshot.document.goals.first { $0.code == goal }?.name ?? goal) },
             orgUnitName: snapshot.document.orgUnits.first { $0.code == indicator.orgUnit }?.name,
@@ -103,6 +105,9 @@ extension IndicatorPageModel {
                 )
             }
         )
+        model.integrity = integrity
+        model.mayExport = mayExport
+        return model
     }
 }
 

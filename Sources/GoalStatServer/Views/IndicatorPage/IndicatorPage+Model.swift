@@ -1,4 +1,5 @@
 import GoalStatCore
+import GoalStatStore
 
 /// One indicator: definition and data quality, chart with target line, data table, targets and their history, revisions.
 struct IndicatorPageModel: Sendable {
@@ -22,6 +23,10 @@ struct IndicatorPageModel: Sendable {
     var currentTargets: [TargetRow]
     var targetHistory: [TargetRow]
     var revisions: [RevisionRow]
+    /// The read model's integrity questions about this indicator (its total and its units).
+    var integrity: [IntegrityFinding] = []
+    /// Whether the reader may download this indicator's values (export in its unit).
+    var mayExport = false
 }
 
 /// One period's value in the data table.

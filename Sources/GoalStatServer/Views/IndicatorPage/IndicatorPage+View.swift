@@ -1,4 +1,5 @@
 import GoalStatCore
+import GoalStatStore
 import Plot
 
 extension IndicatorPageModel {
@@ -6,11 +7,17 @@ extension IndicatorPageModel {
         PageLayout.render(title: indicator.name, current: nil, context: context, body: .group(
             heading,
             .if(context.canReadAudit, .p(.class("history-link"), .a(.href(.audit(AuditFilter(entity: .indicator, key: indicator.code))), .text("History of changes")))),
+            .if(mayExport, .p(
+                .class("download-buttons"), .text("Download its values: "),
+                .a(.href(.measurementsExport(format: "csv", indicator: indicator.code)), .attr("download", ""), .text("CSV")), .text(" · "),
+                .a(.href(.measurementsExport(format: "json", indicator: indicator.code)), .attr("download", ""), .text("JSON"))
+            )),
             definition,
             dataQuality,
             values,
             processBehaviour,
             targets,
+            integritySection,
             revisionsSection
         ), width: .full)
     }
@@ -352,6 +359,27 @@ extension IndicatorPageModel {
     }
 
     // MARK: - Revisions
+
+    /// The integrity checks' questions about this indicator, a total that differs from its units' sum among them.
+    private var integritySection: Node<HTML.BodyContext> {
+        .section(
+            .attr("aria-labelledby", "integrity-heading"),
+            .h2(.id("integrity-heading"), .text("Questions for the data")),
+            .if(integrity.isEmpty, .p(.class("muted"), .text("No integrity check raised a question about this indicator.")), else: .scrollingTable(
+                label: "Integrity questions about \(indicator.name)",
+                .caption(.text("Integrity questions about "), .plain(indicator.name)),
+                .thead(.tr(.column("Check"), .column("Unit"), .column("Periods"), .column("Question"))),
+                .tbody(.forEach(integrity) { flag in
+                    .tr(
+                        .td(.text(flag.check.title)),
+                        .td(.plain(flag.orgUnit ?? "Whole indicator")),
+                        .td(.plain(flag.from == flag.to ? flag.from : "\(flag.from) to \(flag.to)")),
+                        .td(.plain(flag.question))
+                    )
+                })
+            ))
+        )
+    }
 
     private var revisionsSection: Node<HTML.BodyContext> {
         .section(

@@ -241,3 +241,14 @@ extension ActionStatus {
         }
     }
 }
+
+extension AuditOrigin {
+    /// Who made a change, in plain words, for the audit filter.
+    var title: String {
+        switch self {
+        case .people: "People (forms and the API)"
+        case .imports: "Imports and the command line"
+        case .system: "The system (set-up and the demo)"
+        }
+    }
+}

@@ -46,7 +46,7 @@ extension ReviewPageModel {
         .section(
             .attr("aria-labelledby", "integrity-title"),
             .h2(.id("integrity-title"), .text("Questions for the data (integrity checks)")),
-            .p(.text("Checks for numbers that may be gamed or unreliable: a guardrail worsening while its target improves, values bunched just past a target, a step right after a target was set, late revisions, missing or late data, digit preference. Each flag asks a question; none is an accusation.")),
+            .p(.text("Checks for numbers that may be gamed or unreliable: a guardrail worsening while its target improves, values bunched just past a target, a step right after a target was set, late revisions, missing or late data, digit preference, a total that differs from the sum of its units. Each flag asks a question; none is an accusation.")),
             .if(integrityCounts.isEmpty, .p(.text("No check raised a question.")), else: .scrollingTable(
                 label: "Questions raised by each check",
                 .caption(.text("Questions raised by each check")),
