@@ -1,4 +1,5 @@
 import Foundation
+import GoalStatCore
 import GoalStatStore
 import Vapor
 
@@ -17,11 +18,14 @@ public struct ServerSettings: Sendable {
     public var now: @Sendable () -> Date
     /// How long a write waits for another writer on SQLite before the request is answered 503; tests shorten it.
     public var writeWait: WriteWait
+    /// When values are due and reminders go out (issue 10): `--grace` / `GOALSTAT_GRACE_DAYS`, as `goalstat remind`
+    /// reads them, so that My tasks says what the e-mails say.
+    public var duePolicy: DuePolicy
 
     public init(
         database: DatabaseLocation, host: String = "127.0.0.1", port: Int = 8080, loadDemo: Bool = false,
         tlsProxy: Bool = false, bcryptCost: Int = 12, now: @escaping @Sendable () -> Date = { Date() },
-        writeWait: WriteWait = .server
+        writeWait: WriteWait = .server, duePolicy: DuePolicy = .standard
     ) {
         self.database = database
         self.host = host
@@ -31,6 +35,7 @@ public struct ServerSettings: Sendable {
         self.bcryptCost = bcryptCost
         self.now = now
         self.writeWait = writeWait
+        self.duePolicy = duePolicy
     }
 }
 

@@ -18,6 +18,8 @@ private func pageRoutes(_ app: Application) throws {
     let dataEntry = DataEntryController()
     let reviewPage = ReviewPageController()
     let comparePage = ComparePageController()
+    let tasks = TasksController()
+    let notifications = NotificationsController()
 
     app.on(.GET, access: .open) { try await dashboard.show($0) }
     app.on(.GET, "goals", ":code", access: .record(.goal, .readPrivate)) { try await goalPage.show($0) }
@@ -29,6 +31,9 @@ private func pageRoutes(_ app: Application) throws {
     app.on(.GET, "review", access: .somewhere(.readPrivate)) { try await reviewPage.show($0) }
     app.on(.GET, "data-entry", access: .somewhere(.enterData)) { try await dataEntry.show($0) }
     app.on(.POST, "data-entry", access: .somewhere(.enterData)) { try await dataEntry.submit($0) }
+    app.on(.GET, "tasks", access: .signedIn) { try await tasks.show($0) }
+    app.on(.GET, "notifications", access: .signedIn) { try await notifications.show($0) }
+    app.on(.POST, "notifications", "read", access: .signedIn) { try await notifications.markRead($0) }
     app.on(.GET, "assets", "goalstat.css", access: .open) { try Assets.stylesheet($0) }
     app.on(.GET, "openapi.json", access: .open) { try OpenAPIDocument.response($0) }
 }

@@ -31,6 +31,8 @@ public enum GoalStatMigrations {
             AddIndicatorValidRange(),
             AddCorrectionReasons(),
             AddTargetDecisionDate(),
+            CreateOutboxMessages(),
+            AddStewardAndLeaderIndexes(),
         ]
     }
 }

@@ -1,0 +1,36 @@
+import GoalStatCore
+import GoalStatStore
+import Vapor
+
+/// My tasks: what is due from the signed-in person, read by steward and leader (issue 10).
+struct TasksController {
+    func show(_ request: Request) async throws -> Response {
+        guard let email = request.principal.actor else { throw Abort(.unauthorized) }
+        let policy = request.application.serverSettings.duePolicy
+        let today = request.clock.today
+        let tasks = try await DueWork.tasks(for: email, today: today, policy: policy, on: request.db)
+        let unread = try await Outbox.notifications(for: email, on: request.db).count(where: { $0.readAt == nil })
+        let model = TasksPageModel(
+            personName: request.caller.user?.name ?? email, email: email, today: today, tasks: tasks, policy: policy,
+            unreadNotifications: unread
+        )
+        return model.render(request.pageContext).htmlResponse()
+    }
+}
+
+/// The signed-in person's reminders, and marking them read.
+struct NotificationsController {
+    func show(_ request: Request) async throws -> Response {
+        guard let email = request.principal.actor else { throw Abort(.unauthorized) }
+        let messages = try await Outbox.notifications(for: email, on: request.db)
+        return NotificationsPage(messages: messages).render(request.pageContext).htmlResponse()
+    }
+
+    func markRead(_ request: Request) async throws -> Response {
+        guard let email = request.principal.actor else { throw Abort(.unauthorized) }
+        let marked = try await Outbox.markRead(for: email, at: request.clock.now(), on: request.db)
+        let messages = try await Outbox.notifications(for: email, on: request.db)
+        let notice = marked == 0 ? "There were no new reminders." : (marked == 1 ? "1 reminder marked as read." : "\(marked) reminders marked as read.")
+        return NotificationsPage(messages: messages, notice: notice).render(request.pageContext).htmlResponse()
+    }
+}

@@ -1,0 +1,55 @@
+#!/usr/bin/env python3
+"""A mail server for tests: SMTP on 127.0.0.1:PORT (aiosmtpd) that writes each message it receives to
+DIRECTORY/<time>-<n>.json as {"mailFrom", "rcptTos", "data"}, so a test can read what arrived.
+
+    python3 scripts/smtp-sink.py PORT DIRECTORY
+
+scripts/test starts it (after `pip install aiosmtpd`) and stops it in its cleanup; the `goalstat remind` test
+sends through it when GOALSTAT_TEST_SMTP_PORT and GOALSTAT_TEST_SMTP_DIR are set.
+"""
+import itertools
+import json
+import os
+import signal
+import sys
+import threading
+import time
+
+from aiosmtpd.controller import Controller
+
+
+class FileHandler:
+    def __init__(self, directory):
+        self.directory = directory
+        self.counter = itertools.count()
+
+    async def handle_DATA(self, server, session, envelope):
+        name = f"{time.time_ns()}-{next(self.counter)}.json"
+        record = {
+            "mailFrom": envelope.mail_from,
+            "rcptTos": list(envelope.rcpt_tos),
+            "data": envelope.original_content.decode("utf-8", "replace"),
+        }
+        # Written under another name and renamed, so a reader never sees half a message.
+        partial = os.path.join(self.directory, "." + name)
+        with open(partial, "w", encoding="utf-8") as handle:
+            json.dump(record, handle)
+        os.rename(partial, os.path.join(self.directory, name))
+        return "250 Message accepted for delivery"
+
+
+def main():
+    port, directory = int(sys.argv[1]), sys.argv[2]
+    os.makedirs(directory, exist_ok=True)
+    controller = Controller(FileHandler(directory), hostname="127.0.0.1", port=port)
+    controller.start()
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    signal.signal(signal.SIGINT, lambda *_: stop.set())
+    print(f"smtp-sink listening on 127.0.0.1:{port}, writing to {directory}", flush=True)
+    stop.wait()
+    controller.stop()
+
+
+if __name__ == "__main__":
+    main()
