@@ -12,7 +12,7 @@ public enum DueWork {
         let reporting = try await FrameworkStore.reporting(on: db)
         let query = sql.select().columns("code", "name", "frequency", "steward_email").from(IndicatorModel.schema)
             .where("formula", .is, SQLLiteral.null).where("steward_email", .isNot, SQLLiteral.null)
-        if let steward { query.where("steward_email", .equal, steward) }
+        if let steward { query.where(SQLFunction("lower", args: SQLColumn("steward_email")), .equal, SQLBind(steward.lowercased())) }
         let rows = try await query.orderBy("position").orderBy("code").all()
         var candidates: [Frequency: [DuePeriod]] = [:]
         for frequency in Frequency.allCases {
@@ -65,7 +65,8 @@ public enum DueWork {
         let sql = try ReadModel.sqlDatabase(db)
         let reporting = try await FrameworkStore.reporting(on: db)
         let values = try await valueTasks(steward: email, today: today, policy: policy, on: db)
-        let goalRows = try await sql.select().columns("code", "name").from(GoalModel.schema).where("leader_email", .equal, email)
+        let goalRows = try await sql.select().columns("code", "name").from(GoalModel.schema)
+            .where(SQLFunction("lower", args: SQLColumn("leader_email")), .equal, SQLBind(email.lowercased()))
             .orderBy("position").orderBy("code").all()
         let goals = try goalRows.map { (code: try $0.decode(column: "code", as: String.self), name: try $0.decode(column: "name", as: String.self)) }
         guard !goals.isEmpty else { return PersonTasks(values: values, narratives: [], targets: []) }

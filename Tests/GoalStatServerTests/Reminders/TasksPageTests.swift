@@ -35,7 +35,8 @@ struct TasksPageTests {
             #expect(html.contains("Late by 8 days"))
             #expect(html.contains("href=\"/data-entry?steward=k.osei%40example.gov&amp;month=2026-09\""))
             // FO-SERVED's September is stored as missing: not due.
-            #expect(!html.contains("month=2026-09\"><span>Data entry</span><span class=\"visually-hidden\"> for Customers served"))
+            #expect(!html.contains("for Customers served, 2026-09"))
+            #expect(html.contains("for Customers served, 2026-10"))
             #expect(html.contains("Targets to set"))
             #expect(html.contains("href=\"/indicators/FO-SAT/targets/new\""))
             #expect(html.contains("FY2027"))
@@ -43,6 +44,17 @@ struct TasksPageTests {
             #expect(!html.contains("Quarterly narratives to write"))
             #expect(!html.contains("comingDue") && !html.contains("dueToday"))
             #expect(html.contains("<th scope=\"col\">Due on</th>"))
+        }
+    }
+
+    @Test("someone who stewards and leads nothing is told that nothing is due")
+    func nothingDue() async throws {
+        try await withServer { app in
+            try await app.signedIn().test(.GET, "/tasks") { response in
+                #expect(response.status == .ok)
+                #expect(response.body.string.contains("Nothing is due from you."))
+                #expect(!response.body.string.contains("Values to enter"))
+            }
         }
     }
 

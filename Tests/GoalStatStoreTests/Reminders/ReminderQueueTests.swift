@@ -120,6 +120,9 @@ struct DueWorkTests {
             #expect(kwame.targets.map(\.indicator) == ["FO-CALLS", "FO-MORALE", "FO-SAT", "FO-SERVED", "FO-WAIT-MEDIAN"])
             #expect(kwame.targets.allSatisfy { $0.periodLabel == "FY2027" && $0.due.state == .late })
 
+            // Accounts keep e-mails in lower case, framework files as typed: the same person either way.
+            #expect(try await DueWork.tasks(for: "K.Osei@Example.gov", today: ReminderFixture.today, policy: .standard, on: db) == kwame)
+
             let rosa = try await DueWork.tasks(for: "r.alvarez@example.gov", today: ReminderFixture.today, policy: .standard, on: db)
             #expect(rosa.values.isEmpty)
             #expect(rosa.narratives.map { "\($0.goal) \($0.periodLabel) \($0.due.dueDate)" } == ["G1 FY2026-Q4 2026-10-30"])
