@@ -27,7 +27,7 @@ struct SMTPClient {
             throw MailError.connection("\(settings.host):\(settings.port): \(error)")
         }
         // One deadline for the whole message: closing the channel ends the reply stream, which ends the wait.
-        let timedOut = NIOLockedBox(false)
+        let timedOut = DeadlineFlag(false)
         let deadline = channel.eventLoop.scheduleTask(in: .seconds(Int64(settings.timeoutSeconds))) {
             timedOut.set(true)
             channel.close(promise: nil)
@@ -119,8 +119,8 @@ struct SMTPClient {
 }
 
 /// A flag shared between the event loop's deadline and the sending task.
-private final class NIOLockedBox: @unchecked Sendable {
-    // Guarded by `lock`; a plain class because NIOConcurrencyHelpers is not a dependency of this target.
+private final class DeadlineFlag: @unchecked Sendable {
+    // `@unchecked`: `value` is only read and written under `lock`.
     private let lock = NSLock()
     private var value: Bool
 
