@@ -10,7 +10,7 @@ public enum ReminderWriter {
         if let stage = ReminderStage.stewardStage(due: due, today: today, policy: policy) {
             result.append(Reminder(
                 recipientEmail: value.steward.email, recipientName: value.steward.name,
-                subject: stewardSubject(value, stage: stage), body: stewardBody(value, stage: stage, today: today),
+                subject: stewardSubject(value, today: today), body: stewardBody(value, today: today),
                 stage: stage, dedupeKey: key(value.steward.email, value, stage)
             ))
         }
@@ -31,21 +31,23 @@ public enum ReminderWriter {
         "value|\(email.lowercased())|\(value.indicator)|\(value.periodStart)|\(stage.rawValue)"
     }
 
-    static func stewardSubject(_ value: ValueDue, stage: ReminderStage) -> String {
+    /// Worded by where the value stands when the message is written, not by the stage that triggered it: a run that
+    /// missed the due date says "late", never "due today" days afterwards.
+    static func stewardSubject(_ value: ValueDue, today: CalendarDate) -> String {
         let what = "\(value.indicatorName) for \(value.periodLabel)"
-        let subject = switch stage {
-        case .beforeDue: "Coming due on \(value.due.dueDate): \(what)"
-        case .onDueDate: "Due today: \(what)"
-        case .late, .escalated: "Late: \(what) was due on \(value.due.dueDate)"
+        let subject = switch DueDates.state(due: value.due.dueDate, today: today) {
+        case .comingDue: "Coming due on \(value.due.dueDate): \(what)"
+        case .dueToday: "Due today: \(what)"
+        case .late: "Late: \(what) was due on \(value.due.dueDate)"
         }
         return oneLine(subject)
     }
 
-    static func stewardBody(_ value: ValueDue, stage: ReminderStage, today: CalendarDate) -> String {
-        let state = switch stage {
-        case .beforeDue: "is due on \(value.due.dueDate)."
-        case .onDueDate: "is due today, \(value.due.dueDate)."
-        case .late, .escalated: "was due on \(value.due.dueDate) and is \(value.due.daysLate(today: today)) days late."
+    static func stewardBody(_ value: ValueDue, today: CalendarDate) -> String {
+        let state = switch DueDates.state(due: value.due.dueDate, today: today) {
+        case .comingDue: "is due on \(value.due.dueDate)."
+        case .dueToday: "is due today, \(value.due.dueDate)."
+        case .late: "was due on \(value.due.dueDate) and is \(value.due.daysLate(today: today)) days late."
         }
         return """
         Dear \(value.steward.name),

@@ -114,6 +114,14 @@ struct ReminderStageTests {
         #expect(before.first?.subject.hasPrefix("Coming due on 2026-11-15") == true)
         #expect(dueDay.first?.subject.hasPrefix("Due today") == true)
     }
+
+    @Test func aReminderSentAfterItsDaySaysWhereTheValueStandsThen() {
+        // The "on the due date" reminder, written by a run five days later, says late rather than "due today".
+        let reminders = ReminderWriter.reminders(for: value, today: day("2026-11-20"), policy: .standard)
+        #expect(reminders.map(\.stage) == [.onDueDate])
+        #expect(reminders.first?.subject == "Late: Median wait Bcc: evil@example.com for 2026-10 was due on 2026-11-15")
+        #expect(reminders.first?.body.contains("is 5 days late") == true)
+    }
 }
 
 @Suite("Targets due")

@@ -30,7 +30,7 @@ struct NotificationsPage: Sendable {
             .if(!messages.isEmpty, .scrollingTable(
                 label: "Your reminders",
                 .caption(.text("Reminders, newest first")),
-                .thead(.tr(.column("Sent on"), .column("Reminder"), .column("Read"))),
+                .thead(.tr(.column("Date"), .column("Reminder"), .column("Read"))),
                 .tbody(.forEach(messages) { message in
                     .tr(
                         .class(message.readAt == nil ? "row-unread" : ""),
