@@ -23,6 +23,8 @@ public enum ReminderRun {
         let unsent = try await Outbox.unsent(on: db)
         if !unsent.isEmpty { progress("sending \(unsent.count) messages through \(sender.name)") }
         for message in unsent {
+            // Another run sending at the same time may have taken it, or sent it since the list was read.
+            guard try await Outbox.claim(message.id, now: now, on: db) else { continue }
             do {
                 let mail = MailMessage(
                     from: from, to: try MailAddress(email: message.recipientEmail, name: message.recipientName),

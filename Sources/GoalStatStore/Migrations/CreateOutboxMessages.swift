@@ -3,7 +3,8 @@ import SQLKit
 
 /// The outbox of reminders (issue 10): every message `goalstat remind` decides to send, written before it is sent,
 /// so a failed send is retried and nothing is sent twice (`dedupe_key` is unique). The same rows are the in-app
-/// notification list, read per recipient. Times are ISO 8601 text, which sorts in time order on both databases.
+/// notification list, read per recipient. A sender claims a message (`claimed_until`) before sending it, so two runs
+/// at once never send the same one. Times are ISO 8601 text, which sorts in time order on both databases.
 struct CreateOutboxMessages: AsyncMigration {
     static let indexes: [(name: String, columns: [String])] = [
         ("outbox_messages_recipient", ["recipient_email", "created_at"]),
@@ -24,6 +25,7 @@ struct CreateOutboxMessages: AsyncMigration {
             .field("stage", .string)
             .field("created_at", .string, .required)
             .field("sent_at", .string)
+            .field("claimed_until", .string)
             .field("read_at", .string)
             .field("attempts", .int, .required)
             .field("last_error", .string)

@@ -53,13 +53,29 @@ public enum Outbox {
         return try rows.map(message)
     }
 
+    /// Claims an unsent message for one sender until `now + seconds`; false when it was sent meanwhile or another
+    /// sender holds it. One statement (`UPDATE … RETURNING`), so of two runs at once only one gets it.
+    public static func claim(_ id: UUID, now: Date, for seconds: TimeInterval = 300, on db: any Database) async throws -> Bool {
+        try await Transactions.run(on: db) { tx in
+            let sql = try ReadModel.sqlDatabase(tx)
+            let rows = try await sql.update(OutboxTable.name).set("claimed_until", to: OutboxTime.text(now.addingTimeInterval(seconds)))
+                .where("id", .equal, id.uuidString).where("sent_at", .is, SQLLiteral.null)
+                .where { $0.where("claimed_until", .is, SQLLiteral.null).orWhere("claimed_until", .lessThan, OutboxTime.text(now)) }
+                .returning("id").all()
+            return !rows.isEmpty
+        }
+    }
+
     public static func markSent(_ id: UUID, at time: Date, on db: any Database) async throws {
         try await update(id, on: db) { $0.set("sent_at", to: OutboxTime.text(time)).set(SQLIdentifier("attempts"), to: SQLRaw("attempts + 1")) }
     }
 
     /// Records a failed attempt; the message stays unsent and the next run tries again.
     public static func markFailed(_ id: UUID, error: String, on db: any Database) async throws {
-        try await update(id, on: db) { $0.set("last_error", to: String(error.prefix(1000))).set(SQLIdentifier("attempts"), to: SQLRaw("attempts + 1")) }
+        try await update(id, on: db) {
+            $0.set("last_error", to: String(error.prefix(1000))).set(SQLIdentifier("attempts"), to: SQLRaw("attempts + 1"))
+                .set(SQLIdentifier("claimed_until"), to: SQLLiteral.null)
+        }
     }
 
     /// A person's notifications, newest first.
