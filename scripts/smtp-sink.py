@@ -2,20 +2,34 @@
 """A mail server for tests: SMTP on 127.0.0.1:PORT (aiosmtpd) that writes each message it receives to
 DIRECTORY/<time>-<n>.json as {"mailFrom", "rcptTos", "data"}, so a test can read what arrived.
 
-    python3 scripts/smtp-sink.py PORT DIRECTORY
+    python3 scripts/smtp-sink.py PORT DIRECTORY [CERT KEY]
 
-scripts/test starts it (after `pip install aiosmtpd`) and stops it in its cleanup; the `goalstat remind` test
-sends through it when GOALSTAT_TEST_SMTP_PORT and GOALSTAT_TEST_SMTP_DIR are set.
+With a certificate and its key it offers STARTTLS and refuses mail without it, then asks for AUTH as the user
+"goalstat" with the password "test-password". scripts/test starts one of each
+(after `pip install aiosmtpd`) and stops them in its cleanup; the `goalstat remind` and SMTP client tests send
+through them when GOALSTAT_TEST_SMTP_PORT and GOALSTAT_TEST_SMTP_DIR (and GOALSTAT_TEST_SMTP_TLS_PORT and
+GOALSTAT_TEST_SMTP_CA) are set.
 """
 import itertools
 import json
 import os
 import signal
+import ssl
 import sys
 import threading
 import time
 
 from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult, LoginPassword
+
+# The STARTTLS server also asks for AUTH (PLAIN or LOGIN), as a real relay does, with these test credentials.
+USERNAME, PASSWORD = b"goalstat", b"test-password"
+
+
+def authenticate(server, session, envelope, mechanism, auth_data):
+    ok = isinstance(auth_data, LoginPassword) and auth_data.login == USERNAME and auth_data.password == PASSWORD
+    # handled=False: aiosmtpd answers 535 itself.
+    return AuthResult(success=ok, handled=False)
 
 
 class FileHandler:
@@ -41,7 +55,12 @@ class FileHandler:
 def main():
     port, directory = int(sys.argv[1]), sys.argv[2]
     os.makedirs(directory, exist_ok=True)
-    controller = Controller(FileHandler(directory), hostname="127.0.0.1", port=port)
+    options = {}
+    if len(sys.argv) > 4:
+        context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        context.load_cert_chain(sys.argv[3], sys.argv[4])
+        options = {"tls_context": context, "require_starttls": True, "auth_required": True, "authenticator": authenticate}
+    controller = Controller(FileHandler(directory), hostname="127.0.0.1", port=port, **options)
     controller.start()
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())

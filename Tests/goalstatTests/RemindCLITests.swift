@@ -50,6 +50,9 @@ struct RemindCLITests {
             (["remind", "--smtp-host", "127.0.0.1", "--smtp-from", "not an address"], "--smtp-from"),
             (["remind", "--grace", "daily=2"], "--grace"),
             (["remind", "--site-url", "goalstat.example.gov"], "--site-url"),
+            (["remind", "--smtp-host", "127.0.0.1", "--smtp-from", "me@example.gov", "--smtp-ca-file", "/nonexistent/ca.pem", "--smtp-starttls"], "--smtp-ca-file"),
+            (["remind", "--smtp-host", "127.0.0.1", "--smtp-from", "me@example.gov", "--smtp-ca-file", try cli.write("ca.pem", "x")], "--smtp-ca-file"),
+            (["remind", "--smtp-host", "127.0.0.1", "--smtp-from", "me@example.gov", "--smtp-username", "me"], "GOALSTAT_SMTP_PASSWORD"),
         ]
         for (arguments, option) in cases {
             let result = try cli.run(arguments, environment: noSMTP)
@@ -95,6 +98,28 @@ struct RemindCLITests {
         #expect(later.status == 0, "\(later.stderr)")
         let leader = try Self.messages(in: directory, to: "k.osei@example.gov").filter { $0.data.contains(code) }
         #expect(leader.contains { $0.data.contains("Subject: Still missing: Licences posted for 2026-10") })
+    }
+
+    @Test(
+        "with STARTTLS and AUTH from the environment, reminders arrive through a server that requires both",
+        .enabled(
+            if: ProcessInfo.processInfo.environment["GOALSTAT_TEST_SMTP_TLS_PORT"] != nil,
+            "GOALSTAT_TEST_SMTP_TLS_PORT and GOALSTAT_TEST_SMTP_CA are not set: scripts/test starts a STARTTLS test server"
+        )
+    )
+    func startTLSAndAuth() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        let port = try #require(environment["GOALSTAT_TEST_SMTP_TLS_PORT"])
+        let directory = try #require(environment["GOALSTAT_TEST_SMTP_DIR"])
+        let (cli, steward, _) = try await prepare()
+        let smtp = [
+            "GOALSTAT_SMTP_HOST": "127.0.0.1", "GOALSTAT_SMTP_PORT": port, "GOALSTAT_SMTP_FROM": "goalstat@example.gov",
+            "GOALSTAT_SMTP_STARTTLS": "1", "GOALSTAT_SMTP_CA_FILE": try #require(environment["GOALSTAT_TEST_SMTP_CA"]),
+            "GOALSTAT_SMTP_USERNAME": "goalstat", "GOALSTAT_SMTP_PASSWORD": "test-password", "GOALSTAT_GRACE_DAYS": "",
+        ]
+        let result = try cli.run(["remind", "--today", "2026-11-23"], environment: smtp)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try Self.messages(in: directory, to: steward).count == 3)
     }
 
     @Test("a mail server that cannot be reached leaves the messages queued and ends with status 1")

@@ -51,7 +51,7 @@ struct SMTPClient {
         if settings.startTLS {
             guard features.contains(where: { $0.hasPrefix("STARTTLS") }) else { throw MailError.tlsUnavailable }
             try await session.command("STARTTLS", expect: [220])
-            try await session.startTLS(serverHostname: settings.host)
+            try await session.startTLS(serverHostname: settings.host, caFile: settings.caFile)
             features = try await session.command("EHLO \(settings.heloName)", expect: [250]).lines.dropFirst().map { $0.uppercased() }
         }
         if let username = settings.username {
@@ -105,8 +105,10 @@ struct SMTPClient {
         }
 
         /// Puts TLS in front of everything else on the connection, after the server's 220 to STARTTLS.
-        func startTLS(serverHostname: String) async throws {
-            let context = try NIOSSLContext(configuration: .makeClientConfiguration())
+        func startTLS(serverHostname: String, caFile: String?) async throws {
+            var configuration = TLSConfiguration.makeClientConfiguration()
+            if let caFile { configuration.trustRoots = .file(caFile) }
+            let context = try NIOSSLContext(configuration: configuration)
             let channel = channel
             let hostname = serverHostname.first?.isNumber == true ? nil : serverHostname
             try await channel.eventLoop.submit {

@@ -9,6 +9,8 @@ public struct SMTPSettings: Sendable, Equatable {
     public var password: String?
     /// Upgrade the connection with STARTTLS before anything else is sent; refuses a server that does not offer it.
     public var startTLS: Bool
+    /// A PEM file of the certificates to trust for STARTTLS instead of the system's (an agency's own CA).
+    public var caFile: String?
     /// The name GoalStat gives in EHLO.
     public var heloName: String
     /// How long one message may take, connection included.
@@ -16,7 +18,7 @@ public struct SMTPSettings: Sendable, Equatable {
 
     public init(
         host: String, port: Int = 25, from: MailAddress, username: String? = nil, password: String? = nil, startTLS: Bool = false,
-        heloName: String = "goalstat.localhost", timeoutSeconds: Int = 30
+        caFile: String? = nil, heloName: String = "goalstat.localhost", timeoutSeconds: Int = 30
     ) {
         self.host = host
         self.port = port
@@ -24,6 +26,7 @@ public struct SMTPSettings: Sendable, Equatable {
         self.username = username
         self.password = password
         self.startTLS = startTLS
+        self.caFile = caFile
         self.heloName = heloName
         self.timeoutSeconds = timeoutSeconds
     }

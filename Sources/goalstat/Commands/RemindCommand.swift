@@ -12,7 +12,7 @@ struct RemindCommand: AsyncParsableCommand {
         abstract: "Queue and send the reminders due today: values coming due, due and late, escalated to goal leaders.",
         discussion: """
         Every option may also come from the environment: GOALSTAT_SMTP_HOST, GOALSTAT_SMTP_PORT, GOALSTAT_SMTP_FROM, \
-        GOALSTAT_SMTP_STARTTLS (1 or true), GOALSTAT_SMTP_USERNAME, GOALSTAT_SMTP_PASSWORD (only from the environment, \
+        GOALSTAT_SMTP_STARTTLS (1 or true), GOALSTAT_SMTP_CA_FILE, GOALSTAT_SMTP_USERNAME, GOALSTAT_SMTP_PASSWORD (only from the environment, \
         never a flag, so that it does not show in the process list), GOALSTAT_SITE_URL and GOALSTAT_GRACE_DAYS \
         ("monthly=20,quarterly=45"). Without an SMTP host the messages are written to standard error.
         """
@@ -40,6 +40,9 @@ struct RemindCommand: AsyncParsableCommand {
 
     @ArgumentParser.Flag(name: .long, help: "Upgrade the connection with STARTTLS before sending (default: $GOALSTAT_SMTP_STARTTLS).")
     var smtpStarttls = false
+
+    @ArgumentParser.Option(name: .long, help: "A PEM file of the certificates to trust for STARTTLS instead of the system's (default: $GOALSTAT_SMTP_CA_FILE).")
+    var smtpCaFile: String?
 
     @ArgumentParser.Option(name: .long, help: "SMTP user name for AUTH (default: $GOALSTAT_SMTP_USERNAME); the password comes from $GOALSTAT_SMTP_PASSWORD.")
     var smtpUsername: String?

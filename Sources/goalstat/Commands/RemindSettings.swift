@@ -58,7 +58,16 @@ struct RemindSettings {
         if username != nil, password == nil {
             throw Problem(message: "--smtp-username needs GOALSTAT_SMTP_PASSWORD in the environment")
         }
-        sender = SMTPMailSender(settings: SMTPSettings(host: host, port: port, from: from, username: username, password: password, startTLS: startTLS))
+        let caFile = setting(command.smtpCaFile, "GOALSTAT_SMTP_CA_FILE")
+        if let caFile, !FileManager.default.isReadableFile(atPath: caFile) {
+            throw Problem(message: "--smtp-ca-file '\(caFile)' cannot be read")
+        }
+        if caFile != nil, !startTLS {
+            throw Problem(message: "--smtp-ca-file applies to --smtp-starttls only")
+        }
+        sender = SMTPMailSender(settings: SMTPSettings(
+            host: host, port: port, from: from, username: username, password: password, startTLS: startTLS, caFile: caFile
+        ))
     }
 
     /// `Name <address>` or a bare address.
