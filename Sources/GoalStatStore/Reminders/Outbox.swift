@@ -100,7 +100,7 @@ public enum Outbox {
         }
     }
 
-    /// Every message, oldest first: for tests and for `goalstat remind`'s summary.
+    /// Every message, oldest first: what an operator (or a test) reads to see the whole outbox.
     public static func all(on db: any Database) async throws -> [OutboxMessage] {
         let sql = try ReadModel.sqlDatabase(db)
         return try await sql.select().column("*").from(OutboxTable.name).orderBy("created_at").orderBy("dedupe_key").all().map(message)

@@ -11,7 +11,7 @@ struct TasksController {
         let tasks = try await DueWork.tasks(for: email, today: today, policy: policy, on: request.db)
         let unread = try await Outbox.notifications(for: email, on: request.db).count(where: { $0.readAt == nil })
         let model = TasksPageModel(
-            personName: request.caller.user?.name ?? email, email: email, today: today, tasks: tasks, policy: policy,
+            personName: request.caller.user?.name ?? email, today: today, tasks: tasks, policy: policy,
             unreadNotifications: unread
         )
         return model.render(request.pageContext).htmlResponse()

@@ -4,7 +4,6 @@ import GoalStatStore
 /// What is due from the signed-in person (issue 10): values as data steward, narratives and targets as goal leader.
 struct TasksPageModel: Sendable {
     var personName: String
-    var email: String
     var today: CalendarDate
     var tasks: PersonTasks
     var policy: DuePolicy
