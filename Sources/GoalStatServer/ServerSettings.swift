@@ -20,11 +20,14 @@ public struct ServerSettings: Sendable {
     public var writeWait: WriteWait
     /// Above this many key indicators a goal's forms advise making some supporting (SPEC §2a: fewer, better measures).
     public var keyIndicatorsPerGoal: Int
+    /// When values are due and reminders go out (issue 10): `--grace` / `GOALSTAT_GRACE_DAYS`, as `goalstat remind`
+    /// reads them, so that My tasks says what the e-mails say.
+    public var duePolicy: DuePolicy
 
     public init(
         database: DatabaseLocation, host: String = "127.0.0.1", port: Int = 8080, loadDemo: Bool = false,
         tlsProxy: Bool = false, bcryptCost: Int = 12, now: @escaping @Sendable () -> Date = { Date() },
-        writeWait: WriteWait = .server, keyIndicatorsPerGoal: Int = KeyIndicators.defaultLimit
+        writeWait: WriteWait = .server, keyIndicatorsPerGoal: Int = KeyIndicators.defaultLimit, duePolicy: DuePolicy = .standard
     ) {
         self.database = database
         self.host = host
@@ -35,6 +38,7 @@ public struct ServerSettings: Sendable {
         self.now = now
         self.writeWait = writeWait
         self.keyIndicatorsPerGoal = keyIndicatorsPerGoal
+        self.duePolicy = duePolicy
     }
 }
 

@@ -120,6 +120,8 @@ private func pageRoutes(_ app: Application) throws {
     let comparePage = ComparePageController()
     let importPage = ImportPageController()
     let exportsPage = ExportsPageController()
+    let tasks = TasksController()
+    let notifications = NotificationsController()
 
     app.on(.GET, access: .open) { try await dashboard.show($0) }
     app.on(.GET, "goals", ":code", access: .record(.goal, .readPrivate)) { try await goalPage.show($0) }
@@ -136,6 +138,9 @@ private func pageRoutes(_ app: Application) throws {
     app.on(.POST, "imports", "commit", access: .somewhere(.importFiles)) { try await importPage.commit($0) }
     app.on(.POST, "imports", "discard", access: .somewhere(.importFiles)) { try await importPage.discard($0) }
     app.on(.GET, "exports", access: .somewhere(.exportData)) { try await exportsPage.show($0) }
+    app.on(.GET, "tasks", access: .signedIn) { try await tasks.show($0) }
+    app.on(.GET, "notifications", access: .signedIn) { try await notifications.show($0) }
+    app.on(.POST, "notifications", "read", access: .signedIn) { try await notifications.markRead($0) }
     app.on(.GET, "assets", "goalstat.css", access: .open) { try Assets.stylesheet($0) }
     app.on(.GET, "openapi.json", access: .open) { try OpenAPIDocument.response($0) }
 }

@@ -51,8 +51,11 @@ struct CLIRunner {
         return url.path
     }
 
-    func run(_ arguments: [String], stdin: String? = nil) throws -> Output {
+    func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> Output {
         let process = Process()
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         process.executableURL = Self.binary
         var args = arguments
         if let first = args.first, !first.hasPrefix("-") {

@@ -11,6 +11,11 @@ enum SiteURL: Sendable, Equatable {
     case newTarget(String)
     case targets(String)
     case dataEntry
+    /// The grid of one steward for the month a period starts in: where reminders and My tasks send people.
+    case dataEntryGrid(steward: String, month: String)
+    case tasks
+    case notifications
+    case notificationsRead
     case review
     case stylesheet
     case openAPI
@@ -64,6 +69,10 @@ enum SiteURL: Sendable, Equatable {
         case .newTarget(let code): "/indicators/\(Self.escape(code))/targets/new"
         case .targets(let code): "/indicators/\(Self.escape(code))/targets"
         case .dataEntry: "/data-entry"
+        case .dataEntryGrid(let steward, let month): "/data-entry?steward=\(Escaping.queryValue(steward))&month=\(Escaping.queryValue(month))"
+        case .tasks: "/tasks"
+        case .notifications: "/notifications"
+        case .notificationsRead: "/notifications/read"
         case .review: "/review"
         case .stylesheet: "/assets/goalstat.css"
         case .openAPI: "/openapi.json"

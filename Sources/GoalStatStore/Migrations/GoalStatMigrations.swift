@@ -34,6 +34,8 @@ public enum GoalStatMigrations {
             RebuildReasonsWithNames(),
             CreateReviews(),
             CreatePendingUploads(),
+            CreateOutboxMessages(),
+            AddStewardAndLeaderIndexes(),
         ]
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GoalStatCore
 import GoalStatServer
 
 struct ServeCommand: AsyncParsableCommand {
@@ -28,10 +29,22 @@ struct ServeCommand: AsyncParsableCommand {
         }
     }
 
+    @Option(name: .long, help: "Days after a period ends that its value is due, as FREQUENCY=DAYS; repeat for several (default: $GOALSTAT_GRACE_DAYS, else weekly=3, monthly=15, quarterly=30, annual=60). Give goalstat remind the same.")
+    var grace: [String] = []
+
     func run() async throws {
+        let policy: DuePolicy
+        do {
+            policy = try DuePolicy.standard.overriding(environmentValue: ProcessInfo.processInfo.environment["GOALSTAT_GRACE_DAYS"]).overriding(grace: grace)
+        } catch {
+            StandardError.write("goalstat serve: --grace (or GOALSTAT_GRACE_DAYS): \(error)")
+            throw ExitCode(1)
+        }
         try await GoalStatServer.serve(
-            ServerSettings(database: options.location, host: host, port: port, loadDemo: demo, tlsProxy: tlsProxy,
-                           keyIndicatorsPerGoal: keyIndicatorsPerGoal),
+            ServerSettings(
+                database: options.location, host: host, port: port, loadDemo: demo, tlsProxy: tlsProxy,
+                keyIndicatorsPerGoal: keyIndicatorsPerGoal, duePolicy: policy
+            ),
             log: { StandardError.write($0) }
         )
     }

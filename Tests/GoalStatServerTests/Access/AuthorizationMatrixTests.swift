@@ -29,6 +29,9 @@ struct AuthorizationMatrixTests {
         "POST /imports/commit": [.steward, .pio, .admin],
         "POST /imports/discard": [.steward, .pio, .admin],
         "GET /exports": .everywhereStaff,
+        "GET /tasks": .signedIn,
+        "GET /notifications": .signedIn,
+        "POST /notifications/read": .signedIn,
         "GET /assets/goalstat.css": .everyone,
         "GET /openapi.json": .everyone,
         // Pages: authoring the framework
