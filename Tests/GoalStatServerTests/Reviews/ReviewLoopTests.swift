@@ -78,14 +78,20 @@ struct ReviewLoopTests {
                 #expect(items?.count == 1)
                 #expect((items?.first?["ask"] as? [String: Any])?["request"] as? String == "Lend two clerks for March")
             }
+            try await app.testing().test(.GET, "/tasks", headers: ["Authorization": "Bearer \(north)"]) { response in
+                #expect(response.body.string.contains("Lend two clerks for March"))
+            }
             try await app.testing().test(.POST, "/api/v1/asks/\(askID)/answer", headers: ["Authorization": "Bearer \(viewer)", "Content-Type": "application/json"], body: jsonBody(["answer": "No"])) { response in
                 #expect(response.status == .forbidden)
             }
             try await app.testing().test(.POST, "/api/v1/asks/\(askID)/answer", headers: ["Authorization": "Bearer \(north)", "Content-Type": "application/json"], body: jsonBody(["answer": "Two clerks from Northgate, 1–31 March"])) { response in
                 #expect(response.status == .ok)
             }
-            // The owner closes one action.
+            // The owner sees both actions in their tasks and closes one.
             let owner = try await token(for: "k.osei@example.gov", grants: [RoleGrant(role: .dataSteward, orgUnit: "DMV-FO")], app: app)
+            try await app.testing().test(.GET, "/tasks", headers: ["Authorization": "Bearer \(owner)"]) { response in
+                #expect(response.body.string.contains("Hire two temporary clerks") && response.body.string.contains("Publish the new queue times"))
+            }
             try await app.testing().test(.POST, "/api/v1/actions/\(actions[1])/updates", headers: ["Authorization": "Bearer \(owner)", "Content-Type": "application/json"], body: jsonBody(["text": "Queue times are on the website", "status": "done"])) { response in
                 #expect(response.status == .ok)
                 #expect((response.json as? [String: Any])?["status"] as? String == "done")

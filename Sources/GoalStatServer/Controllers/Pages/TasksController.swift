@@ -10,10 +10,16 @@ struct TasksController {
         let today = request.clock.today
         let tasks = try await DueWork.tasks(for: email, today: today, policy: policy, on: request.db)
         let unread = try await Outbox.notifications(for: email, on: request.db).count(where: { $0.readAt == nil })
-        let model = TasksPageModel(
+        var model = TasksPageModel(
             personName: request.caller.user?.name ?? email, today: today, tasks: tasks, policy: policy,
             unreadNotifications: unread
         )
+        // From reviews (issue 11): the person's open actions, and the asks for help addressed to their units.
+        model.actions = try await ReviewStore.openActions(owner: email, on: request.db)
+        model.asks = try await ReviewService.asksToAnswer(request: request).filter { $0.ask?.isOpen == true }
+        let document = try await request.framework()
+        model.goalNames = Dictionary(document.goals.map { ($0.code, $0.name) }) { first, _ in first }
+        model.unitNames = Dictionary(document.orgUnits.map { ($0.code, $0.name) }) { first, _ in first }
         return model.render(request.pageContext).htmlResponse()
     }
 }

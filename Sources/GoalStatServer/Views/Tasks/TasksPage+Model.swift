@@ -9,4 +9,9 @@ struct TasksPageModel: Sendable {
     var policy: DuePolicy
     /// Reminders not yet seen in the notification list.
     var unreadNotifications: Int
+    /// Open actions owned by the person, and open asks for help addressed to the units they lead (reviews).
+    var actions: [ActionItem] = []
+    var asks: [GoalAssessment] = []
+    var goalNames: [String: String] = [:]
+    var unitNames: [String: String] = [:]
 }

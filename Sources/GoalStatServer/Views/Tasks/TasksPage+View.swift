@@ -11,7 +11,9 @@ extension TasksPageModel {
                 .p(.class("lead"), .plain(summary))
             ),
             notificationsLink,
-            .if(tasks.isEmpty, .p(.text("Nothing is due from you. Values, narratives and targets appear here as their due dates come near."))),
+            .if(tasks.isEmpty && actions.isEmpty && asks.isEmpty, .p(.text("Nothing is due from you. Values, narratives and targets appear here as their due dates come near."))),
+            .if(!actions.isEmpty, actionsSection),
+            .if(!asks.isEmpty, asksSection),
             .if(!tasks.values.isEmpty, valuesSection),
             .if(!tasks.narratives.isEmpty, narrativesSection),
             .if(!tasks.targets.isEmpty, targetsSection),
@@ -25,8 +27,47 @@ extension TasksPageModel {
         ))
     }
 
+    private var actionsSection: Node<HTML.BodyContext> {
+        .section(
+            .attr("aria-labelledby", "actions-heading"),
+            .h2(.id("actions-heading"), .text("Actions from reviews")),
+            .scrollingTable(
+                label: "Actions from reviews",
+                .caption(.text("Your open actions, by due date")),
+                .thead(.tr(.column("Action"), .column("Due on"), .column("Where it stands"))),
+                .tbody(.forEach(actions) { action in
+                    .tr(
+                        .class(action.isOverdue(on: today) ? "row-late" : ""),
+                        .rowHeader(.a(.href(.action(action.id)), .plain(action.title))),
+                        .td(.plain(action.due)),
+                        .td(.text(action.isOverdue(on: today) ? "Overdue" : "Open"))
+                    )
+                })
+            )
+        )
+    }
+
+    private var asksSection: Node<HTML.BodyContext> {
+        .section(
+            .attr("aria-labelledby", "asks-heading"),
+            .h2(.id("asks-heading"), .text("Help asked of your units")),
+            .scrollingTable(
+                label: "Help asked of your units",
+                .caption(.text("Asks for help from reviews, waiting for an answer")),
+                .thead(.tr(.column("For the goal"), .column("Asked of"), .column("Help asked for"))),
+                .tbody(.forEach(asks) { assessment in
+                    .tr(
+                        .rowHeader(.plain(goalNames[assessment.goal] ?? assessment.goal)),
+                        .td(.plain(assessment.ask.map { unitNames[$0.orgUnit] ?? $0.orgUnit } ?? "")),
+                        .td(.a(.href(.ask(assessment.id)), .plain(assessment.ask?.request ?? "")))
+                    )
+                })
+            )
+        )
+    }
+
     private var summary: String {
-        let count = tasks.values.count + tasks.narratives.count + tasks.targets.count
+        let count = tasks.values.count + tasks.narratives.count + tasks.targets.count + actions.count + asks.count
         guard count > 0 else { return "\(personName), as of \(today)." }
         let things = count == 1 ? "1 thing is due" : "\(count) things are due"
         let late = tasks.lateCount == 0 ? "none is late" : (tasks.lateCount == 1 ? "1 is late" : "\(tasks.lateCount) are late")
