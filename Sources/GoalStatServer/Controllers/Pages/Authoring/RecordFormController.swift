@@ -132,7 +132,7 @@ struct RecordFormController<Form: RecordForm>: Sendable where Form.Record: Conte
         let choices = FormChoices(document)
         let noun = Form.noun
         return RecordFormPage(
-            title: key.map { _ in "Edit the \(noun) \(values["name"].isEmpty ? key ?? "" : values["name"])" } ?? "Add a \(noun)",
+            title: key.map { _ in "Edit the \(noun) \(values["name"].isEmpty ? key ?? "" : values["name"])" } ?? "Add \(Self.article(noun)) \(noun)",
             lead: key == nil ? nil : "Every change is recorded in the history of changes, with who made it and when.",
             breadcrumb: [(label: "Plan and framework", url: .framework)],
             action: key.map { .editRecord(resource.kind, $0) } ?? .createRecord(resource.kind),
@@ -144,6 +144,11 @@ struct RecordFormController<Form: RecordForm>: Sendable where Form.Record: Conte
             cancel: key.map { _ in (try? Form.record(from: values).get()).map(Form.page(of:)) ?? .framework } ?? .framework,
             removal: key.map { .removeRecord(resource.kind, $0) }
         )
+    }
+
+    /// "an indicator", "a goal".
+    static func article(_ noun: String) -> String {
+        noun.first.map { "aeiou".contains($0) } == true ? "an" : "a"
     }
 
     private func removalPage(_ record: Form.Record, key: String, blockers: [String]) -> RemovalPage {
