@@ -27,7 +27,7 @@ struct DownloadTests {
                 #expect(items?.count == 1 && items?.first?["indicator"] as? String == "FO-SAT")
             }
             try await app.signedIn().test(.GET, "/api/v1/exports/measurements?indicator=NOPE") { response in
-                #expect(response.status == .badRequest && response.apiError?.field == "indicator")
+                #expect(response.status == .notFound)
             }
         }
     }

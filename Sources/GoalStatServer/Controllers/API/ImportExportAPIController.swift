@@ -35,7 +35,7 @@ struct ImportExportAPIController {
         // One indicator's values (the download on its page); one the reader may not export is refused, not emptied.
         if let code = try request.queryText("indicator") {
             guard document.indicators.contains(where: { $0.code == code }) else {
-                throw APIError.invalidQuery("indicator", "no indicator has the code \(code)")
+                throw APIError.notFound("Indicator \(code)")
             }
             guard allowed.contains(code) else {
                 throw AccessDenied.forbidden("Your roles do not allow exporting unpublished data of \(code).")

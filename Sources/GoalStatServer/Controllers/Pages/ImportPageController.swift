@@ -40,11 +40,20 @@ struct ImportPageController {
         return model(.preview(preview, token: token), request).render(request.pageContext).htmlResponse(status: status)
     }
 
+    /// The kept file's token, as the preview's form sends it: anything else is a malformed form (400), not an
+    /// expired file.
+    private static func token(_ form: Commit) throws -> UUID {
+        guard let text = form.token, let token = UUID(uuidString: text) else {
+            throw APIError(status: .badRequest, code: "malformedBody", message: "token must be the id of a kept file, as the preview's form sends it", field: "token")
+        }
+        return token
+    }
+
     func commit(_ request: Request) async throws -> Response {
         let form = try request.content.decode(Commit.self)
         let user = try user(request)
-        guard let token = form.token.flatMap(UUID.init(uuidString:)),
-              let upload = try await PendingUploads.find(token, for: user, now: request.clock.now(), on: request.db)
+        let token = try Self.token(form)
+        guard let upload = try await PendingUploads.find(token, for: user, now: request.clock.now(), on: request.db)
         else {
             return refuse(file: "That file is no longer waiting for its commit (a file waits one hour, and is removed once committed or discarded): choose it again.", request, status: .gone)
         }
@@ -82,9 +91,7 @@ struct ImportPageController {
 
     func discard(_ request: Request) async throws -> Response {
         let form = try request.content.decode(Commit.self)
-        if let token = form.token.flatMap(UUID.init(uuidString:)) {
-            try await PendingUploads.discard(token, for: try user(request), on: request.db)
-        }
+        try await PendingUploads.discard(try Self.token(form), for: try user(request), on: request.db)
         return request.redirect(to: SiteURL.imports.path, redirectType: .normal)
     }
 

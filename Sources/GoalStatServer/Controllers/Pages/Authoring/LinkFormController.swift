@@ -42,8 +42,7 @@ struct LinkFormController {
     }
 
     func confirmRemoval(_ request: Request) async throws -> Response {
-        guard let driver = try request.queryText("driver") else { throw APIError.invalidQuery("driver", "driver is required") }
-        guard let result = try request.queryText("result") else { throw APIError.invalidQuery("result", "result is required") }
+        let driver = try request.queryText("driver") ?? "", result = try request.queryText("result") ?? ""
         guard try await request.visibleFramework().links.contains(where: { $0.driver == driver && $0.result == result }) else {
             throw Abort(.notFound, reason: "There is no link from \(driver) to \(result).")
         }
