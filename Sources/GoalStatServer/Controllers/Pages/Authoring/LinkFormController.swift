@@ -50,10 +50,12 @@ struct LinkFormController {
     }
 
     func remove(_ request: Request) async throws -> Response {
-        struct Body: Content { var driver: String; var result: String }
-        let body = try request.content.decode(Body.self)
+        let values = try request.formValues()
+        guard let driver = values.text("driver"), let result = values.text("result") else {
+            throw Abort(.badRequest, reason: "Say which link to remove: driver and result.")
+        }
         do {
-            try await PlanAPIController.removeLink(driver: body.driver, result: body.result, request: request, source: .form)
+            try await PlanAPIController.removeLink(driver: driver, result: result, request: request, source: .form)
         } catch let error as APIError where error.status == .notFound {
             throw Abort(.notFound, reason: error.message)
         }
