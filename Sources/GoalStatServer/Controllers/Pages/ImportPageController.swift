@@ -40,6 +40,13 @@ struct ImportPageController {
         return model(.preview(preview, token: token), request).render(request.pageContext).htmlResponse(status: status)
     }
 
+    /// The commit and discard forms, read by the record forms' reader: it ignores fields it does not know, where
+    /// Vapor's decoder refuses a name it cannot parse (`a[`).
+    private static func commitForm(_ request: Request) throws -> Commit {
+        let values = try request.formValues()
+        return Commit(token: values.text("token"), reason: values.text("reason"))
+    }
+
     /// The kept file's token, as the preview's form sends it: anything else is a malformed form (400), not an
     /// expired file.
     private static func token(_ form: Commit) throws -> UUID {
@@ -50,7 +57,7 @@ struct ImportPageController {
     }
 
     func commit(_ request: Request) async throws -> Response {
-        let form = try request.content.decode(Commit.self)
+        let form = try Self.commitForm(request)
         let user = try user(request)
         let token = try Self.token(form)
         guard let upload = try await PendingUploads.find(token, for: user, now: request.clock.now(), on: request.db)
@@ -90,7 +97,7 @@ struct ImportPageController {
     }
 
     func discard(_ request: Request) async throws -> Response {
-        let form = try request.content.decode(Commit.self)
+        let form = try Self.commitForm(request)
         try await PendingUploads.discard(try Self.token(form), for: try user(request), on: request.db)
         return request.redirect(to: SiteURL.imports.path, redirectType: .normal)
     }

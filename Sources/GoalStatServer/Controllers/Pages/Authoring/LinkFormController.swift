@@ -51,9 +51,7 @@ struct LinkFormController {
 
     func remove(_ request: Request) async throws -> Response {
         let values = try request.formValues()
-        guard let driver = values.text("driver"), let result = values.text("result") else {
-            throw Abort(.badRequest, reason: "Say which link to remove: driver and result.")
-        }
+        let driver = values["driver"], result = values["result"]
         do {
             try await PlanAPIController.removeLink(driver: driver, result: result, request: request, source: .form)
         } catch let error as APIError where error.status == .notFound {
