@@ -59,18 +59,25 @@ extension MeasurementStore {
         func ask(_ code: String, after: ExportKey?) -> Task<[ExportRow], any Error> {
             Task { try await source.page(indicator: code, after: after, limit: pageSize) }
         }
-        var position = 0
-        var pending = codes.first.map { ask($0, after: nil) }
+        // Pages asked for and on their way, in export order: a continuation of the current indicator goes first,
+        // then the next indicators' first pages, `source.pagesAhead` of them.
+        var pending: [(code: String, task: Task<[ExportRow], any Error>)] = []
+        var next = 0
+        func askAhead() {
+            while pending.count < source.pagesAhead, next < codes.count {
+                pending.append((codes[next], ask(codes[next], after: nil)))
+                next += 1
+            }
+        }
+        askAhead()
         do {
-            while let current = pending {
-                let code = codes[position]
+            while !pending.isEmpty {
+                let (code, current) = pending.removeFirst()
                 var rows = try await current.value
                 if rows.count >= pageSize, let last = rows.last {
-                    pending = ask(code, after: ExportKey(orgUnit: last.orgUnit, periodStart: last.periodStart))
-                } else {
-                    position += 1
-                    pending = position < codes.count ? ask(codes[position], after: nil) : nil
+                    pending.insert((code, ask(code, after: ExportKey(orgUnit: last.orgUnit, periodStart: last.periodStart))), at: 0)
                 }
+                askAhead()
                 guard !rows.isEmpty, let frequency = frequencies[code] else { continue }
                 if zip(rows, rows.dropFirst()).contains(where: { !$0.isBefore($1) }) {
                     rows.sort { $0.isBefore($1) }
@@ -79,7 +86,7 @@ extension MeasurementStore {
             }
         } catch {
             // No read outlives the export (its connection may be a transaction's).
-            _ = try? await pending?.value
+            for (_, task) in pending { _ = try? await task.value }
             throw error
         }
     }
@@ -127,6 +134,8 @@ struct ExportKey: Sendable {
 
 /// Reads one page of an indicator's values in key order, after the given key if any.
 protocol ExportPageSource: Sendable {
+    /// Pages asked for ahead of the one being written.
+    var pagesAhead: Int { get }
     func page(indicator: String, after: ExportKey?, limit: Int) async throws -> [ExportRow]
 }
 
@@ -137,6 +146,8 @@ protocol ExportPageSource: Sendable {
 /// straight from `SQLiteData`, skipping SQLKit's per-value `Decodable` bridging.
 private struct SQLiteExportPages: ExportPageSource {
     let sqlite: any SQLiteDatabase
+    /// One: a transaction's pages share its one connection, whose statements SQLiteNIO does not queue.
+    let pagesAhead = 1
 
     func page(indicator: String, after: ExportKey?, limit: Int) async throws -> [ExportRow] {
         var query = "SELECT org_unit_code, period_start, value, level, status, note FROM \(MeasurementTable.name) WHERE indicator_code = ?"
@@ -178,6 +189,10 @@ private final class RowCollector: @unchecked Sendable {
 /// collation.
 private struct PostgresExportPages: ExportPageSource {
     let postgres: any PostgresDatabase
+    /// Two: the server sorts each page (the unique index's collation is not "C"), so a second query in flight
+    /// keeps it busy while the first page's rows travel and are decoded; PostgresNIO queues queries on one
+    /// connection, so a transaction's export stays correct.
+    let pagesAhead = 2
 
     func page(indicator: String, after: ExportKey?, limit: Int) async throws -> [ExportRow] {
         var query = "SELECT org_unit_code, period_start, value, level, status, note FROM \(MeasurementTable.name) WHERE indicator_code = $1"
@@ -207,6 +222,7 @@ private struct PostgresExportPages: ExportPageSource {
 /// Any other SQL database, through SQLKit: ordered by byte order (`COLLATE "C"`), whatever the database's collation.
 private struct SQLKitExportPages: ExportPageSource {
     let sql: any SQLDatabase
+    let pagesAhead = 1
 
     func page(indicator: String, after: ExportKey?, limit: Int) async throws -> [ExportRow] {
         let unit = SQLRaw("org_unit_code COLLATE \"C\"")
