@@ -142,7 +142,8 @@ protocol ExportPageSource: Sendable {
 /// SQLite: the statement is run on the connection itself (`SQLiteConnection.query` with a row handler), which
 /// hands each row to the handler on SQLiteNIO's thread pool as it steps. The database-level `query` that returns
 /// the rows, used before, submits every row to the event loop as a task of its own and gathers a future per row:
-/// five million of them were most of the 18 s of a five-million-row export (measured). The values are read
+/// five million of them for a five-million-row export, whose CPU time fell from 22 s to 9 s without them and with
+/// the byte writer (measured together, docs/benchmarks.md). The values are read
 /// straight from `SQLiteData`, skipping SQLKit's per-value `Decodable` bridging.
 private struct SQLiteExportPages: ExportPageSource {
     let sqlite: any SQLiteDatabase
@@ -184,9 +185,9 @@ private final class RowCollector: @unchecked Sendable {
     var rows: [ExportRow] = []
 }
 
-/// PostgreSQL: PostgresNIO's own query, its rows decoded by position. SQLKit's path decoded every value through `Decodable` by column name, which was most of a
-/// five-million-row export's 42 s (measured). Ordered by byte order (`COLLATE "C"`), whatever the database's
-/// collation.
+/// PostgreSQL: PostgresNIO's own query, its rows decoded by position. SQLKit's path decoded every value through
+/// `Decodable` by column name; a five-million-row export took 47 s of CPU that way, 16 s this way (measured).
+/// Ordered by byte order (`COLLATE "C"`), whatever the database's collation.
 private struct PostgresExportPages: ExportPageSource {
     let postgres: any PostgresDatabase
     /// Two: the server sorts each page (the unique index's collation is not "C"), so a second query in flight
