@@ -30,6 +30,18 @@ public enum DoubleFormatting {
         return true
     }
 
+    /// Appends `value.description` without its `.0` on whole numbers ("1.0" as "1", "1e+16" as it is): how
+    /// `JSONEncoder` writes a double, and so how a JSON export does. Finite values only.
+    ///
+    /// The same bytes as that text, without making a `String` for the short decimals of `appendShortDecimal`: from
+    /// 0.001 to 2^53 `description` has no exponent and prints the shortest digits, which `appendShortDecimal` writes.
+    public static func appendDescription(_ value: Double, to bytes: inout [UInt8]) {
+        if appendShortDecimal(value, to: &bytes) { return }
+        var text = value.description
+        if text.hasSuffix(".0") { text.removeLast(2) }
+        bytes.append(contentsOf: text.utf8)
+    }
+
     /// The fast path of `append`: `value` written as `m / 10^d` for the smallest `d` at which some integer `m` reads
     /// back to it, when that `m` is provably the only one (so SwiftDtoa, which prints the shortest digits that read
     /// back and the closest of them, prints exactly it); false, having appended nothing, when it cannot tell.

@@ -23,8 +23,8 @@ public enum ExportService {
     ) async throws {
         let reporting = try await FrameworkStore.reporting(on: db)
         var writer = MeasurementExportWriter(format: format, reporting: reporting, sink: write)
-        try await MeasurementStore.forEachExportPage(indicators: indicators, on: db) { page in
-            try writer.write(page)
+        try await MeasurementStore.forEachExportBatch(indicators: indicators, on: db) { batch in
+            try writer.write(batch)
         }
         try writer.finish()
     }

@@ -80,4 +80,27 @@ struct DoubleFormattingTests {
         #expect(!DoubleFormatting.append(-.infinity, to: &bytes))
         #expect(bytes == Array("x".utf8), "nothing is appended for a value the format cannot hold")
     }
+
+    @Test("appendDescription writes description without its trailing .0, as JSONEncoder writes a double")
+    func appendDescriptionWritesTheEncodersText() {
+        var generator = SeededGenerator(seed: 91)
+        var values: [Double] = [0, -0.0, 1, 100, 0.001, 0.000_1, 1e-7, 1e15, 1e16, 1e21, 9_007_199_254_740_992, .leastNonzeroMagnitude, .greatestFiniteMagnitude]
+        for _ in 0..<100_000 {
+            values.append(Double(bitPattern: generator.next()))
+            let typed = Double(Int64(bitPattern: generator.next() % 2_000_000_000) - 1_000_000_000) / 100
+            values += [typed, typed.nextUp, typed / 7]
+        }
+        var mismatches: [String] = []
+        var bytes: [UInt8] = []
+        for value in values where value.isFinite {
+            bytes.removeAll(keepingCapacity: true)
+            DoubleFormatting.appendDescription(value, to: &bytes)
+            var expected = value.description
+            if expected.hasSuffix(".0") { expected.removeLast(2) }
+            if String(decoding: bytes, as: UTF8.self) != expected {
+                mismatches.append("\(expected) written as \(String(decoding: bytes, as: UTF8.self))")
+            }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(10))")
+    }
 }
