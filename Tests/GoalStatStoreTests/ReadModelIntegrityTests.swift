@@ -54,6 +54,8 @@ struct ReadModelIntegrityTests {
             #expect(try await ReadModel.integrityFindings(of: nil, check: busiest, offset: 1, limit: 1, on: db) == [ofBusiest[1]])
             #expect(try await ReadModel.integrityFindings(of: nil, check: busiest, offset: 0, limit: 100, on: db) == ofBusiest)
             #expect(try await ReadModel.integrityFindings(of: nil, check: nil, offset: 1, limit: 3, on: db) == Array(built.dropFirst(1).prefix(3)))
+            // A few indicators (a review's scope) are read by key, in the same order.
+            #expect(try await ReadModel.integrityFindings(of: visible, check: nil, offset: 0, limit: 100, on: db) == Array(built.filter { visible.contains($0.indicator) }.prefix(100)))
 
             // The wait the walk-outs guard no longer improves: the guardrail's question no longer names it, though
             // only the wait changed; the corrections, entered long after their periods closed, raise a late-revision question.

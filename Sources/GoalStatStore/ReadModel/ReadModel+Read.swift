@@ -142,6 +142,8 @@ extension ReadModel {
         var after: String? = check.map { $0.sortPrefix }
         while found.count < limit {
             let query = sql.select().columns("sort_key", "indicator_code", "finding").from(ReadModelTables.integrity)
+            // A few indicators (a review's scope, a reader of one unit) are asked for by key, not found by scanning.
+            if let indicators, indicators.count <= 500 { query.where("indicator_code", .in, Array(indicators).sorted()) }
             if let after { query.where(SQLBinaryExpression(key, found.isEmpty && skipped == 0 && after == check?.sortPrefix ? .greaterThanOrEqual : .greaterThan, SQLBind(after))) }
             if let check { query.where(SQLBinaryExpression(key, .lessThan, SQLBind(check.sortPrefix + "\u{2}"))) }
             let rows = try await query.orderBy(key).limit(500).all()

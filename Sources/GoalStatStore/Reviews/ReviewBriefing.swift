@@ -20,7 +20,9 @@ public struct ReviewBriefing: Sendable {
     public var signals: [IndicatorLine]
     /// Indicators whose process cannot meet the target as it runs (assurance: consistently fails).
     public var failingAssurance: [IndicatorLine]
+    /// The first `integrityShown` integrity questions in scope, and how many there are in all.
     public var integrity: [IntegrityFinding]
+    public var integrityCount: Int
     /// The deficits of the scope, most consequential first.
     public var focus: [FocusRow]
     /// The goals in scope declared as the focus.
@@ -34,6 +36,8 @@ public struct ReviewBriefing: Sendable {
     public var decisions: [ReviewDecision]
     public var actions: [ActionItem]
 
+    public static let integrityShown = 50
+
     /// How far ahead the briefing looks for milestones coming due.
     public static let milestoneHorizonDays = 90
 
@@ -46,7 +50,15 @@ public struct ReviewBriefing: Sendable {
         let indicators = document.indicators.filter { scope.indicators.contains($0.code) }
         let lines = indicators.compactMap { indicator in performance.verdicts[indicator.code].map { IndicatorLine(indicator: indicator, verdict: $0) } }
         let order: [IndicatorStatus: Int] = [.offTrack: 0, .atRisk: 1]
-        let integrity = try await performance.integrity(on: db).filter { scope.indicators.contains($0.indicator) }
+        // The stored findings of the scope's indicators, read by key; another date's are worked out.
+        let integrity: [IntegrityFinding], integrityCount: Int
+        if performance.isStored {
+            integrity = try await ReadModel.integrityFindings(of: scope.indicators, check: nil, offset: 0, limit: integrityShown, on: db)
+            integrityCount = try await ReadModel.integrityCounts(of: scope.indicators, on: db).values.reduce(0, +)
+        } else {
+            let all = try await performance.integrity(on: db).filter { scope.indicators.contains($0.indicator) }
+            (integrity, integrityCount) = (Array(all.prefix(integrityShown)), all.count)
+        }
         let horizon = asOf.adding(days: milestoneHorizonDays)
         let followUp = try await ReviewStore.followUp(for: review, on: db)
         return ReviewBriefing(
@@ -54,7 +66,7 @@ public struct ReviewBriefing: Sendable {
             offTarget: lines.filter { order[$0.verdict.status] != nil }.sorted { order[$0.verdict.status] ?? 2 < order[$1.verdict.status] ?? 2 },
             signals: lines.filter { $0.verdict.variation == .improvement || $0.verdict.variation == .concern },
             failingAssurance: lines.filter { $0.verdict.assurance == .consistentFail },
-            integrity: integrity,
+            integrity: integrity, integrityCount: integrityCount,
             focus: performance.focus().filter { scope.goals.contains($0.goal) },
             declaredFocus: document.goals.filter { $0.focus && scope.goals.contains($0.code) },
             milestonesDue: document.milestones.filter { milestone in

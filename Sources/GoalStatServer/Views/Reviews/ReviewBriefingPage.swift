@@ -182,9 +182,11 @@ struct ReviewBriefingPage: Sendable {
             .h2(.id("briefing-integrity-heading"), .text("Questions for the data")),
             .if(briefing.integrity.isEmpty, .p(.class("muted"), .text("No integrity check raised a question in scope.")), else: .scrollingTable(
                 label: "Integrity questions in scope",
-                .caption(.text("Integrity questions in scope")),
+                .caption(.text(briefing.integrityCount > briefing.integrity.count
+                    ? "Integrity questions in scope: the first \(briefing.integrity.count) of \(briefing.integrityCount)"
+                    : "Integrity questions in scope")),
                 .thead(.tr(.column("Indicator"), .column("Check"), .column("Question"))),
-                .tbody(.forEach(briefing.integrity.prefix(50)) { finding in
+                .tbody(.forEach(briefing.integrity) { finding in
                     .tr(
                         .rowHeader(.a(.href(.indicator(finding.indicator)), .plain(indicatorName(finding.indicator)))),
                         .td(.text(finding.check.title)),
