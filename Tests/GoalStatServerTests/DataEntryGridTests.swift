@@ -11,12 +11,6 @@ import VaporTesting
 /// quarterly indicators, every bad pasted cell listed with the paste kept, and `missing` only with a reason.
 @Suite("The data-entry grid as stewards use it")
 struct DataEntryGridTests {
-    private func body(_ fields: [(String, String)]) -> ByteBuffer {
-        var components = URLComponents()
-        components.queryItems = fields.map { URLQueryItem(name: $0.0, value: $0.1) }
-        return ByteBuffer(string: (components.percentEncodedQuery ?? "").replacingOccurrences(of: "+", with: "%2B"))
-    }
-
     @Test("a steward who opens the grid sees their own indicators without choosing")
     func ownGrid() async throws {
         try await withServer { app in
@@ -45,7 +39,7 @@ struct DataEntryGridTests {
             try await app.signedIn().test(.GET, "/data-entry?steward=&orgUnit=DMV-FO-NORTH&month=2026-09") { response in
                 #expect(response.body.string.contains("<option value=\"DMV-FO-NORTH\" selected>"))
             }
-            try await app.signedIn().test(.POST, "/data-entry", headers: formHeaders, body: body([
+            try await app.signedIn().test(.POST, "/data-entry", headers: formHeaders, body: formBody([
                 ("steward", ""), ("month", "2026-09"), ("orgUnit", "DMV-FO-NORTH"), ("value[FO-SERVED]", "410"), ("value[FO-SAT]", "81.5"),
             ])) { response in
                 #expect(response.status == .ok)
@@ -73,7 +67,7 @@ struct DataEntryGridTests {
     func pasteErrors() async throws {
         try await withServer { app in
             let paste = "FO-SERVED\t-5\nNOPE\t5\nFO-WAIT-MEDIAN\tabc"
-            try await app.signedIn().test(.POST, "/data-entry", headers: formHeaders, body: body([
+            try await app.signedIn().test(.POST, "/data-entry", headers: formHeaders, body: formBody([
                 ("steward", "k.osei@example.gov"), ("month", "2026-10"), ("paste", paste),
             ])) { response in
                 #expect(response.status == .unprocessableEntity)
@@ -93,13 +87,13 @@ struct DataEntryGridTests {
     @Test("a period marked missing needs a note saying why; with one it is stored as a known gap")
     func missingNeedsReason() async throws {
         try await withServer { app in
-            try await app.signedIn().test(.POST, "/data-entry", headers: formHeaders, body: body([
+            try await app.signedIn().test(.POST, "/data-entry", headers: formHeaders, body: formBody([
                 ("steward", "k.osei@example.gov"), ("month", "2026-10"), ("status[FO-SERVED]", "missing"),
             ])) { response in
                 #expect(response.status == .unprocessableEntity)
                 #expect(response.body.string.contains("say in the note why there is no value for this period"))
             }
-            try await app.signedIn().test(.POST, "/data-entry", headers: formHeaders, body: body([
+            try await app.signedIn().test(.POST, "/data-entry", headers: formHeaders, body: formBody([
                 ("steward", "k.osei@example.gov"), ("month", "2026-10"), ("status[FO-SERVED]", "missing"), ("note[FO-SERVED]", "Offices closed by the storm"),
             ])) { response in
                 #expect(response.status == .ok)

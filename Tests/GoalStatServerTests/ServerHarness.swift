@@ -45,6 +45,14 @@ func jsonBody(_ object: Any) -> ByteBuffer {
 let jsonHeaders: HTTPHeaders = ["Content-Type": "application/json"]
 let formHeaders: HTTPHeaders = ["Content-Type": "application/x-www-form-urlencoded"]
 
+/// A form body as a browser sends it, fields in order (a name may repeat, as check boxes do).
+func formBody(_ fields: [(String, String)]) -> ByteBuffer {
+    var components = URLComponents()
+    components.queryItems = fields.map { URLQueryItem(name: $0.0, value: $0.1) }
+    // URLComponents leaves + alone; a form body reads it as a space.
+    return ByteBuffer(string: (components.percentEncodedQuery ?? "").replacingOccurrences(of: "+", with: "%2B"))
+}
+
 /// Accounts for server tests: an administrator whose API token `app.signedIn()` sends with every request.
 enum TestAccounts {
     /// Bcrypt's minimum: test passwords need no protection, and cost 12 would make every sign-in take a quarter second.

@@ -12,13 +12,6 @@ import VaporTesting
 /// version, audits every change, and refuses a removal while the record is referred to.
 @Suite("Authoring the framework in the browser")
 struct AuthoringFormsTests {
-    private func form(_ fields: [(String, String)]) -> ByteBuffer {
-        var components = URLComponents()
-        components.queryItems = fields.map { URLQueryItem(name: $0.0, value: $0.1) }
-        // URLComponents leaves + alone; a form body reads it as a space.
-        return ByteBuffer(string: (components.percentEncodedQuery ?? "").replacingOccurrences(of: "+", with: "%2B"))
-    }
-
     @Test("a goal made in the form is stored, audited as a form change, and shown on its page")
     func createGoal() async throws {
         try await withServer { app in
@@ -26,7 +19,7 @@ struct AuthoringFormsTests {
                 #expect(response.status == .ok)
                 #expect(response.body.string.contains("<option value=\"G1\" selected>"))
             }
-            try await app.signedIn().test(.POST, "/goals", headers: formHeaders, body: form([
+            try await app.signedIn().test(.POST, "/goals", headers: formHeaders, body: formBody([
                 ("code", "G1.2"), ("name", "Shorter phone queues"), ("kind", "strategicObjective"), ("parent", "G1"),
                 ("orgUnit", "DMV-FO"), ("leader", "k.osei@example.gov"), ("deputies", "r.alvarez@example.gov"),
                 ("period.from", "FY2026"), ("period.to", "FY2027"), ("perspective", "Public"), ("public", "on"),
@@ -54,7 +47,7 @@ struct AuthoringFormsTests {
     @Test("a refused goal keeps what was typed and names each mistake beside its field")
     func refusedGoal() async throws {
         try await withServer { app in
-            try await app.signedIn().test(.POST, "/goals", headers: formHeaders, body: form([
+            try await app.signedIn().test(.POST, "/goals", headers: formHeaders, body: formBody([
                 ("code", "G9"), ("name", ""), ("kind", "strategicGoal"), ("statement", "Typed <statement>"), ("leader", "nobody@example.gov"),
             ])) { response in
                 #expect(response.status == .unprocessableEntity)
@@ -64,13 +57,13 @@ struct AuthoringFormsTests {
                 #expect(page.contains("Typed &lt;statement&gt;"))
                 #expect(page.contains("value=\"G9\""))
             }
-            try await app.signedIn().test(.POST, "/goals", headers: formHeaders, body: form([
+            try await app.signedIn().test(.POST, "/goals", headers: formHeaders, body: formBody([
                 ("code", "G9"), ("name", "Nine"), ("kind", "strategicGoal"), ("leader", "nobody@example.gov"),
             ])) { response in
                 #expect(response.status == .unprocessableEntity)
                 #expect(response.body.string.contains("id=\"field-leader-error\""))
             }
-            try await app.signedIn().test(.POST, "/goals", headers: formHeaders, body: form([
+            try await app.signedIn().test(.POST, "/goals", headers: formHeaders, body: formBody([
                 ("code", "G1"), ("name", "Taken"), ("kind", "strategicGoal"),
             ])) { response in
                 #expect(response.status == .unprocessableEntity)
@@ -101,12 +94,12 @@ struct AuthoringFormsTests {
             ])) { response in
                 #expect(response.status == .ok)
             }
-            try await app.signedIn().test(.POST, "/goals/G1/edit", headers: formHeaders, body: form([("version", version)] + change)) { response in
+            try await app.signedIn().test(.POST, "/goals/G1/edit", headers: formHeaders, body: formBody([("version", version)] + change)) { response in
                 #expect(response.status == .conflict)
                 #expect(response.body.string.contains("Someone else changed this goal"))
                 #expect(response.body.string.contains("Faster, friendlier service"))
             }
-            try await app.signedIn().test(.POST, "/goals/G1/edit", headers: formHeaders, body: form([("version", String((Int(version) ?? 0) + 1))] + change)) { response in
+            try await app.signedIn().test(.POST, "/goals/G1/edit", headers: formHeaders, body: formBody([("version", String((Int(version) ?? 0) + 1))] + change)) { response in
                 #expect(response.status == .seeOther)
             }
             try await app.signedIn().test(.GET, "/api/v1/goals/G1") { response in
@@ -119,7 +112,7 @@ struct AuthoringFormsTests {
     @Test("an indicator is defined in its form, every field kept, the data-quality statement included")
     func defineIndicator() async throws {
         try await withServer { app in
-            try await app.signedIn().test(.POST, "/indicators", headers: formHeaders, body: form([
+            try await app.signedIn().test(.POST, "/indicators", headers: formHeaders, body: formBody([
                 ("code", "FO-CALLS"), ("name", "Calls answered"), ("definition", "Calls answered within 2 minutes"),
                 ("unit", "other"), ("unitName", "calls"), ("decimals", "0"), ("direction", "increase"), ("frequency", "quarterly"),
                 ("aggregation", "sum"), ("stage", "output"), ("orgUnit", "DMV-FO"), ("steward", "k.osei@example.gov"), ("rank", "supporting"),
@@ -156,7 +149,7 @@ struct AuthoringFormsTests {
             try await app.signedIn().test(.GET, "/indicators/FO-SERVED/edit") { response in
                 #expect(!response.body.string.contains("would have 2 key indicators"))
             }
-            try await app.signedIn().test(.POST, "/indicators/FO-SERVED/edit", headers: formHeaders, body: form([
+            try await app.signedIn().test(.POST, "/indicators/FO-SERVED/edit", headers: formHeaders, body: formBody([
                 ("name", ""), ("unit", "count"), ("direction", "increase"), ("frequency", "monthly"), ("aggregation", "sum"),
                 ("stage", "output"), ("orgUnit", "DMV-FO"), ("rank", "key"), ("goals", "G1.1"),
             ])) { response in
@@ -180,13 +173,13 @@ struct AuthoringFormsTests {
                 #expect(page.contains("indicator FO-SERVED"))
                 #expect(page.contains("milestone G1.1-M1"))
             }
-            try await app.signedIn().test(.POST, "/goals/G1.1/remove", headers: formHeaders, body: form([("confirm", "remove")])) { response in
+            try await app.signedIn().test(.POST, "/goals/G1.1/remove", headers: formHeaders, body: formBody([("confirm", "remove")])) { response in
                 #expect(response.status == .conflict)
             }
-            try await app.signedIn().test(.POST, "/milestones/G1.1-M2/remove", headers: formHeaders, body: form([])) { response in
+            try await app.signedIn().test(.POST, "/milestones/G1.1-M2/remove", headers: formHeaders, body: formBody([])) { response in
                 #expect(response.status == .badRequest)
             }
-            try await app.signedIn().test(.POST, "/milestones/G1.1-M2/remove", headers: formHeaders, body: form([("confirm", "remove")])) { response in
+            try await app.signedIn().test(.POST, "/milestones/G1.1-M2/remove", headers: formHeaders, body: formBody([("confirm", "remove")])) { response in
                 #expect(response.status == .seeOther)
                 #expect(response.headers.first(name: .location) == "/goals/G1.1")
             }
@@ -205,7 +198,7 @@ struct AuthoringFormsTests {
                 #expect(response.status == .ok)
                 #expect(response.body.string.contains("name=\"values.0.name\""))
             }
-            try await app.signedIn().test(.POST, "/plan/edit", headers: formHeaders, body: form([
+            try await app.signedIn().test(.POST, "/plan/edit", headers: formHeaders, body: formBody([
                 ("code", "DMV-SP-2026"), ("name", "DMV Strategic Plan"), ("mission", "Safe roads, quick service"),
                 ("values.0.name", "Integrity"), ("values.0.kind", "process"), ("values.1.name", "Safety"), ("values.1.kind", "outcome"),
                 ("values.1.description", "Fewer crashes"), ("values.2.name", ""), ("values.2.kind", ""),
@@ -220,7 +213,7 @@ struct AuthoringFormsTests {
                 #expect(plan.fiscalYearStartMonth == 7 && plan.reportsInFiscalYears)
                 #expect(plan.mission == "Safe roads, quick service")
             }
-            try await app.signedIn().test(.POST, "/plan/edit", headers: formHeaders, body: form([
+            try await app.signedIn().test(.POST, "/plan/edit", headers: formHeaders, body: formBody([
                 ("code", "OTHER"), ("name", "x"), ("values.0.name", "Care"), ("values.0.kind", ""),
             ])) { response in
                 #expect(response.status == .unprocessableEntity)
@@ -232,22 +225,22 @@ struct AuthoringFormsTests {
     @Test("links, org units, people and narratives are added in the browser; a link is removed after confirmation")
     func otherRecords() async throws {
         try await withServer { app in
-            try await app.signedIn().test(.POST, "/org-units", headers: formHeaders, body: form([
+            try await app.signedIn().test(.POST, "/org-units", headers: formHeaders, body: formBody([
                 ("code", "DMV-FO-SOUTH"), ("name", "Southern Region Offices"), ("kind", "program"), ("parent", "DMV-FO"),
             ])) { response in #expect(response.status == .seeOther) }
-            try await app.signedIn().test(.POST, "/people", headers: formHeaders, body: form([
+            try await app.signedIn().test(.POST, "/people", headers: formHeaders, body: formBody([
                 ("email", "m.chen@example.gov"), ("name", "Mei Chen"), ("orgUnit", "DMV-FO-SOUTH"), ("title", "Data steward"),
             ])) { response in #expect(response.status == .seeOther) }
-            try await app.signedIn().test(.POST, "/links", headers: formHeaders, body: form([
+            try await app.signedIn().test(.POST, "/links", headers: formHeaders, body: formBody([
                 ("driver", "FO-SERVED"), ("result", "FO-SAT"), ("expectedSign", "positive"), ("lagPeriods", "1"),
             ])) { response in #expect(response.status == .seeOther) }
-            try await app.signedIn().test(.POST, "/links", headers: formHeaders, body: form([
+            try await app.signedIn().test(.POST, "/links", headers: formHeaders, body: formBody([
                 ("driver", "FO-SAT"), ("result", "FO-SAT"), ("expectedSign", "positive"),
             ])) { response in
                 #expect(response.status == .unprocessableEntity)
                 #expect(response.body.string.contains("an indicator cannot drive itself"))
             }
-            try await app.signedIn().test(.POST, "/goals/G1.1/narrative", headers: formHeaders, body: form([
+            try await app.signedIn().test(.POST, "/goals/G1.1/narrative", headers: formHeaders, body: formBody([
                 ("period", "2026-Q3"), ("accomplishments", "Queue system in every office"),
             ])) { response in #expect(response.status == .seeOther) }
             let document = try await FrameworkStore.exportDocument(on: app.db)
@@ -262,7 +255,7 @@ struct AuthoringFormsTests {
             try await app.signedIn().test(.GET, "/links/remove?driver=FO-SERVED&result=FO-SAT") { response in
                 #expect(response.status == .ok)
             }
-            try await app.signedIn().test(.POST, "/links/remove", headers: formHeaders, body: form([("driver", "FO-SERVED"), ("result", "FO-SAT")])) { response in
+            try await app.signedIn().test(.POST, "/links/remove", headers: formHeaders, body: formBody([("driver", "FO-SERVED"), ("result", "FO-SAT")])) { response in
                 #expect(response.status == .seeOther)
             }
             let links = try await FrameworkStore.exportDocument(on: app.db).links

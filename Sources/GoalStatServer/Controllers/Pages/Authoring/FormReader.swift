@@ -1,4 +1,5 @@
 import GoalStatCore
+import GoalStatStore
 
 /// Reads a submitted form into a record's fields, collecting every mistake (each under its field) rather than
 /// stopping at the first; the record's own rules (references, periods, texts) are the validator's, run on save.
@@ -89,5 +90,23 @@ extension FormValues {
 
     mutating func setFlag(_ name: String, _ isOn: Bool) {
         self[name] = isOn ? "on" : ""
+    }
+}
+
+extension FormErrors {
+    /// The form field a validator's path names: the record's own path (`APIError.recordField`: `goals[0].leader` →
+    /// `leader`), with list positions dropped (`deputies[1]` → `deputies`, one field of check boxes) or, for forms
+    /// with a row per item, kept as a path step (`values[1].name` → `values.1.name`).
+    static func field(_ path: String, keepingIndexes: Bool = false) -> String {
+        let field = APIError.recordField(path)
+        if keepingIndexes { return field.replacingOccurrences(of: "[", with: ".").replacingOccurrences(of: "]", with: "") }
+        return field.split(separator: ".", omittingEmptySubsequences: false)
+            .map { $0.split(separator: "[").first.map(String.init) ?? String($0) }
+            .joined(separator: ".")
+    }
+
+    /// Every issue of a refused framework write, each under its form field.
+    mutating func add(_ error: FrameworkImportError, keepingIndexes: Bool = false) {
+        for issue in error.issues { add(Self.field(issue.field, keepingIndexes: keepingIndexes), issue.reason) }
     }
 }

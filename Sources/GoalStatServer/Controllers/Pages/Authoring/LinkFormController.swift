@@ -31,7 +31,7 @@ struct LinkFormController {
             try await PlanAPIController.store(IndicatorLink(driver: driver, result: result, expectedSign: sign, lagPeriods: lag), request: request, source: .form)
         } catch let error as FrameworkImportError {
             var errors = FormErrors()
-            for issue in error.issues { errors.add(RecordFormController<GoalForm>.fieldName(issue.field), issue.reason) }
+            errors.add(error)
             return try await refused(values, errors, request)
         } catch AccessDenied.forbidden(let message) {
             var errors = FormErrors()

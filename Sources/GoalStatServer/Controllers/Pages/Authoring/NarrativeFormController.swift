@@ -39,7 +39,7 @@ struct NarrativeFormController {
                 try await PlanAPIController.store(narrative, request: request, source: .form)
                 return request.redirect(to: SiteURL.goal(code).path, redirectType: .normal)
             } catch let error as FrameworkImportError {
-                for issue in error.issues { form.errors.add(RecordFormController<GoalForm>.fieldName(issue.field), issue.reason) }
+                form.errors.add(error)
             }
         }
         var refused = page(goal: goal, values: values)

@@ -25,7 +25,7 @@ struct PlanFormController {
                 try await PlanAPIController.store(plan, request: request, source: .form)
             } catch let error as FrameworkImportError {
                 var errors = FormErrors()
-                for issue in error.issues { errors.add(Self.fieldName(issue.field), issue.reason) }
+                errors.add(error, keepingIndexes: true)
                 return try await refused(values, rows: rows, errors: errors, request: request)
             } catch let error as APIError where error.status == .unprocessableEntity || error.status == .badRequest {
                 var errors = FormErrors()
@@ -40,13 +40,6 @@ struct PlanFormController {
         var page = try await page(values: values, valueRows: rows, request: request)
         page.errors = errors
         return page.render(request.pageContext).htmlResponse(status: .unprocessableEntity)
-    }
-
-    /// `plan.values[1].name` → `values.1.name`; `plan.mission` → `mission`.
-    static func fieldName(_ path: String) -> String {
-        var name = path.hasPrefix("plan.") ? String(path.dropFirst(5)) : path
-        name = name.replacingOccurrences(of: "[", with: ".").replacingOccurrences(of: "]", with: "")
-        return name
     }
 
     private static var defaults: FormValues {

@@ -83,11 +83,11 @@ struct RecordFormController<Form: RecordForm>: Sendable where Form.Record: Conte
             try await write(record)
         } catch let error as FrameworkImportError {
             var errors = FormErrors()
-            for issue in error.issues { errors.add(Self.fieldName(issue.field), issue.reason) }
+            errors.add(error)
             return try await refused(values, key: key, errors: errors, request: request)
         } catch let error as APIError where [.conflict, .unprocessableEntity, .badRequest].contains(error.status) && error.code != "staleVersion" {
             var errors = FormErrors()
-            errors.add(error.field.map(Self.fieldName) ?? FormErrors.general, error.message)
+            errors.add(error.field.map { FormErrors.field($0) } ?? FormErrors.general, error.message)
             return try await refused(values, key: key, errors: errors, request: request)
         } catch AccessDenied.forbidden(let message) {
             var errors = FormErrors()
@@ -106,13 +106,6 @@ struct RecordFormController<Form: RecordForm>: Sendable where Form.Record: Conte
         var page = try await makePage(key: key, values: values, version: values.text("version").flatMap(Int.init), request: request)
         page.errors = errors
         return page.render(request.pageContext).htmlResponse(status: .unprocessableEntity)
-    }
-
-    /// `goals[0].dataQuality.source` → `dataQuality.source`; `goals[0].deputies[1]` → `deputies`.
-    static func fieldName(_ path: String) -> String {
-        var parts = path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-        if parts.count > 1, parts[0].hasSuffix("]") { parts.removeFirst() }
-        return parts.map { $0.split(separator: "[").first.map(String.init) ?? $0 }.joined(separator: ".")
     }
 
     private func stored(_ key: String, request: Request) async throws -> Form.Record {
