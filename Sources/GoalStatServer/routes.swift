@@ -75,6 +75,8 @@ private func reviewRoutes(_ app: Application) throws {
     let pages = ReviewPagesController()
     app.on(.GET, "reviews", access: .somewhere(.readPrivate)) { try await pages.list($0) }
     app.on(.GET, "reviews", "new", access: .somewhere(.runReviews)) { try await pages.newForm($0) }
+    app.on(.GET, "reviews", "schedule", access: .somewhere(.runReviews)) { try await pages.scheduleForm($0) }
+    app.on(.POST, "reviews", "schedule", access: .somewhere(.runReviews)) { try await pages.scheduleSeries($0) }
     app.on(.POST, "reviews", access: .somewhere(.runReviews)) { try await pages.create($0) }
     app.on(.GET, "reviews", ":id", access: .somewhere(.readPrivate)) { try await pages.show($0) }
     app.on(.POST, "reviews", ":id", "assessments", access: .somewhere(.runReviews)) { try await pages.assess($0) }
@@ -90,6 +92,7 @@ private func reviewRoutes(_ app: Application) throws {
     let reviews = ReviewsAPIController()
     api.on(.GET, "reviews", access: .somewhere(.readPrivate)) { try await reviews.list($0) }
     api.on(.POST, "reviews", access: .somewhere(.runReviews)) { try await reviews.create($0) }
+    api.on(.POST, "reviews", "schedule", access: .somewhere(.runReviews)) { try await reviews.scheduleSeries($0) }
     api.on(.GET, "reviews", ":id", access: .somewhere(.readPrivate)) { try await reviews.show($0) }
     api.on(.POST, "reviews", ":id", "assessments", access: .somewhere(.runReviews)) { try await reviews.assess($0) }
     api.on(.POST, "reviews", ":id", "decisions", access: .somewhere(.runReviews)) { try await reviews.decide($0) }
@@ -97,6 +100,7 @@ private func reviewRoutes(_ app: Application) throws {
     api.on(.POST, "actions", ":id", "updates", access: .signedIn) { try await reviews.updateAction($0) }
     api.on(.GET, "asks", access: .signedIn) { try await reviews.asks($0) }
     api.on(.POST, "asks", ":id", "answer", access: .signedIn) { try await reviews.answer($0) }
+    riskAndCapacityRoutes(app, api)
 }
 
 private func registerForms<Form>(_ controller: RecordFormController<Form>, on app: Application) {
@@ -225,4 +229,32 @@ private func register<Record>(_ controller: FrameworkResourceController<Record>,
     api.on(.GET, path, ":key", access: .record(kind, .readPrivate)) { try await controller.show($0) }
     api.on(.PUT, path, ":key", access: .record(kind, .editFramework)) { try await controller.update($0) }
     api.on(.DELETE, path, ":key", access: .record(kind, .editFramework)) { try await controller.delete($0) }
+}
+
+/// The risk register and capacity requests (issue 11). Writes check the unit of the goal or team they name: the
+/// route only asks that the caller may read somewhere, and the services refuse those without a role there.
+private func riskAndCapacityRoutes(_ app: Application, _ api: any RoutesBuilder) {
+    let risks = RiskPagesController()
+    app.on(.GET, "risks", access: .somewhere(.readPrivate)) { try await risks.register($0) }
+    app.on(.GET, "risks", "new", access: .somewhere(.readPrivate)) { try await risks.newForm($0) }
+    app.on(.POST, "risks", access: .somewhere(.readPrivate)) { try await risks.create($0) }
+    app.on(.GET, "risks", ":id", access: .somewhere(.readPrivate)) { try await risks.show($0) }
+    app.on(.POST, "risks", ":id", access: .somewhere(.readPrivate)) { try await risks.update($0) }
+    let capacity = CapacityPagesController()
+    app.on(.GET, "capacity", access: .somewhere(.readPrivate)) { try await capacity.list($0) }
+    app.on(.GET, "capacity", "new", access: .somewhere(.readPrivate)) { try await capacity.newForm($0) }
+    app.on(.POST, "capacity", access: .somewhere(.readPrivate)) { try await capacity.create($0) }
+    app.on(.GET, "capacity", ":id", access: .somewhere(.readPrivate)) { try await capacity.show($0) }
+    app.on(.POST, "capacity", ":id", "decision", access: .somewhere(.runReviews)) { try await capacity.decide($0) }
+    app.on(.POST, "capacity", ":id", "updates", access: .somewhere(.readPrivate)) { try await capacity.followUp($0) }
+    let apiRisks = RisksAPIController()
+    api.on(.GET, "risks", access: .somewhere(.readPrivate)) { try await apiRisks.list($0) }
+    api.on(.POST, "risks", access: .somewhere(.readPrivate)) { try await apiRisks.create($0) }
+    api.on(.GET, "risks", ":id", access: .somewhere(.readPrivate)) { try await apiRisks.show($0) }
+    api.on(.PUT, "risks", ":id", access: .somewhere(.readPrivate)) { try await apiRisks.update($0) }
+    api.on(.GET, "capacity-requests", access: .somewhere(.readPrivate)) { try await apiRisks.capacityList($0) }
+    api.on(.POST, "capacity-requests", access: .somewhere(.readPrivate)) { try await apiRisks.capacityCreate($0) }
+    api.on(.GET, "capacity-requests", ":id", access: .somewhere(.readPrivate)) { try await apiRisks.capacityShow($0) }
+    api.on(.POST, "capacity-requests", ":id", "decision", access: .somewhere(.runReviews)) { try await apiRisks.capacityDecide($0) }
+    api.on(.POST, "capacity-requests", ":id", "updates", access: .somewhere(.readPrivate)) { try await apiRisks.capacityFollowUp($0) }
 }

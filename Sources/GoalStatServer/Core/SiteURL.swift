@@ -51,6 +51,15 @@ enum SiteURL: Sendable, Equatable {
     case reviewActions(UUID)
     case action(UUID)
     case ask(UUID)
+    case scheduleReviews
+    case risks(goal: String? = nil)
+    case newRisk(goal: String? = nil)
+    case risk(UUID)
+    case capacityRequests
+    case newCapacityRequest
+    case capacityRequest(UUID)
+    case capacityDecision(UUID)
+    case capacityUpdates(UUID)
     case imports
     case importCommit
     case importDiscard
@@ -105,6 +114,15 @@ enum SiteURL: Sendable, Equatable {
         case .reviewActions(let id): "/reviews/\(id.uuidString)/actions"
         case .action(let id): "/actions/\(id.uuidString)"
         case .ask(let id): "/asks/\(id.uuidString)"
+        case .scheduleReviews: "/reviews/schedule"
+        case .risks(let goal): "/risks" + (goal.map { "?goal=" + Escaping.queryValue($0) } ?? "")
+        case .newRisk(let goal): "/risks/new" + (goal.map { "?goal=" + Escaping.queryValue($0) } ?? "")
+        case .risk(let id): "/risks/\(id.uuidString)"
+        case .capacityRequests: "/capacity"
+        case .newCapacityRequest: "/capacity/new"
+        case .capacityRequest(let id): "/capacity/\(id.uuidString)"
+        case .capacityDecision(let id): "/capacity/\(id.uuidString)/decision"
+        case .capacityUpdates(let id): "/capacity/\(id.uuidString)/updates"
         case .narrative(let goal, let period): "/goals/\(Self.escape(goal))/narrative" + (period.map { "?period=" + Escaping.queryValue($0) } ?? "")
         case .imports: "/imports"
         case .importCommit: "/imports/commit"

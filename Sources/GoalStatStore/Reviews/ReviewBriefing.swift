@@ -35,6 +35,19 @@ public struct ReviewBriefing: Sendable {
     public var assessments: [GoalAssessment]
     public var decisions: [ReviewDecision]
     public var actions: [ActionItem]
+    /// The open risks of the goals in scope, highest score first, each with how its score moved since the previous
+    /// review (nil: opened since).
+    public var risks: [RiskLine]
+    /// Capacity requests of the scope still on the agenda (waiting for a decision, or granted and not delivered),
+    /// and those that reached an end since the previous review.
+    public var capacity: [CapacityRequest]
+
+    public struct RiskLine: Sendable, Equatable {
+        public var risk: Risk
+        /// The score's change since the previous review (or the last 90 days); nil when the risk is new since then.
+        public var change: Int?
+        public var rose: Bool { (change ?? 0) > 0 }
+    }
 
     public static let integrityShown = 50
 
@@ -61,6 +74,16 @@ public struct ReviewBriefing: Sendable {
         }
         let horizon = asOf.adding(days: milestoneHorizonDays)
         let followUp = try await ReviewStore.followUp(for: review, on: db)
+        let since = followUp.previous?.date ?? asOf.adding(days: -90).description
+        let risks = try await RiskStore.risks(goals: scope.goals, on: db).map { RiskLine(risk: $0, change: $0.change(since: since)) }
+        let tree = OrgTree(document.orgUnits)
+        let goalUnits = Set(document.goals.filter { scope.goals.contains($0.code) }.compactMap(\.orgUnit))
+        let capacity = try await CapacityStore.requests(units: nil, on: db).filter { request in
+            let inScope = request.goal.map(scope.goals.contains) ?? false || goalUnits.contains(request.orgUnit)
+                || review.orgUnits.contains { tree.isWithin(request.orgUnit, $0) }
+            let lastChange = request.updates.last?.on ?? request.decidedOn ?? request.requestedOn
+            return inScope && (request.isOpen || lastChange >= since)
+        }
         return ReviewBriefing(
             review: review, asOf: asOf, document: document, scope: scope,
             offTarget: lines.filter { order[$0.verdict.status] != nil }.sorted { order[$0.verdict.status] ?? 2 < order[$1.verdict.status] ?? 2 },
@@ -78,9 +101,13 @@ public struct ReviewBriefing: Sendable {
             previousDecisions: try await ReviewStore.decisions(reviews: followUp.previous.map { [$0.id] } ?? [], on: db),
             assessments: try await ReviewStore.assessments(reviews: [review.id], on: db),
             decisions: try await ReviewStore.decisions(reviews: [review.id], on: db),
-            actions: try await ReviewStore.actions(reviews: [review.id], on: db)
+            actions: try await ReviewStore.actions(reviews: [review.id], on: db),
+            risks: risks, capacity: capacity
         )
     }
+
+    /// Risks opened or whose score rose since the previous review.
+    public var risksRisen: [RiskLine] { risks.filter { $0.change == nil || $0.rose } }
 
     /// Where the declared focus is not the top-ranked deficit, both are told with the reason for each.
     public var focusReconciliation: String? {

@@ -61,6 +61,10 @@ struct ReviewsAPIController {
         var indicator: String?
         /// For a decision that revises a target: the new version (its rationale is the decision's text).
         var target: TargetChange?
+        /// For a decision that opens a risk (of the decision's goal).
+        var risk: RiskBody?
+        /// For a decision that reassigns the goal's leader: the new leader's email.
+        var leader: String?
     }
 
     struct ActionBody: Content {
@@ -93,6 +97,31 @@ struct ReviewsAPIController {
         let response = Response(status: .created)
         try response.content.encode(review)
         return response
+    }
+
+    struct SeriesBody: Content {
+        var cadence: ReviewService.Cadence
+        var fiscalYear: Int?
+        var daysAfter: Int?
+        var chair: String?
+        /// For `repeating`: the first review of the series.
+        var first: ReviewBody?
+        var everyMonths: Int?
+        var until: String?
+    }
+
+    /// Schedules a cadence of reviews; answers with the reviews it added (none when all were already scheduled).
+    func scheduleSeries(_ request: Request) async throws -> Response {
+        let body = try request.decodeJSONBody(SeriesBody.self)
+        let first = body.first.map {
+            Review(kind: $0.kind, title: $0.title, date: $0.date, chair: $0.chair, attendees: $0.attendees ?? [], goals: $0.goals ?? [], orgUnits: $0.orgUnits ?? [], notes: $0.notes)
+        }
+        let input = ReviewService.SeriesInput(
+            cadence: body.cadence, fiscalYear: body.fiscalYear, daysAfter: body.daysAfter, chair: body.chair, template: first,
+            everyMonths: body.everyMonths, until: body.until
+        )
+        let added = try await refusing { try await ReviewService.scheduleSeries(input, request: request, source: .api) }
+        return try await created(added, request)
     }
 
     func show(_ request: Request) async throws -> ReviewRecord {
@@ -130,7 +159,10 @@ struct ReviewsAPIController {
                 TargetInput(indicator: $0, period: change.period, orgUnit: change.orgUnit, value: change.value, rangeMin: change.rangeMin, rangeMax: change.rangeMax, rationale: body.text)
             }
         }
-        try await refusing { try await ReviewService.decide(decision, target: target, request: request, source: .api) }
+        let risk = body.risk.map { $0.risk(goal: body.goal ?? "", today: request.clock.today) }
+        try await refusing {
+            try await ReviewService.decide(decision, effects: .init(target: target, risk: risk, leader: body.leader), request: request, source: .api)
+        }
         return try await created(decision, request)
     }
 
@@ -162,14 +194,14 @@ struct ReviewsAPIController {
         return answered
     }
 
-    private func created<Record: Content>(_ record: Record, _ request: Request) async throws -> Response {
+    func created<Record: Content>(_ record: Record, _ request: Request) async throws -> Response {
         let response = Response(status: .created)
         try response.content.encode(record)
         return response
     }
 
     /// A refusal as 422 naming its first field, every field in the details.
-    private func refusing<T>(_ work: () async throws -> T) async throws -> T {
+    func refusing<T>(_ work: () async throws -> T) async throws -> T {
         do {
             return try await work()
         } catch let refused as ReviewService.Refused {

@@ -30,9 +30,15 @@ struct ReviewPagesController {
             kind: kind ?? .other, title: title, date: date, chair: form.optional("chair"), attendees: form.list("attendees"),
             goals: form.list("goals"), orgUnits: form.list("orgUnits"), notes: form.optional("notes")
         )
+        let every = form.integer("everyMonths", in: 1...12)
         var errors = form.errors
         if errors.isEmpty {
             do {
+                if let every {
+                    let input = ReviewService.SeriesInput(cadence: .repeating, template: review, everyMonths: every, until: form.optional("until") ?? "")
+                    _ = try await ReviewService.scheduleSeries(input, request: request, source: .form)
+                    return request.redirect(to: SiteURL.reviews.path, redirectType: .normal)
+                }
                 try await ReviewService.schedule(review, request: request, source: .form)
                 return request.redirect(to: SiteURL.reviewBriefing(review.id).path, redirectType: .normal)
             } catch let refused as ReviewService.Refused {
@@ -60,11 +66,66 @@ struct ReviewPagesController {
                 FormField(name: "goals", label: "Goals reviewed", hint: "The goals below them are reviewed too.", kind: .choices(choices.goals)),
                 FormField(name: "orgUnits", label: "Org units reviewed", hint: "Their goals and indicators are reviewed.", kind: .choices(choices.orgUnits)),
                 FormField(name: "notes", label: "Notes", kind: .longText(rows: 3)),
+            ]), FormSection(title: "Repeat (optional)", hint: "The same scope again every so many months, up to and including the last date.", fields: [
+                FormField(name: "everyMonths", label: "Every (months)", kind: .text(numeric: true)),
+                FormField(name: "until", label: "Until", kind: .text(date: true)),
             ])],
             values: values,
             submitLabel: "Schedule the review",
             cancel: .reviews
         )
+    }
+
+    // MARK: A cadence
+
+    func scheduleForm(_ request: Request) async throws -> Response {
+        var values = FormValues()
+        values["cadence"] = ReviewService.Cadence.priorityGoalQuarters.rawValue
+        let document = try await request.framework()
+        let calendar = FiscalCalendar(validatingStartMonth: document.plan?.fiscalYearStartMonth ?? 10) ?? .federal
+        values["fiscalYear"] = String(calendar.fiscalYear(containing: request.clock.today))
+        return Self.seriesPage(values, errors: FormErrors(), request: request).htmlResponse()
+    }
+
+    func scheduleSeries(_ request: Request) async throws -> Response {
+        let values = try request.formValues()
+        var form = FormReader(values)
+        let cadence = form.choice("cadence", "cadence", as: ReviewService.Cadence.self)
+        let year = form.integer("fiscalYear", in: 2000...2100), days = form.integer("daysAfter", in: 0...365)
+        if form.optional("fiscalYear") == nil { form.errors.add("fiscalYear", "enter the fiscal year") }
+        var errors = form.errors
+        if errors.isEmpty, let cadence {
+            do {
+                let input = ReviewService.SeriesInput(cadence: cadence, fiscalYear: year, daysAfter: days, chair: form.optional("chair"))
+                _ = try await ReviewService.scheduleSeries(input, request: request, source: .form)
+                return request.redirect(to: SiteURL.reviews.path, redirectType: .normal)
+            } catch let refused as ReviewService.Refused {
+                for (field, message) in refused.fields { errors.add(field, message) }
+            }
+        }
+        return Self.seriesPage(values, errors: errors, request: request).htmlResponse(status: .unprocessableEntity)
+    }
+
+    private static func seriesPage(_ values: FormValues, errors: FormErrors, request: Request) -> String {
+        var page = RecordFormPage(
+            title: "Schedule a year of reviews",
+            lead: "GPRA asks for a review of every priority goal at least each quarter, with its goal leader (31 U.S.C. 1121(b)); OMB Circular A-11 §260 asks for an annual strategic review of every strategic goal and objective. Reviews already scheduled for the same scope and date are not added twice.",
+            breadcrumb: [(label: "Reviews", url: .reviews)],
+            action: .scheduleReviews,
+            sections: [FormSection(title: nil, hint: nil, fields: [
+                FormField(name: "cadence", label: "Reviews", kind: .choice([
+                    FormChoice(label: "A quarterly review of each priority goal, chaired by its leader", value: ReviewService.Cadence.priorityGoalQuarters.rawValue),
+                    FormChoice(label: "The annual strategic review of every strategic goal and objective", value: ReviewService.Cadence.strategicYear.rawValue),
+                ]), required: true),
+                FormField(name: "fiscalYear", label: "Fiscal year", kind: .text(numeric: true), required: true),
+                FormField(name: "daysAfter", label: "Days after each quarter (or the year) ends", hint: "When the period's data is in: 30 days after each quarter, 90 after the year unless you say otherwise.", kind: .text(numeric: true)),
+            ])],
+            values: values,
+            submitLabel: "Schedule the reviews",
+            cancel: .reviews
+        )
+        page.errors = errors
+        return page.render(request.pageContext)
     }
 
     // MARK: The review and its briefing
@@ -127,8 +188,16 @@ struct ReviewPagesController {
         let target = kind == .reviseTarget ? decision.indicator.map {
             TargetInput(indicator: $0, period: form.optional("period"), value: form.optional("value"), rationale: decision.text)
         } : nil
+        let risk = kind == .openRisk ? form.optional("riskTitle").map {
+            Risk(
+                goal: decision.goal ?? "", title: $0, likelihood: Int(form["likelihood"]) ?? 0, impact: Int(form["impact"]) ?? 0,
+                owner: form.optional("riskOwner"), mitigation: form.optional("mitigation"), openedOn: request.clock.today.description
+            )
+        } : nil
         do {
-            try await ReviewService.decide(decision, target: target, request: request, source: .form)
+            try await ReviewService.decide(
+                decision, effects: .init(target: target, risk: risk, leader: form.optional("leader")), request: request, source: .form
+            )
         } catch let refused as ReviewService.Refused {
             return try await self.refused(review, form: "decision", values: values, fields: refused.fields, request: request)
         }

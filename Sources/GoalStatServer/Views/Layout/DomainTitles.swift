@@ -129,6 +129,8 @@ extension AuditEntityKind {
         case .goalAssessment: "Goal at a review"
         case .reviewDecision: "Decision"
         case .actionItem: "Action"
+        case .risk: "Risk"
+        case .capacityRequest: "Capacity request"
         case .user: "User"
         case .roleGrant: "Role"
         case .apiToken: "API token"
@@ -249,6 +251,68 @@ extension AuditOrigin {
         case .people: "People (forms and the API)"
         case .imports: "Imports and the command line"
         case .system: "The system (set-up and the demo)"
+        }
+    }
+}
+
+extension RiskStatus {
+    var title: String {
+        switch self {
+        case .open: "Open"
+        case .mitigating: "Being mitigated"
+        case .accepted: "Accepted and watched"
+        case .closed: "Closed"
+        }
+    }
+}
+
+extension RiskLevel {
+    var title: String {
+        switch self {
+        case .low: "Low"
+        case .medium: "Medium"
+        case .high: "High"
+        case .veryHigh: "Very high"
+        }
+    }
+
+    /// The CSS class that colours a heat map's cell and a score's badge.
+    var cssClass: String {
+        switch self {
+        case .low: "risk-low"
+        case .medium: "risk-medium"
+        case .high: "risk-high"
+        case .veryHigh: "risk-very-high"
+        }
+    }
+}
+
+enum RiskScale {
+    static let likelihood = ["Rare", "Unlikely", "Possible", "Likely", "Almost certain"]
+    static let impact = ["Minimal", "Minor", "Moderate", "Major", "Severe"]
+}
+
+extension CapacityKind {
+    var title: String {
+        switch self {
+        case .staff: "Staff"
+        case .skills: "Skills or training"
+        case .tools: "Tools or systems"
+        case .data: "Data"
+        case .funding: "Funding"
+        case .other: "Something else"
+        }
+    }
+}
+
+extension CapacityStatus {
+    var title: String {
+        switch self {
+        case .open: "Waiting for a decision"
+        case .granted: "Granted"
+        case .partlyGranted: "Partly granted"
+        case .declined: "Declined"
+        case .delivered: "Delivered"
         }
     }
 }

@@ -19,6 +19,8 @@ struct RecordFormPage: Sendable {
     var cancel: SiteURL
     /// A link to remove the record, on its edit form.
     var removal: SiteURL?
+    /// What the record holds so far (its history, a chart), rendered markup shown above the form.
+    var details: String?
 
     func render(_ context: PageContext) -> String {
         PageLayout.render(title: title, current: nil, context: context, body: .group(
@@ -33,9 +35,10 @@ struct RecordFormPage: Sendable {
             .unwrap(staleNotice) { notice in
                 .div(.class("error-summary"), .attr("role", "alert"), .h2(.text("Changed meanwhile")), .p(.plain(notice)))
             },
+            .unwrap(details) { .raw($0) },
             .errorSummary(summaryItems),
             .if(!notices.isEmpty, .div(.class("notice"), .attr("role", "status"), .ul(.forEach(notices) { .li(.plain($0)) }))),
-            form(context),
+            .if(!sections.isEmpty, form(context)),
             .unwrap(removal) { url in
                 .p(.a(.class("danger-link"), .href(url), .text("Remove this record…")))
             }

@@ -49,6 +49,8 @@ struct ReviewBriefingPage: Sendable {
             focusSection,
             integritySection,
             milestonesSection,
+            risksSection,
+            capacitySection,
             assessmentsSection(context),
             decisionsSection(context),
             actionsSection(context)
@@ -207,6 +209,61 @@ struct ReviewBriefingPage: Sendable {
         )
     }
 
+    private var risksSection: Node<HTML.BodyContext> {
+        let since = briefing.followUp.previous.map { "the previous review (\($0.date))" } ?? "the last 90 days"
+        let map = RiskHeatMap(briefing.risks.map(\.risk))
+        return .section(
+            .attr("aria-labelledby", "briefing-risks-heading"),
+            .h2(.id("briefing-risks-heading"), .text("Risks")),
+            .p(.text("Open risks of the goals in scope, highest score first; those opened or whose score rose since \(since) are marked. "),
+               .a(.href(.risks()), .text("The risk register"))),
+            .if(briefing.risks.isEmpty, .p(.class("muted"), .text("No open risk in scope.")), else: .div(
+                .class("chart-with-table"),
+                .element(named: "figure", nodes: [
+                    .class("chart"),
+                    .raw(RiskHeatMapSVG.render(map, titleID: "briefing-heat-title")),
+                    .element(named: "figcaption", nodes: [.attr("id", "briefing-heat-title"), .text("Open risks in scope by likelihood and impact")]),
+                ]),
+                .scrollingTable(
+                    label: "Risks in scope",
+                    .caption(.text("Risks in scope")),
+                    .thead(.tr(.column("Risk"), .column("Goal"), .column("Score"), .column("Since \(briefing.followUp.previous == nil ? "90 days ago" : "the previous review")"), .column("Owner"), .column("Mitigation"))),
+                    .tbody(.forEach(briefing.risks) { line in
+                        .tr(
+                            .rowHeader(.a(.href(.risk(line.risk.id)), .plain(line.risk.title))),
+                            .td(.plain(goalName(line.risk.goal))),
+                            .td(.span(.class("risk-badge \(line.risk.level.cssClass)"), .text("\(line.risk.score) \(line.risk.level.title.lowercased())"))),
+                            .td(.text(line.change.map { $0 > 0 ? "Rose by \($0)" : $0 < 0 ? "Fell by \(-$0)" : "Unchanged" } ?? "New")),
+                            .td(.plain(line.risk.owner.map(personName) ?? "Not named")),
+                            .td(.plain(line.risk.mitigation ?? "—"))
+                        )
+                    })
+                )
+            ))
+        )
+    }
+
+    private var capacitySection: Node<HTML.BodyContext> {
+        .section(
+            .attr("aria-labelledby", "briefing-capacity-heading"),
+            .h2(.id("briefing-capacity-heading"), .text("Capacity requests")),
+            .if(briefing.capacity.isEmpty, .p(.class("muted"), .text("None in scope.")), else: .scrollingTable(
+                label: "Capacity requests in scope",
+                .caption(.text("Waiting for a decision or for delivery, and those ended since the previous review")),
+                .thead(.tr(.column("What is needed"), .column("Team"), .column("Asked on"), .column("Status"), .column("Decision"))),
+                .tbody(.forEach(briefing.capacity) { request in
+                    .tr(
+                        .rowHeader(.a(.href(.capacityRequest(request.id)), .plain(request.title))),
+                        .td(.plain(unitName(request.orgUnit))),
+                        .td(.class("date"), .plain(request.requestedOn)),
+                        .td(.text(request.status.title)),
+                        .td(.plain(request.decision ?? "—"))
+                    )
+                })
+            ))
+        )
+    }
+
     // MARK: What this review records
 
     private func fieldError(_ form: String, _ name: String) -> String? {
@@ -308,6 +365,12 @@ struct ReviewBriefingPage: Sendable {
                         select("decision", "indicator", "Indicator it concerns", [FormChoices.none("None")] + document.indicators.filter { briefing.scope.indicators.contains($0.code) }.map { FormChoice(label: $0.name, value: $0.code) }),
                         text("decision", "period", "Target period (to revise a target)", hint: "For example FY2027"),
                         text("decision", "value", "New target value (to revise a target)"),
+                        select("decision", "leader", "New goal leader (to reassign a leader)", [FormChoices.none("None")] + document.people.map { FormChoice(label: $0.name, value: $0.email) }),
+                        text("decision", "riskTitle", "The risk (to open a risk of the goal above)"),
+                        select("decision", "likelihood", "Its likelihood", [FormChoices.none("Choose")] + (1...5).map { FormChoice(label: "\($0) \(RiskScale.likelihood[$0 - 1])", value: String($0)) }),
+                        select("decision", "impact", "Its impact", [FormChoices.none("Choose")] + (1...5).map { FormChoice(label: "\($0) \(RiskScale.impact[$0 - 1])", value: String($0)) }),
+                        select("decision", "riskOwner", "Its owner", [FormChoices.none("Not named yet")] + document.people.map { FormChoice(label: $0.name, value: $0.email) }),
+                        text("decision", "mitigation", "Its mitigation", long: true),
                     ]),
                     .button(.type(.submit), .text("Record the decision"))
                 )

@@ -16,7 +16,11 @@ struct ReviewListPage: Sendable {
                 .h1(.text("Reviews")),
                 .p(.class("lead"), .text("Leaders meet often, look at the data, decide and follow up. Each review has a briefing generated from the data, and what it decides and assigns comes back at every later review until it is done."))
             ),
-            .if(canSchedule, .p(.a(.class("button-link"), .href(.newReview), .text("Schedule a review")))),
+            .if(canSchedule, .p(
+                .a(.class("button-link"), .href(.newReview), .text("Schedule a review")), .text(" "),
+                .a(.href(.scheduleReviews), .text("Schedule a year of reviews"))
+            )),
+            .p(.a(.href(.risks()), .text("Risk register")), .text(" · "), .a(.href(.capacityRequests), .text("Capacity requests"))),
             table("upcoming", "Upcoming reviews", upcoming),
             table("past", "Past reviews", past)
         ))
