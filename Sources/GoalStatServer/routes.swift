@@ -92,7 +92,7 @@ private func reviewRoutes(_ app: Application) throws {
     let reviews = ReviewsAPIController()
     api.on(.GET, "reviews", access: .somewhere(.readPrivate)) { try await reviews.list($0) }
     api.on(.POST, "reviews", access: .somewhere(.runReviews)) { try await reviews.create($0) }
-    api.on(.POST, "reviews", "schedule", access: .somewhere(.runReviews)) { try await reviews.scheduleSeries($0) }
+    api.on(.POST, "review-series", access: .somewhere(.runReviews)) { try await reviews.scheduleSeries($0) }
     api.on(.GET, "reviews", ":id", access: .somewhere(.readPrivate)) { try await reviews.show($0) }
     api.on(.POST, "reviews", ":id", "assessments", access: .somewhere(.runReviews)) { try await reviews.assess($0) }
     api.on(.POST, "reviews", ":id", "decisions", access: .somewhere(.runReviews)) { try await reviews.decide($0) }
@@ -239,7 +239,7 @@ private func riskAndCapacityRoutes(_ app: Application, _ api: any RoutesBuilder)
     app.on(.GET, "risks", "new", access: .somewhere(.readPrivate)) { try await risks.newForm($0) }
     app.on(.POST, "risks", access: .somewhere(.readPrivate)) { try await risks.create($0) }
     app.on(.GET, "risks", ":id", access: .somewhere(.readPrivate)) { try await risks.show($0) }
-    app.on(.POST, "risks", ":id", access: .somewhere(.readPrivate)) { try await risks.update($0) }
+    app.on(.POST, "risks", ":id", "edit", access: .somewhere(.readPrivate)) { try await risks.update($0) }
     let capacity = CapacityPagesController()
     app.on(.GET, "capacity", access: .somewhere(.readPrivate)) { try await capacity.list($0) }
     app.on(.GET, "capacity", "new", access: .somewhere(.readPrivate)) { try await capacity.newForm($0) }

@@ -55,6 +55,7 @@ enum SiteURL: Sendable, Equatable {
     case risks(goal: String? = nil)
     case newRisk(goal: String? = nil)
     case risk(UUID)
+    case editRisk(UUID)
     case capacityRequests
     case newCapacityRequest
     case capacityRequest(UUID)
@@ -118,6 +119,7 @@ enum SiteURL: Sendable, Equatable {
         case .risks(let goal): "/risks" + (goal.map { "?goal=" + Escaping.queryValue($0) } ?? "")
         case .newRisk(let goal): "/risks/new" + (goal.map { "?goal=" + Escaping.queryValue($0) } ?? "")
         case .risk(let id): "/risks/\(id.uuidString)"
+        case .editRisk(let id): "/risks/\(id.uuidString)/edit"
         case .capacityRequests: "/capacity"
         case .newCapacityRequest: "/capacity/new"
         case .capacityRequest(let id): "/capacity/\(id.uuidString)"

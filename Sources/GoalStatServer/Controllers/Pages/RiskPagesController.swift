@@ -116,7 +116,7 @@ struct RiskPagesController {
                 return "A risk to \(goal), opened on \(risk.openedOn). Score \(risk.score) (\(risk.level.title.lowercased())): likelihood \(risk.likelihood) × impact \(risk.impact)."
             } ?? "A risk to a goal: what could happen, how likely and how bad, who owns it and how it is mitigated.",
             breadcrumb: [(label: "Reviews", url: .reviews), (label: "Risk register", url: .risks())],
-            action: risk.map { .risk($0.id) } ?? .risks(),
+            action: risk.map { .editRisk($0.id) } ?? .risks(),
             sections: canEdit ? [FormSection(title: risk == nil ? nil : "Change the risk", hint: nil, fields: fields)] : [],
             values: values,
             submitLabel: risk == nil ? "Open the risk" : "Save the risk",
