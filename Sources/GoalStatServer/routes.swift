@@ -83,6 +83,7 @@ private func reviewRoutes(_ app: Application) throws {
     app.on(.POST, "reviews", ":id", "decisions", access: .somewhere(.runReviews)) { try await pages.decide($0) }
     app.on(.POST, "reviews", ":id", "actions", access: .somewhere(.runReviews)) { try await pages.addAction($0) }
     // The owner of an action and the leaders of an asked unit need no review rights: the service checks who they are.
+    app.on(.GET, "actions", access: .somewhere(.readPrivate)) { try await pages.actions($0) }
     app.on(.GET, "actions", ":id", access: .signedIn) { try await pages.action($0) }
     app.on(.POST, "actions", ":id", access: .signedIn) { try await pages.updateAction($0) }
     app.on(.GET, "asks", ":id", access: .signedIn) { try await pages.ask($0) }
@@ -97,6 +98,7 @@ private func reviewRoutes(_ app: Application) throws {
     api.on(.POST, "reviews", ":id", "assessments", access: .somewhere(.runReviews)) { try await reviews.assess($0) }
     api.on(.POST, "reviews", ":id", "decisions", access: .somewhere(.runReviews)) { try await reviews.decide($0) }
     api.on(.POST, "reviews", ":id", "actions", access: .somewhere(.runReviews)) { try await reviews.addAction($0) }
+    api.on(.GET, "actions", access: .somewhere(.readPrivate)) { try await reviews.openActions($0) }
     api.on(.POST, "actions", ":id", "updates", access: .signedIn) { try await reviews.updateAction($0) }
     api.on(.GET, "asks", access: .signedIn) { try await reviews.asks($0) }
     api.on(.POST, "asks", ":id", "answer", access: .signedIn) { try await reviews.answer($0) }

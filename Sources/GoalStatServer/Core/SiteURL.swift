@@ -52,6 +52,7 @@ enum SiteURL: Sendable, Equatable {
     case action(UUID)
     case ask(UUID)
     case scheduleReviews
+    case actions(owner: String?, orgUnit: String?)
     case risks(goal: String? = nil)
     case newRisk(goal: String? = nil)
     case risk(UUID)
@@ -116,6 +117,8 @@ enum SiteURL: Sendable, Equatable {
         case .action(let id): "/actions/\(id.uuidString)"
         case .ask(let id): "/asks/\(id.uuidString)"
         case .scheduleReviews: "/reviews/schedule"
+        case .actions(let owner, let unit):
+            "/actions" + ([("owner", owner), ("orgUnit", unit)].compactMap { name, value in value.map { "\(name)=\(Escaping.queryValue($0))" } }.reduce("") { $0.isEmpty ? "?" + $1 : $0 + "&" + $1 })
         case .risks(let goal): "/risks" + (goal.map { "?goal=" + Escaping.queryValue($0) } ?? "")
         case .newRisk(let goal): "/risks/new" + (goal.map { "?goal=" + Escaping.queryValue($0) } ?? "")
         case .risk(let id): "/risks/\(id.uuidString)"

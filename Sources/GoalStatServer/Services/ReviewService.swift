@@ -171,6 +171,16 @@ enum ReviewService {
         }
     }
 
+    /// The open actions of a person, or of the people of a unit and the units below it, or everyone's.
+    static func openActions(owner: String?, orgUnit: String?, request: Request) async throws -> [ActionItem] {
+        let actions = try await ReviewStore.openActions(owner: owner, on: request.db)
+        guard let orgUnit else { return actions }
+        let document = try await request.framework()
+        let tree = OrgTree(document.orgUnits)
+        let people = Set(document.people.filter { $0.orgUnit.map { tree.isWithin($0, orgUnit) } ?? false }.map(\.email))
+        return actions.filter { people.contains($0.owner) }
+    }
+
     /// The asks for help a person may answer: those addressed to the units where they may edit goals or run reviews.
     static func asksToAnswer(request: Request) async throws -> [GoalAssessment] {
         let tree = try await request.orgTree()

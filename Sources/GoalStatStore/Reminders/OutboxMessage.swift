@@ -32,6 +32,8 @@ public struct OutboxMessage: Sendable, Equatable, Identifiable {
         case valueReminder
         /// To a goal leader (or performance officer), about a value that stays late.
         case escalation
+        /// To the owner of an action from a review.
+        case actionReminder
     }
 
     public init(

@@ -13,6 +13,8 @@ public enum ReminderQueue {
         public var reminders: Int
         /// Of those, newly queued.
         public var queued: Int
+        /// Open actions from reviews whose owners were reminded (already queued ones included).
+        public var actionReminders: Int = 0
     }
 
     /// - Parameter siteURL: the address people reach GoalStat at (`https://goalstat.agency.gov`), for the links in
@@ -43,8 +45,28 @@ public enum ReminderQueue {
                 ))
             }
         }
-        let queued = try await Outbox.enqueue(messages, on: db)
-        return Summary(openValues: tasks.count, reminders: reminders, queued: queued)
+        let actions = try await actionMessages(today: today, now: now, policy: policy, siteURL: siteURL, on: db)
+        let queued = try await Outbox.enqueue(messages + actions, on: db)
+        return Summary(openValues: tasks.count, reminders: reminders + actions.count, queued: queued, actionReminders: actions.count)
+    }
+
+    /// The reminders about open actions from reviews, to their owners.
+    static func actionMessages(today: CalendarDate, now: Date, policy: DuePolicy, siteURL: String?, on db: any Database) async throws -> [OutboxMessage] {
+        let actions = try await ReviewStore.openActions(owner: nil, on: db)
+        guard !actions.isEmpty else { return [] }
+        let names = try await RecipientNames.of(Array(Set(actions.map(\.owner))).sorted(), on: try ReadModel.sqlDatabase(db))
+        let base = siteURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 } ?? ""
+        return actions.flatMap { action in
+            ActionReminders.reminders(
+                for: action, owner: ReminderRecipient(email: action.owner, name: names[action.owner] ?? action.owner),
+                link: base + "/actions/\(action.id.uuidString)", today: today, policy: policy
+            ).map { reminder in
+                OutboxMessage(
+                    recipientEmail: reminder.recipientEmail.lowercased(), recipientName: reminder.recipientName, subject: reminder.subject,
+                    body: reminder.body, kind: .actionReminder, dedupeKey: reminder.dedupeKey, stage: reminder.stage, createdAt: now
+                )
+            }
+        }
     }
 
     /// The data-entry grid for the steward and the period's month, as `SiteURL` builds it in the app.

@@ -135,3 +135,27 @@ struct ReviewScheduleTests {
         #expect(Set(reviews.map(\.id)).count == 4)
     }
 }
+
+@Suite("Reminders about actions from reviews")
+struct ActionReminderTests {
+    private let owner = ReminderRecipient(email: "K.Osei@example.gov", name: "Kwame Osei")
+
+    private func reminders(due: String, today: String, status: ActionStatus = .open) throws -> [Reminder] {
+        let action = ActionItem(review: UUID(), title: "Hire two clerks", owner: "k.osei@example.gov", due: due, status: status)
+        return ActionReminders.reminders(for: action, owner: owner, link: "/actions/x", today: try CalendarDate.parse(today), policy: .standard)
+    }
+
+    @Test("before the due date, on it and once late, each with its own key; none for a closed action or long before")
+    func stages() throws {
+        #expect(try reminders(due: "2027-01-31", today: "2027-01-01").isEmpty)
+        let before = try reminders(due: "2027-01-31", today: "2027-01-30")
+        #expect(before.first?.stage == .beforeDue)
+        #expect(before.first?.subject == "Action due on 2027-01-31: Hire two clerks")
+        #expect(try reminders(due: "2027-01-31", today: "2027-01-31").first?.stage == .onDueDate)
+        let late = try reminders(due: "2027-01-31", today: "2027-02-20")
+        #expect(late.first?.stage == .late)
+        #expect(late.first?.body.contains("20 days late") == true)
+        #expect(late.first?.dedupeKey.hasPrefix("action|k.osei@example.gov|") == true)
+        #expect(try reminders(due: "2027-01-31", today: "2027-02-20", status: .done).isEmpty)
+    }
+}

@@ -107,6 +107,8 @@ struct AuthorizationMatrixTests {
         "POST /reviews/:id/assessments": .everywhereStaff,
         "POST /reviews/:id/decisions": .everywhereStaff,
         "POST /reviews/:id/actions": .everywhereStaff,
+        "GET /actions": .signedIn,
+        "GET /api/v1/actions": .signedIn,
         "GET /actions/:id": .signedIn,
         "POST /actions/:id": .signedIn,
         "GET /asks/:id": .signedIn,

@@ -193,4 +193,40 @@ struct RiskAndCapacityTests {
             #expect(try await ReviewStore.reviews(on: app.db).filter { $0.title == "Ops" }.map(\.date).sorted() == ["2027-01-31", "2027-02-28", "2027-03-31"])
         }
     }
+
+    @Test("open actions are listed overdue first and counted per person and unit; their owners are reminded once per stage")
+    func openActions() async throws {
+        try await withServer { app in
+            let review = Review(kind: .quarterly, title: "Q4", date: "2026-10-20", goals: ["G1.1"])
+            let late = ActionItem(review: review.id, title: "Hire two clerks", owner: "k.osei@example.gov", due: "2026-11-01")
+            let later = ActionItem(review: review.id, title: "Publish queue times", owner: "r.alvarez@example.gov", due: "2027-03-01")
+            try await Transactions.run(on: app.db) { tx in
+                try await ReviewStore.schedule(review, audit: Fixtures.audit(.system), on: tx)
+                for action in [late, later] { try await ReviewStore.addAction(action, audit: Fixtures.audit(.system), on: tx) }
+            }
+            try await app.signedIn().test(.GET, "/actions") { response in
+                let page = response.body.string
+                #expect(response.status == .ok)
+                #expect(page.contains("Overdue: 1 of 2"))
+                let first = try #require(page.range(of: "Hire two clerks")), second = try #require(page.range(of: "Publish queue times"))
+                #expect(first.lowerBound < second.lowerBound)
+            }
+            try await app.signedIn().test(.GET, "/api/v1/actions?overdue=true&orgUnit=DMV-FO") { response in
+                let items = (response.json as? [String: Any])?["items"] as? [[String: Any]]
+                #expect(items?.map { $0["title"] as? String } == ["Hire two clerks"])
+            }
+            try await app.signedIn().test(.GET, "/api/v1/actions?overdue=maybe") { response in
+                #expect(response.status == .badRequest)
+            }
+            let today = try CalendarDate.parse("2026-11-23")
+            let summary = try await ReminderQueue.queue(today: today, now: Fixtures.now, policy: .standard, siteURL: "https://goalstat.example.gov", on: app.db)
+            #expect(summary.actionReminders == 1)
+            let again = try await ReminderQueue.queue(today: today, now: Fixtures.now, policy: .standard, siteURL: nil, on: app.db)
+            #expect(again.queued == 0)
+            let sent = try await Outbox.unsent(limit: 100, on: app.db).filter { $0.kind == .actionReminder }
+            #expect(sent.count == 1)
+            #expect(sent.first?.subject == "Late action: Hire two clerks was due on 2026-11-01")
+            #expect(sent.first?.body.contains("https://goalstat.example.gov/actions/\(late.id.uuidString)") == true)
+        }
+    }
 }

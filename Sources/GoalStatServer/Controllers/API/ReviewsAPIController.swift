@@ -181,6 +181,15 @@ struct ReviewsAPIController {
         }
     }
 
+    /// Open actions (of an owner, or of a unit's people), overdue first when `overdue=true` asks for only those.
+    func openActions(_ request: Request) async throws -> ListPage<ActionItem> {
+        let owner = try request.queryText("owner"), unit = try request.queryText("orgUnit")
+        let overdue = try request.queryBool("overdue") ?? false
+        let today = request.clock.today
+        let actions = try await ReviewService.openActions(owner: owner, orgUnit: unit, request: request)
+        return try ListPage(overdue ? actions.filter { $0.isOverdue(on: today) } : actions, request: request)
+    }
+
     /// The asks for help the caller may answer (addressed to their units), open ones first.
     func asks(_ request: Request) async throws -> ListPage<GoalAssessment> {
         try ListPage(try await ReviewService.asksToAnswer(request: request), request: request)

@@ -223,6 +223,16 @@ struct ReviewPagesController {
 
     // MARK: An action, an ask
 
+    /// Every open action, overdue first, with the overdue ones counted per person and per unit.
+    func actions(_ request: Request) async throws -> Response {
+        let owner = try request.queryText("owner"), unit = try request.queryText("orgUnit")
+        let document = try await request.visibleFramework()
+        return ActionsPage(
+            actions: try await ReviewService.openActions(owner: owner, orgUnit: unit, request: request), document: document,
+            today: request.clock.today, owner: owner, orgUnit: unit
+        ).render(request.pageContext).htmlResponse()
+    }
+
     func action(_ request: Request) async throws -> Response {
         try await actionPage(request, values: FormValues(), errors: FormErrors()).htmlResponse()
     }

@@ -20,7 +20,7 @@ struct ReviewListPage: Sendable {
                 .a(.class("button-link"), .href(.newReview), .text("Schedule a review")), .text(" "),
                 .a(.href(.scheduleReviews), .text("Schedule a year of reviews"))
             )),
-            .p(.a(.href(.risks()), .text("Risk register")), .text(" · "), .a(.href(.capacityRequests), .text("Capacity requests"))),
+            .p(.a(.href(.actions(owner: nil, orgUnit: nil)), .text("Open actions")), .text(" · "), .a(.href(.risks()), .text("Risk register")), .text(" · "), .a(.href(.capacityRequests), .text("Capacity requests"))),
             table("upcoming", "Upcoming reviews", upcoming),
             table("past", "Past reviews", past)
         ))
