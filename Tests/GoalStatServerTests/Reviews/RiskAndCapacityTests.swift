@@ -138,6 +138,10 @@ struct RiskAndCapacityTests {
                 #expect(response.status == .created)
                 id = (response.json as? [String: Any])?["id"] as? String ?? ""
             }
+            try await app.signedIn().test(.GET, "/tasks") { response in
+                #expect(response.body.string.contains("One more examiner"))
+                #expect(response.body.string.contains("waiting for a decision"))
+            }
             // The steward may not decide; someone who runs reviews does.
             try await app.testing().test(.POST, "/api/v1/capacity-requests/\(id)/decision", headers: headers(steward), body: jsonBody(["status": "granted", "decision": "Yes"])) { response in
                 #expect(response.status == .forbidden)

@@ -17,6 +17,13 @@ struct TasksController {
         // From reviews (issue 11): the person's open actions, and the asks for help addressed to their units.
         model.actions = try await ReviewStore.openActions(owner: email, on: request.db)
         model.asks = try await ReviewService.asksToAnswer(request: request).filter { $0.ask?.isOpen == true }
+        let horizon = today.adding(days: 14).description
+        model.risks = try await RiskStore.risks(ownedBy: email, on: request.db).filter { ($0.reviewOn ?? "") <= horizon }
+        let tree = try await request.orgTree()
+        if request.principal.maySomewhere(.runReviews) {
+            model.capacityToDecide = try await CapacityStore.requests(units: nil, openOnly: true, on: request.db)
+                .filter { $0.status == .open && request.principal.may(.runReviews, in: $0.orgUnit, tree: tree) }
+        }
         let document = try await request.framework()
         model.goalNames = Dictionary(document.goals.map { ($0.code, $0.name) }) { first, _ in first }
         model.unitNames = Dictionary(document.orgUnits.map { ($0.code, $0.name) }) { first, _ in first }

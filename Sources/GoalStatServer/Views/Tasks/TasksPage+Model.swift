@@ -12,6 +12,10 @@ struct TasksPageModel: Sendable {
     /// Open actions owned by the person, and open asks for help addressed to the units they lead (reviews).
     var actions: [ActionItem] = []
     var asks: [GoalAssessment] = []
+    /// Risks the person owns whose review date is within two weeks or past, and capacity requests waiting for
+    /// their decision (issue 11).
+    var risks: [Risk] = []
+    var capacityToDecide: [CapacityRequest] = []
     var goalNames: [String: String] = [:]
     var unitNames: [String: String] = [:]
 }

@@ -11,9 +11,10 @@ extension TasksPageModel {
                 .p(.class("lead"), .plain(summary))
             ),
             notificationsLink,
-            .if(tasks.isEmpty && actions.isEmpty && asks.isEmpty, .p(.text("Nothing is due from you. Values, narratives and targets appear here as their due dates come near."))),
+            .if(tasks.isEmpty && actions.isEmpty && asks.isEmpty && risks.isEmpty && capacityToDecide.isEmpty, .p(.text("Nothing is due from you. Values, narratives and targets appear here as their due dates come near."))),
             .if(!actions.isEmpty, actionsSection),
             .if(!asks.isEmpty, asksSection),
+            .if(!risks.isEmpty || !capacityToDecide.isEmpty, reviewWorkSection),
             .if(!tasks.values.isEmpty, valuesSection),
             .if(!tasks.narratives.isEmpty, narrativesSection),
             .if(!tasks.targets.isEmpty, targetsSection),
@@ -66,8 +67,24 @@ extension TasksPageModel {
         )
     }
 
+    private var reviewWorkSection: Node<HTML.BodyContext> {
+        .section(
+            .attr("aria-labelledby", "review-work-heading"),
+            .h2(.id("review-work-heading"), .text("Risks to review and capacity to decide")),
+            .ul(
+                .forEach(risks) { risk in
+                    .li(.a(.href(.risk(risk.id)), .plain(risk.title)), .plain(" (\(goalNames[risk.goal] ?? risk.goal)): review " + (risk.reviewOn.map { "by \($0)" } ?? "now")),
+                        .if(risk.isReviewOverdue(on: today), .group(.text(" "), .tag("Overdue", class: "tag-overdue"))))
+                },
+                .forEach(capacityToDecide) { request in
+                    .li(.a(.href(.capacityRequest(request.id)), .plain(request.title)), .plain(" — \(unitNames[request.orgUnit] ?? request.orgUnit) asked on \(request.requestedOn); waiting for a decision"))
+                }
+            )
+        )
+    }
+
     private var summary: String {
-        let count = tasks.values.count + tasks.narratives.count + tasks.targets.count + actions.count + asks.count
+        let count = tasks.values.count + tasks.narratives.count + tasks.targets.count + actions.count + asks.count + risks.count + capacityToDecide.count
         guard count > 0 else { return "\(personName), as of \(today)." }
         let things = count == 1 ? "1 thing is due" : "\(count) things are due"
         let late = tasks.lateCount == 0 ? "none is late" : (tasks.lateCount == 1 ? "1 is late" : "\(tasks.lateCount) are late")
