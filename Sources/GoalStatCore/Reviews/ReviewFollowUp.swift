@@ -1,3 +1,5 @@
+import Foundation
+
 /// Relentless follow-up (seed 002, practice 8): what an earlier review decided, assigned and asked comes back on
 /// every later review's agenda — every action still open, every action closed since the previous review, every
 /// ask still open or answered since — until it is closed.
@@ -21,11 +23,17 @@ public struct ReviewFollowUp: Sendable, Equatable {
         let since = previous?.date ?? ""
         let ours = actions.filter { ids.contains($0.review) }
         let asked = assessments.filter { ids.contains($0.review) && $0.ask != nil }
+        // What the previous review itself assigned or asked comes back once it is closed or answered, even when that
+        // happened before the review's own date (a review recorded ahead of its meeting); older items come back when
+        // they were closed or answered since the previous review.
+        let fromPrevious = { (review: UUID) in review == previous?.id }
         return ReviewFollowUp(
             openActions: ours.filter { $0.status == .open }.sorted { $0.due < $1.due },
-            closedSinceLastReview: ours.filter { $0.status != .open && ($0.closedOn ?? "") >= since }.sorted { ($0.closedOn ?? "") < ($1.closedOn ?? "") },
+            closedSinceLastReview: ours.filter { $0.status != .open && (fromPrevious($0.review) || ($0.closedOn ?? "") >= since) }
+                .sorted { ($0.closedOn ?? "") < ($1.closedOn ?? "") },
             openAsks: asked.filter { $0.ask?.isOpen == true },
-            answeredSinceLastReview: asked.filter { ($0.ask?.answeredOn).map { $0 >= since } ?? false },
+            answeredSinceLastReview: asked.filter { fromPrevious($0.review) || (($0.ask?.answeredOn).map { $0 >= since } ?? false) }
+                .filter { $0.ask?.isOpen == false },
             previous: previous
         )
     }

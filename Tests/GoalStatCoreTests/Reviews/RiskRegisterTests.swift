@@ -159,3 +159,23 @@ struct ActionReminderTests {
         #expect(try reminders(due: "2027-01-31", today: "2027-02-20", status: .done).isEmpty)
     }
 }
+
+@Suite("Follow-up: what the previous review left comes back")
+struct ReviewFollowUpTests {
+    @Test("an action closed or an ask answered before the previous review's own date still comes back once; older ones only when closed since")
+    func recordedAhead() {
+        let older = Review(kind: .quarterly, title: "Q3", date: "2026-07-20", goals: ["G1"])
+        let previous = Review(kind: .quarterly, title: "Q4", date: "2026-12-18", goals: ["G1"])
+        let next = Review(kind: .quarterly, title: "Q1", date: "2027-03-14", goals: ["G1"])
+        let closedEarly = ActionItem(review: previous.id, title: "Leaflets", owner: "k", due: "2027-01-18", status: .done, closedOn: "2026-12-05")
+        let closedLongAgo = ActionItem(review: older.id, title: "Old", owner: "k", due: "2026-08-01", status: .done, closedOn: "2026-08-02")
+        let answered = GoalAssessment(review: previous.id, goal: "G1", category: .atRisk, ask: AskForHelp(orgUnit: "FO", request: "Help", answer: "Yes", answeredOn: "2026-12-05"))
+        let open = GoalAssessment(review: older.id, goal: "G1", category: .someRisk, ask: AskForHelp(orgUnit: "FO", request: "Still?"))
+        let followUp = ReviewFollowUp.make(for: next, earlier: [older, previous], actions: [closedEarly, closedLongAgo], assessments: [answered, open])
+        #expect(followUp.previous?.id == previous.id)
+        #expect(followUp.closedSinceLastReview.map(\.title) == ["Leaflets"])
+        #expect(followUp.answeredSinceLastReview.map(\.goal) == ["G1"])
+        #expect(followUp.answeredSinceLastReview.first?.ask?.answer == "Yes")
+        #expect(followUp.openAsks.map { $0.ask?.request } == ["Still?"])
+    }
+}
