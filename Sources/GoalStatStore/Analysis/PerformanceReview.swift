@@ -15,22 +15,25 @@ public struct PerformanceReview: Sendable {
     public var isStored: Bool
 
     /// The review of what `principal` may read (everything for `nil`: the command line and tests). `document`, when
-    /// given, is the framework as stored (a process's cached copy); otherwise it is read.
+    /// given, is the framework as stored (a process's cached copy); otherwise it is read. `only` narrows the
+    /// verdicts and series read (or worked out, for another date) to those indicators: a review's scope.
     public static func load(
-        asOf: CalendarDate, visibleTo principal: Principal? = nil, document stored: FrameworkDocument? = nil, on db: any Database
+        asOf: CalendarDate, visibleTo principal: Principal? = nil, document stored: FrameworkDocument? = nil,
+        only: Set<String>? = nil, on db: any Database
     ) async throws -> PerformanceReview {
         let full: FrameworkDocument
         if let stored { full = stored } else { full = try await FrameworkStore.exportDocument(on: db) }
         let document = principal.map(full.visible(to:)) ?? full
         let reporting = Reporting(plan: document.plan)
-        let codes = document.indicators.map(\.code)
+        let codes = document.indicators.map(\.code).filter { only?.contains($0) ?? true }
         let verdicts: [String: IndicatorVerdict]
         let isStored = try await ReadModel.state(on: db).asOf == asOf
         if isStored {
             verdicts = try await ReadModel.verdicts(of: codes, on: db)
         } else {
             let visible = Set(codes)
-            let analyses = try await AnalysisService.analyze(indicators: [], asOf: asOf, on: db).filter { visible.contains($0.indicator) }
+            guard !codes.isEmpty else { return PerformanceReview(document: document, reporting: reporting, verdicts: [:], series: [:], asOf: asOf, isStored: false) }
+            let analyses = try await AnalysisService.analyze(indicators: only == nil ? [] : codes, asOf: asOf, on: db).filter { visible.contains($0.indicator) }
             verdicts = Dictionary(analyses.map { ($0.indicator, IndicatorVerdict($0)) }, uniquingKeysWith: { first, _ in first })
         }
         let linked = Set(document.links.flatMap { [$0.driver, $0.result] })

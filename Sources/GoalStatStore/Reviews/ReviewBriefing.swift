@@ -57,9 +57,10 @@ public struct ReviewBriefing: Sendable {
     public static func load(
         _ review: Review, asOf: CalendarDate, visibleTo principal: Principal?, document stored: FrameworkDocument, on db: any Database
     ) async throws -> ReviewBriefing {
-        let performance = try await PerformanceReview.load(asOf: asOf, visibleTo: principal, document: stored, on: db)
+        // The scope first, so that only its indicators' verdicts are read (or worked out, as of another date).
+        let scope = ReviewScope(review, in: principal.map(stored.visible(to:)) ?? stored)
+        let performance = try await PerformanceReview.load(asOf: asOf, visibleTo: principal, document: stored, only: scope.indicators, on: db)
         let document = performance.document
-        let scope = ReviewScope(review, in: document)
         let indicators = document.indicators.filter { scope.indicators.contains($0.code) }
         let lines = indicators.compactMap { indicator in performance.verdicts[indicator.code].map { IndicatorLine(indicator: indicator, verdict: $0) } }
         let order: [IndicatorStatus: Int] = [.offTrack: 0, .atRisk: 1]
