@@ -9,12 +9,14 @@ public struct StatusRules: Sendable {
     }
 
     public func assess(
-        latest: Measurement?, target: TargetVersion?, direction: ImprovementDirection, format: (Double) -> String = { "\($0)" }
+        latest: Measurement?, target: TargetVersion?, direction: ImprovementDirection, format: (Double) -> String = { "\($0)" },
+        label: (Period) -> String = { $0.description }
     ) -> StatusAssessment {
         guard let latest, let value = latest.value else {
             return StatusAssessment(status: .noData, reason: "No value has been reported yet.")
         }
-        let period = latest.period.description
+        // The period as every page labels it (the fiscal form when the plan reports in fiscal years).
+        let period = label(latest.period)
         guard let target, let band = target.band else {
             return StatusAssessment(status: .noTarget, reason: "\(format(value)) in \(period); no target is set for this period.")
         }

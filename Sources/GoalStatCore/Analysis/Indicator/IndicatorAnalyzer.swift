@@ -60,9 +60,10 @@ public struct IndicatorAnalyzer: Sendable {
         )
         let chart = SPCReport.make(units: [(orgUnit, printed, result)])
         let lastGroup = result.groups.last
-        let basic = statusRules.assess(latest: latest, target: target, direction: indicator.direction) { value in
-            Self.format(value, indicator: indicator)
-        }
+        let basic = statusRules.assess(
+            latest: latest, target: target, direction: indicator.direction, format: { Self.format($0, indicator: indicator) },
+            label: { self.labels[$0] ?? $0.label(calendar: calendar, fiscal: fiscal) }
+        )
         let combined = StatusWithAssurance.combine(
             basic, assurance: lastGroup?.assurance, latestPoint: result.points.last, direction: indicator.direction
         )
@@ -122,7 +123,7 @@ public struct IndicatorAnalyzer: Sendable {
 
     /// A number as the reasons print it: the indicator's decimals and unit.
     static func format(_ value: Double, indicator: Indicator) -> String {
-        let number = String(format: "%.\(max(0, min(indicator.decimals, 10)))f", value)
+        let number = NumberText.grouped(value, decimals: indicator.decimals)
         switch indicator.unit {
         case .percent: return number + "%"
         case .count, .currency, .rate: return number

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Numbers as the plain-words reasons of the analyses print them: a few significant digits, no exponent,
-/// no trailing zeros. Shared by the trend, comparison, link and focus reasons.
+/// no trailing zeros, thousands separated as on the pages (`12,034`). Shared by the trend, comparison, link and focus reasons.
 enum ReadableNumber {
     /// `value` to `significant` significant digits (at most `maxDecimals` decimals): `1234`, `0.0123`, `2.5`.
     static func text(_ value: Double, significant: Int = 3, maxDecimals: Int = 6) -> String {
@@ -28,7 +28,7 @@ enum ReadableNumber {
             units /= 10
         }
         var text = units == 0 && fraction.allSatisfy({ $0 == 0 }) ? "" : (value < 0 ? "-" : "")
-        text += String(units)
+        text += NumberText.separated(units)
         var trimmed = Array(fraction.reversed())
         while trimmed.last == 0 { trimmed.removeLast() }
         if !trimmed.isEmpty {

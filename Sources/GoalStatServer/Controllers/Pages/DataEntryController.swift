@@ -211,11 +211,3 @@ struct DataEntryController {
         )
     }
 }
-
-/// Numbers as form fields show them.
-enum NumberText {
-    /// Shortest round-trip digits, no trailing `.0`, the same as the CSV export.
-    static func plain(_ value: Double) -> String {
-        DoubleFormatting.shortest(value) ?? "\(value)"
-    }
-}

@@ -39,20 +39,9 @@ enum ValueFormatting {
         }
     }
 
-    /// `1234.5` with 1 decimal → `1,234.5`; never `-0`.
+    /// `1234.5` with 1 decimal → `1,234.5`; never `-0` (the same text as the analyses' reasons).
     static func grouped(_ value: Double, decimals: Int) -> String {
-        let places = min(max(decimals, 0), 10)
-        let fixed = String(format: "%.\(places)f", abs(value))
-        let isZero = fixed.allSatisfy { $0 == "0" || $0 == "." }
-        let parts = fixed.split(separator: ".", maxSplits: 1)
-        let integer = Array(parts[0])
-        var text = ""
-        for (index, digit) in integer.enumerated() {
-            if index > 0, (integer.count - index) % 3 == 0 { text.append(",") }
-            text.append(digit)
-        }
-        if parts.count == 2 { text += "." + parts[1] }
-        return value < 0 && !isZero ? "-" + text : text
+        NumberText.grouped(value, decimals: decimals)
     }
 
     /// Numbers in running text where no decimals are configured: at most two places, trailing zeros dropped
