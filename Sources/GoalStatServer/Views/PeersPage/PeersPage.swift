@@ -53,7 +53,7 @@ struct PeersPageModel: Sendable {
                 + (behind.isEmpty ? ", all for the same period." : "; \(behind.map { "\(name($0.unit)) (latest \($0.period), \($0.periodsBehind) period\($0.periodsBehind == 1 ? "" : "s") behind)" }.joined(separator: ", ")) not ranked."))),
             .scrollingTable(
                 label: "\(indicator.name): league table",
-                .caption(.plain("\(indicator.name): units ranked best first for \(item.period)")),
+                .caption(.plain("\(indicator.name): units ranked \(indicator.direction == .neutral ? "from high to low (neither is better)" : "best first") for \(item.period)")),
                 .thead(.tr(.column("Rank"), .column("Org unit"), .column("Latest value"), .column("Period"), .column("Status"))),
                 .tbody(.forEach(item.standings) { standing in
                     .tr(
