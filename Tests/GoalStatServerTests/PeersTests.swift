@@ -49,6 +49,7 @@ struct PeersTests {
             let perHour = try #require(all.first { $0["indicator"] as? String == "FO-SERVED-PER-HOUR" })
             let funnel = try #require(perHour["funnel"] as? [String: Any])
             #expect(funnel["measure"] as? String == "rate")
+            #expect((perHour["funnelNote"] as? String)?.hasPrefix("Each unit's customers served in field offices against its counter staff hours for 2026-10") == true)
             #expect((funnel["units"] as? [[String: Any]])?.compactMap { $0["unit"] as? String }.sorted() == ["DMV-FO-NORTH", "DMV-FO-SOUTH"])
 
             for (query, field) in [("per=0", "per"), ("per=51", "per"), ("page=0", "page"), ("per=x", "per")] {

@@ -55,6 +55,7 @@ enum PeerService {
                 indicator: indicator, verdicts: verdicts[indicatorCode] ?? [:],
                 numerators: ratio.flatMap { verdicts[$0.numerator] } ?? [:],
                 denominators: ratio.flatMap { verdicts[$0.denominator] } ?? [:],
+                names: ratio.map { [$0.numerator: indicators[$0.numerator]?.name ?? $0.numerator, $0.denominator: indicators[$0.denominator]?.name ?? $0.denominator] } ?? [:],
                 calendar: calendar
             )
         }

@@ -54,11 +54,12 @@ public enum PeerComparison {
     /// Compares the units of `verdicts` (the unit and its peers that have a value; keyed by unit) on `indicator`.
     /// `numerators` and `denominators` are the verdicts of the two counts of a ratio indicator (`[A] / [B]`, times a
     /// constant), keyed by unit; a unit is on the funnel when both are for the period compared. Nil when fewer than
-    /// two units have a value (nothing to compare) or a period cannot be read.
+    /// two units have a value (nothing to compare) or a period cannot be read. `names` names the ratio's two counts
+    /// in the funnel's note (their codes otherwise).
     public static func compare(
         indicator: Indicator, verdicts: [String: IndicatorVerdict],
         numerators: [String: IndicatorVerdict] = [:], denominators: [String: IndicatorVerdict] = [:],
-        calendar: FiscalCalendar
+        names: [String: String] = [:], calendar: FiscalCalendar
     ) -> PeerIndicatorComparison? {
         var latest: [(unit: String, verdict: IndicatorVerdict, value: Double, period: Period)] = []
         for (unit, verdict) in verdicts {
@@ -103,14 +104,15 @@ public enum PeerComparison {
             guard let n = count(numerators, entry.unit), let d = count(denominators, entry.unit) else { return nil }
             return (entry.unit, n, d)
         }.sorted { $0.unit < $1.unit }
+        let numerator = names[parts.numerator] ?? parts.numerator, denominator = names[parts.denominator] ?? parts.denominator
         guard rows.count >= 2 else {
-            comparison.funnelNote = "No funnel plot: fewer than two units have both \(parts.numerator) and \(parts.denominator) for \(label)."
+            comparison.funnelNote = "No funnel plot: fewer than two units have both \(numerator) and \(denominator) for \(label)."
             return comparison
         }
         let funnel = FunnelPlot.ofCounts(rows, scale: parts.scale)
         comparison.funnel = funnel
         comparison.funnelScale = funnel.measure == .proportion ? parts.scale : 1
-        comparison.funnelNote = "Each unit's \(parts.numerator) against its \(parts.denominator) for \(label): "
+        comparison.funnelNote = "Each unit's \(numerator.lowercased()) against its \(denominator.lowercased()) for \(label): "
             + (funnel.measure == .proportion ? "proportions with binomial limits" : "rates with Poisson limits")
             + " around the pooled value of these units. A unit inside the limits differs from its peers by no more than chance."
         return comparison
