@@ -124,6 +124,7 @@ private func pageRoutes(_ app: Application) throws {
     let dataEntry = DataEntryController()
     let reviewPage = ReviewPageController()
     let comparePage = ComparePageController()
+    let peers = PeersController()
     let importPage = ImportPageController()
     let exportsPage = ExportsPageController()
     let tasks = TasksController()
@@ -134,6 +135,9 @@ private func pageRoutes(_ app: Application) throws {
     app.on(.GET, "indicators", ":code", access: .record(.indicator, .readPrivate)) { try await indicatorPage.show($0) }
     app.on(.GET, "indicators", ":code", "chart.svg", access: .record(.indicator, .readPrivate)) { try await indicatorPage.chart($0) }
     app.on(.GET, "indicators", ":code", "compare", access: .record(.indicator, .readPrivate)) { try await comparePage.show($0) }
+    // Org units are public records (the organization chart), so anyone may open a unit's peers page; what it
+    // compares is what the reader may read: published indicators for visitors (docs/peers.md).
+    app.on(.GET, "org-units", ":code", "peers", access: .record(.orgUnit, .readPrivate)) { try await peers.page($0) }
     app.on(.GET, "indicators", ":code", "targets", "new", access: .record(.indicator, .reviseTarget)) { try await targetForm.form($0) }
     app.on(.POST, "indicators", ":code", "targets", access: .record(.indicator, .reviseTarget)) { try await targetForm.submit($0) }
     app.on(.GET, "review", access: .somewhere(.readPrivate)) { try await reviewPage.show($0) }
@@ -208,6 +212,7 @@ private func apiRoutes(_ api: any RoutesBuilder, _ resources: FrameworkResources
     api.on(.GET, "links", "evidence", access: .somewhere(.readPrivate)) { try await review.links($0) }
     api.on(.GET, "integrity", access: .somewhere(.readPrivate)) { try await review.integrity($0) }
     api.on(.GET, "indicators", ":key", "comparison", access: .record(.indicator, .readPrivate)) { try await review.comparison($0) }
+    api.on(.GET, "org-units", ":key", "peers", access: .record(.orgUnit, .readPrivate)) { try await PeersController().api($0) }
 
     let files = ImportExportAPIController()
     api.on(.POST, "imports", access: .somewhere(.importFiles), body: .collect(maxSize: BodyLimits.fileImport)) { try await files.importFile($0) }

@@ -158,7 +158,7 @@ struct ComparePageTests {
                 #expect(response.status == .ok)
                 let html = response.body.string
                 #expect(html.contains("League table"))
-                #expect(html.range(of: "Northern Region Offices")!.lowerBound < html.range(of: "Department of Motor Vehicles</th>")!.lowerBound)
+                #expect(html.range(of: "Northern Region Offices")!.lowerBound < html.range(of: "Department of Motor Vehicles</a></th>")!.lowerBound)
             }
             try await app.signedIn().test(.GET, "/indicators/NOPE/compare") { response in
                 #expect(response.status == .notFound)

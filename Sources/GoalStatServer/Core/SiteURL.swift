@@ -8,6 +8,8 @@ enum SiteURL: Sendable, Equatable {
     case indicator(String)
     case indicatorChart(String)
     case compare(String)
+    /// An org unit beside its peers on the indicators they share (practice 5), one page of indicators at a time.
+    case peers(String, page: Int = 1, per: Int? = nil)
     case newTarget(String)
     case targets(String)
     case dataEntry
@@ -77,6 +79,8 @@ enum SiteURL: Sendable, Equatable {
         case .indicator(let code): "/indicators/\(Self.escape(code))"
         case .indicatorChart(let code): "/indicators/\(Self.escape(code))/chart.svg"
         case .compare(let code): "/indicators/\(Self.escape(code))/compare"
+        case .peers(let code, let page, let per):
+            "/org-units/\(Self.escape(code))/peers" + Self.query([("page", page > 1 ? String(page) : nil), ("per", per.map(String.init))])
         case .newTarget(let code): "/indicators/\(Self.escape(code))/targets/new"
         case .targets(let code): "/indicators/\(Self.escape(code))/targets"
         case .dataEntry: "/data-entry"
@@ -139,6 +143,12 @@ enum SiteURL: Sendable, Equatable {
         }
     }
 
+    /// `?page=2&per=4`: the parameters that are set, in the order given; empty when none is.
+    private static func query(_ items: [(String, String?)]) -> String {
+        let present = items.compactMap { name, value in value.map { "\(name)=\(Escaping.queryValue($0))" } }
+        return present.isEmpty ? "" : "?" + present.joined(separator: "&")
+    }
+
     /// `?entity=goal&key=G1&from=2026-01-01&page=2`: the filter's conditions that are set, in a fixed order.
     private static func query(_ filter: AuditFilter, page: Int) -> String {
         let items: [(String, String?)] = [
@@ -146,8 +156,7 @@ enum SiteURL: Sendable, Equatable {
             ("origin", filter.origin?.rawValue), ("from", filter.from?.description), ("to", filter.to?.description),
             ("batch", filter.batch?.uuidString), ("page", page > 1 ? String(page) : nil),
         ]
-        let present = items.compactMap { name, value in value.map { "\(name)=\(Escaping.queryValue($0))" } }
-        return present.isEmpty ? "" : "?" + present.joined(separator: "&")
+        return query(items)
     }
 
     /// Codes are `[A-Za-z0-9._-]`, safe in a path; escaping still guards anything else.

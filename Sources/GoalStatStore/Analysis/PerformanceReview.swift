@@ -8,7 +8,8 @@ public struct PerformanceReview: Sendable {
     public var reporting: Reporting
     /// Each indicator's total as the read model tells it (worked out for `asOf` when the review is of another date).
     public var verdicts: [String: IndicatorVerdict]
-    /// The totals of the indicators at either end of a link: what the link evidence reads.
+    /// The totals of the indicators at either end of a link, and of the components of a linked ratio: what the link
+    /// evidence reads.
     public var series: [String: [GoalStatCore.Measurement]]
     public var asOf: CalendarDate
     /// Whether `verdicts` are the read model's (the review of the date it was worked out for).
@@ -36,7 +37,11 @@ public struct PerformanceReview: Sendable {
             let analyses = try await AnalysisService.analyze(indicators: only == nil ? [] : codes, asOf: asOf, on: db).filter { visible.contains($0.indicator) }
             verdicts = Dictionary(analyses.map { ($0.indicator, IndicatorVerdict($0)) }, uniquingKeysWith: { first, _ in first })
         }
-        let linked = Set(document.links.flatMap { [$0.driver, $0.result] })
+        var linked = Set(document.links.flatMap { [$0.driver, $0.result] })
+        // A linked ratio tested at a coarser frequency is worked out from its components' totals.
+        for indicator in document.indicators where linked.contains(indicator.code) {
+            linked.formUnion(LinkSeries.ratioFormula(of: indicator)?.references ?? [])
+        }
         let series = try await MeasurementStore.measurements(indicators: codes.filter(linked.contains), on: db)
         return PerformanceReview(
             document: document, reporting: reporting,
@@ -86,8 +91,24 @@ public struct PerformanceReview: Sendable {
     /// The evidence for each driver → result link: lagged correlation of changes against the expected sign.
     public func links() -> [LinkEvidence] {
         document.links.map { link in
-            LinkCheck.evaluate(link: link, driver: pairs(link.driver), result: pairs(link.result))
+            LinkCheck.evaluate(link: link, driver: linkSeries(link.driver), result: linkSeries(link.result))
         }
+    }
+
+    /// An indicator's total as a link check reads it: values up to the review's date, with its frequency and
+    /// aggregation rule, and for a ratio its components' totals.
+    private func linkSeries(_ code: String) -> LinkSeries {
+        let indicator = indicators[code]
+        let formula = indicator.flatMap(LinkSeries.ratioFormula(of:))
+        var components: [String: LinkSeries] = [:]
+        for reference in formula?.references ?? [] {
+            guard let part = indicators[reference], reference != code else { continue }
+            components[reference] = LinkSeries(frequency: part.frequency, aggregation: part.aggregation == .ratio ? .mean : part.aggregation, values: pairs(reference))
+        }
+        return LinkSeries(
+            frequency: indicator?.frequency ?? .monthly, aggregation: indicator?.aggregation ?? .mean, values: pairs(code),
+            formula: formula, components: components
+        )
     }
 
     /// The integrity checks of SPEC §4 (seed 002, practice 9) on every series: each flag names its evidence and asks
@@ -135,33 +156,19 @@ public struct PerformanceReview: Sendable {
         }
         let points = units.compactMap { unit in values[unit]?.first { $0.period == chosen }?.value.map { (unit: unit, value: $0) } }
         var funnel: FunnelPlot?
-        if let formula = indicator.formula, case .success(let parsed) = Formula.parse(formula),
-           case .binary(let top, let op, let bottom) = Self.stripScale(parsed), op == .divide,
-           case .reference(let numerator) = top, case .reference(let denominator) = bottom {
+        if let parts = indicator.formula.flatMap(FunnelPlot.ratioParts(of:)) {
             var rows: [(unit: String, numerator: Double, denominator: Double)] = []
             for unit in units {
-                let n = try await MeasurementStore.series(indicator: numerator, orgUnit: unit, on: db).first { $0.period == chosen }?.value
-                let d = try await MeasurementStore.series(indicator: denominator, orgUnit: unit, on: db).first { $0.period == chosen }?.value
+                let n = try await MeasurementStore.series(indicator: parts.numerator, orgUnit: unit, on: db).first { $0.period == chosen }?.value
+                let d = try await MeasurementStore.series(indicator: parts.denominator, orgUnit: unit, on: db).first { $0.period == chosen }?.value
                 if let n, let d { rows.append((unit, n, d)) }
             }
-            if !rows.isEmpty {
-                // A share of a whole (numerator never above denominator) is a proportion; anything else, such as
-                // customers per counter hour, is a rate with Poisson limits.
-                funnel = rows.allSatisfy({ $0.numerator <= $0.denominator })
-                    ? FunnelPlot.proportions(units: rows)
-                    : FunnelPlot.rates(units: rows.map { ($0.unit, $0.numerator, $0.denominator) }, per: 1)
-            }
+            if !rows.isEmpty { funnel = FunnelPlot.ofCounts(rows, scale: parts.scale) }
         }
         return UnitComparison(
             indicator: code, period: reporting.label(chosen),
             league: LeagueTable.rank(values: points, direction: indicator.direction), funnel: funnel
         )
-    }
-
-    /// `[A] / [B] * 100` → `[A] / [B]`: a proportion's scale does not change its funnel.
-    private static func stripScale(_ formula: Formula) -> Formula {
-        if case .binary(let inner, .multiply, .number) = formula { return inner }
-        return formula
     }
 
     private func pairs(_ code: String) -> [(Period, Double)] {

@@ -19,6 +19,8 @@ struct AuthorizationMatrixTests {
         "GET /indicators/:code": .readers,
         "GET /indicators/:code/chart.svg": .readers,
         "GET /indicators/:code/compare": .readers,
+        // Org units are public; the page compares only what the reader may read (published indicators for visitors).
+        "GET /org-units/:code/peers": .everyone,
         "GET /indicators/:code/targets/new": .editors,
         "POST /indicators/:code/targets": .editors,
         "GET /review": .signedIn,
@@ -140,6 +142,7 @@ struct AuthorizationMatrixTests {
         "GET /api/v1/org-units": .everyone,
         "POST /api/v1/org-units": .editors,
         "GET /api/v1/org-units/:key": .everyone,
+        "GET /api/v1/org-units/:key/peers": .everyone,
         "PUT /api/v1/org-units/:key": .editors,
         "DELETE /api/v1/org-units/:key": .editors,
         "GET /api/v1/people": .everyone,

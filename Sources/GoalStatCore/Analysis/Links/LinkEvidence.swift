@@ -5,7 +5,12 @@ public struct LinkEvidence: Sendable, Equatable, Codable {
     /// The result indicator's code.
     public var result: String
     public var expectedSign: LinkSign
+    /// The link's lag, in periods of the driver's frequency.
     public var lagPeriods: Int
+    /// The frequency the link was tested at: the coarser of the two indicators' (both are aggregated to it).
+    public var testedAt: Frequency
+    /// The lag at `testedAt`: `lagPeriods` converted to that frequency's periods (the same when the driver is at it).
+    public var testedLag: Int
     /// How many (driver change at t, result change at t + lag) pairs were compared.
     public var pairs: Int
     /// Pearson's r of the paired changes; nil when it could not be computed.
@@ -21,7 +26,8 @@ public struct LinkEvidence: Sendable, Equatable, Codable {
     public var reason: String
 
     public init(
-        driver: String, result: String, expectedSign: LinkSign, lagPeriods: Int, pairs: Int,
+        driver: String, result: String, expectedSign: LinkSign, lagPeriods: Int,
+        testedAt: Frequency, testedLag: Int, pairs: Int,
         pearson: Double?, spearman: Double?, pValue: Double?, pearsonPValue: Double?,
         verdict: LinkVerdict, reason: String
     ) {
@@ -29,6 +35,8 @@ public struct LinkEvidence: Sendable, Equatable, Codable {
         self.result = result
         self.expectedSign = expectedSign
         self.lagPeriods = lagPeriods
+        self.testedAt = testedAt
+        self.testedLag = testedLag
         self.pairs = pairs
         self.pearson = pearson
         self.spearman = spearman

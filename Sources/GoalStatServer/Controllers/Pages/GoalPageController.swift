@@ -35,7 +35,8 @@ struct GoalPageController {
                 LinkRow(
                     driverCode: link.driver, driverName: byCode[link.driver]?.name ?? link.driver,
                     resultCode: link.result, resultName: byCode[link.result]?.name ?? link.result,
-                    expectedSign: link.expectedSign, lagPeriods: link.lagPeriods
+                    expectedSign: link.expectedSign, lagPeriods: link.lagPeriods,
+                    lagPeriod: byCode[link.driver]?.frequency.periodNoun ?? "period"
                 )
             },
             milestones: snapshot.document.milestones.filter { $0.goal == code }.map { milestone in

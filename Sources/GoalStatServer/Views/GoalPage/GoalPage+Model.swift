@@ -27,6 +27,8 @@ struct LinkRow: Sendable {
     var resultName: String
     var expectedSign: LinkSign
     var lagPeriods: Int
+    /// What the lag counts: the driver's periods (`month`, `quarter` …).
+    var lagPeriod: String = "period"
 }
 
 /// A milestone with whether it is overdue today.

@@ -108,7 +108,7 @@ extension GoalPageModel {
                     .text(" (driver) is expected to \(link.expectedSign == .positive ? "raise" : "lower") "),
                     .a(.href(.indicator(link.resultCode)), .plain(Self.inSentence(link.resultName))),
                     .text(" (result) "),
-                    .text(link.lagPeriods == 0 ? "in the same period" : "after \(link.lagPeriods) period\(link.lagPeriods == 1 ? "" : "s")")
+                    .text(link.lagPeriods == 0 ? "in the same \(link.lagPeriod)" : "after \(link.lagPeriods) \(link.lagPeriod)\(link.lagPeriods == 1 ? "" : "s")")
                 )
             })
         ))

@@ -136,17 +136,18 @@ extension ReviewPageModel {
         .section(
             .attr("aria-labelledby", "links-title"),
             .h2(.id("links-title"), .text("Driver → result links")),
-            .p(.text("Each link of the plan's mental model is tested on the period-to-period changes of the two indicators, the result lagged as the plan says. A link the data contradicts is a question for the review, not a verdict.")),
+            .p(.text("Each link of the plan's mental model is tested on the period-to-period changes of the two indicators, the result lagged as the plan says (the lag counts the driver's periods). Two indicators of different frequencies are tested at the coarser one: each is summed, averaged or worked out by its formula per period as its aggregation rule says, only complete periods count, and the lag is converted. A link the data contradicts is a question for the review, not a verdict.")),
             .scrollingTable(
                 label: "Evidence for each driver to result link",
                 .caption(.text("Evidence for each link")),
-                .thead(.tr(.column("Driver"), .column("Result"), .column("Expected"), .column("Lag"), .column("Pairs"), .column("Spearman ρ"), .column("Verdict"), .column("Why"))),
+                .thead(.tr(.column("Driver"), .column("Result"), .column("Expected"), .column("Lag"), .column("Tested"), .column("Pairs"), .column("Spearman ρ"), .column("Verdict"), .column("Why"))),
                 .tbody(.forEach(links) { link in
                     .tr(
                         .rowHeader(.a(.href(SiteURL.indicator(link.driver).path), .plain(name(link.driver)))),
                         .td(.a(.href(SiteURL.indicator(link.result).path), .plain(name(link.result)))),
                         .td(.text(link.expectedSign == .positive ? "Moves with" : "Moves against")),
                         .td(.text("\(link.lagPeriods)")),
+                        .td(.text("Per \(link.testedAt.periodNoun), lag \(link.testedLag)")),
                         .td(.text("\(link.pairs)")),
                         .td(.text(link.spearman.map { String(format: "%.2f", $0) } ?? "—")),
                         .td(.span(.class("verdict verdict-\(link.verdict.rawValue)"), .text(verdictTitle(link.verdict)))),
