@@ -36,6 +36,8 @@ public enum GoalStatMigrations {
             CreatePendingUploads(),
             CreateOutboxMessages(),
             AddStewardAndLeaderIndexes(),
+            AddNarrativeWorkflow(),
+            CreateWinsAndFeedback(),
         ]
     }
 }

@@ -129,6 +129,8 @@ extension AuditEntityKind {
         case .goalAssessment: "Goal at a review"
         case .reviewDecision: "Decision"
         case .actionItem: "Action"
+        case .win: "Small win"
+        case .citizenFeedback: "Citizen feedback"
         case .user: "User"
         case .roleGrant: "Role"
         case .apiToken: "API token"

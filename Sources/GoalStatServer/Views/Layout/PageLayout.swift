@@ -27,7 +27,7 @@ enum PageLayout {
                 .a(.class("skip-link"), .href("#main"), .text("Skip to main content")),
                 header(current: current, context: context),
                 .main(.id("main"), .attr("tabindex", "-1"), body),
-                footer()
+                footer(context)
             )
         ).render()
     }
@@ -71,14 +71,15 @@ enum PageLayout {
         )
     }
 
-    private static func footer() -> Node<HTML.BodyContext> {
+    private static func footer(_ context: PageContext) -> Node<HTML.BodyContext> {
         .footer(
             .class("site-footer"),
             .p(
                 .text("GoalStat — open-source performance management for public agencies. "),
-                .text("Every number here is also available through the "),
-                .a(.href(.openAPI), .text("API")),
-                .text(".")
+                .if(context.userName == nil,
+                    .group(.text("Everything published here can be downloaded as "), .a(.href(.openData), .text("open data")), .text(".")),
+                    else: .group(.text("Every number here is also available through the "), .a(.href(.openAPI), .text("API")), .text(" and the "),
+                                 .a(.href(.portal), .text("public portal")), .text(".")))
             )
         )
     }
