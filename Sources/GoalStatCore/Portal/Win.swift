@@ -34,6 +34,13 @@ public struct Win: Codable, Sendable, Equatable {
     }
 }
 
+extension Win {
+    /// The win's fields as a draft, for the rules that read drafts (`WinRules.owningUnit`).
+    public var draft: WinDraft {
+        WinDraft(title: title, story: story, team: team, goal: goal, milestone: milestone, indicator: indicator, achievedOn: achievedOn)
+    }
+}
+
 /// What a person sends to record a win; checked by `WinRules.validate`.
 public struct WinDraft: Codable, Sendable, Equatable {
     public var title: String

@@ -35,7 +35,7 @@ enum PortalService {
     static func setPublished(_ id: String, _ published: Bool, request: Request, source: AuditSource) async throws -> Win {
         guard let uuid = UUID(uuidString: id), var win = try await PortalStore.win(uuid, on: request.db) else { throw APIError.notFound("Win \(id)") }
         let document = try await request.framework()
-        let unit = WinRules.owningUnit(of: WinDraft(title: win.title, story: win.story, team: win.team, goal: win.goal, milestone: win.milestone, indicator: win.indicator, achievedOn: win.achievedOn), in: document)
+        let unit = WinRules.owningUnit(of: win.draft, in: document)
         guard request.principal.may(.publish, in: unit, tree: OrgTree(document.orgUnits)) else {
             throw AccessDenied.forbidden("Only a PIO may publish wins of \(unit ?? "the agency").")
         }
@@ -56,6 +56,21 @@ enum PortalService {
     }
 
     // MARK: Citizen feedback
+
+    /// A comment from the public on a published goal, checked by `FeedbackRules` (honeypot, the limit per address,
+    /// sizes) and stored waiting for moderation; the form and the API both come here.
+    static func receiveFeedback(goal code: String, _ submission: FeedbackRules.Submission, request: Request, source: AuditSource) async throws -> CitizenFeedback {
+        guard try await request.publicFramework().goals.contains(where: { $0.code == code }) else { throw APIError.notFound("Published goal \(code)") }
+        let rules = FeedbackRules.standard
+        let address = FeedbackRules.addressKey(SignInController.clientAddress(request))
+        let now = request.clock.now()
+        let recent = try await PortalStore.feedbackCount(addressKey: address, since: now.addingTimeInterval(-rules.window), on: request.db)
+        let checked = try rules.check(submission, recentFromAddress: recent)
+        let feedback = CitizenFeedback(id: UUID(), goal: code, message: checked.message, displayName: checked.displayName, submittedAt: now)
+        let audit = request.auditContext(source)
+        try await Transactions.run(on: request.db) { tx in try await PortalStore.addFeedback(feedback, addressKey: address, audit: audit, on: tx) }
+        return feedback
+    }
 
     static func moderate(_ id: String, state: FeedbackState?, response: String?, request: Request, source: AuditSource) async throws -> CitizenFeedback {
         guard let uuid = UUID(uuidString: id), let feedback = try await PortalStore.feedback(uuid, on: request.db) else {

@@ -79,21 +79,14 @@ struct PortalAPIController {
     func sendFeedback(_ request: Request) async throws -> Response {
         let code = try request.parameters.require("key")
         let body = try request.decodeJSONBody(FeedbackBody.self)
-        guard try await request.publicFramework().goals.contains(where: { $0.code == code }) else { throw APIError.notFound("Published goal \(code)") }
-        let rules = FeedbackRules.standard
-        let address = FeedbackRules.addressKey(SignInController.clientAddress(request))
-        let now = request.clock.now()
-        let recent = try await PortalStore.feedbackCount(addressKey: address, since: now.addingTimeInterval(-rules.window), on: request.db)
-        let checked: (message: String, displayName: String?)
+        let feedback: CitizenFeedback
         do {
-            checked = try rules.check(FeedbackRules.Submission(message: body.message, displayName: body.displayName, website: body.website), recentFromAddress: recent)
-        } catch {
-            if error.tooMany { throw Abort(.tooManyRequests, reason: error.message) }
-            throw APIError.invalid(error.field, error.message)
+            let submission = FeedbackRules.Submission(message: body.message, displayName: body.displayName, website: body.website)
+            feedback = try await PortalService.receiveFeedback(goal: code, submission, request: request, source: .api)
+        } catch let refusal as FeedbackRules.Refusal {
+            if refusal.tooMany { throw Abort(.tooManyRequests, reason: refusal.message) }
+            throw APIError.invalid(refusal.field, refusal.message)
         }
-        let feedback = CitizenFeedback(id: UUID(), goal: code, message: checked.message, displayName: checked.displayName, submittedAt: now)
-        let audit = request.auditContext(.api)
-        try await Transactions.run(on: request.db) { tx in try await PortalStore.addFeedback(feedback, addressKey: address, audit: audit, on: tx) }
         let response = Response(status: .created)
         try response.content.encode(Received(id: feedback.id, state: feedback.state))
         return response

@@ -152,22 +152,9 @@ struct PortalController {
     func sendFeedback(_ request: Request) async throws -> Response {
         let code = try request.parameters.require("code")
         let values = try request.formValues()
-        let document = try await request.publicFramework()
-        guard document.goals.contains(where: { $0.code == code }) else { throw APIError.notFound("Goal \(code)") }
-        let rules = FeedbackRules.standard
-        let address = FeedbackRules.addressKey(SignInController.clientAddress(request))
-        let now = request.clock.now()
-        let recent = try await PortalStore.feedbackCount(addressKey: address, since: now.addingTimeInterval(-rules.window), on: request.db)
         do {
-            let checked = try rules.check(
-                FeedbackRules.Submission(message: values["message"], displayName: values["displayName"], website: values["website"]),
-                recentFromAddress: recent
-            )
-            let feedback = CitizenFeedback(id: UUID(), goal: code, message: checked.message, displayName: checked.displayName, submittedAt: now)
-            let audit = request.auditContext(.form)
-            try await Transactions.run(on: request.db) { tx in
-                try await PortalStore.addFeedback(feedback, addressKey: address, audit: audit, on: tx)
-            }
+            let submission = FeedbackRules.Submission(message: values["message"], displayName: values["displayName"], website: values["website"])
+            _ = try await PortalService.receiveFeedback(goal: code, submission, request: request, source: .form)
             return request.redirect(to: SiteURL.portalGoal(code).path + "?sent=1#feedback-heading", redirectType: .normal)
         } catch let refusal as FeedbackRules.Refusal {
             var page = try await goalPage(code, request: request, thanks: false)

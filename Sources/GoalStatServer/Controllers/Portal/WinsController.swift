@@ -15,7 +15,7 @@ struct WinsController {
         let tree = OrgTree(document.orgUnits)
         let full = try await request.framework()
         let rows = found.items.map { win in
-            let unit = WinRules.owningUnit(of: WinDraft(title: win.title, story: win.story, team: win.team, goal: win.goal, milestone: win.milestone, indicator: win.indicator, achievedOn: win.achievedOn), in: full)
+            let unit = WinRules.owningUnit(of: win.draft, in: full)
             return WinsPage.Row(win: win, goalName: win.goal.flatMap { code in document.goals.first { $0.code == code }?.name },
                                 mayPublish: request.principal.may(.publish, in: unit, tree: tree))
         }

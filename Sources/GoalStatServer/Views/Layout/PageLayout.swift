@@ -16,12 +16,7 @@ enum PageLayout {
     ) -> String {
         HTML(
             .lang(.english),
-            .head(
-                .meta(.charset(.utf8)),
-                .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
-                .element(named: "title", nodes: [.plain("\(title) · GoalStat")]),
-                .link(.rel(.stylesheet), .href(SiteURL.stylesheet.path))
-            ),
+            head(title: "\(title) · GoalStat"),
             .body(
                 .class("width-\(width.rawValue)"),
                 .a(.class("skip-link"), .href("#main"), .text("Skip to main content")),
@@ -30,6 +25,18 @@ enum PageLayout {
                 footer(context)
             )
         ).render()
+    }
+
+    /// The `<head>` every page shares (the portal's too): charset, viewport, title and our one stylesheet, plus any
+    /// extra element a page needs (display mode's refresh).
+    static func head(title: String, _ extra: Node<HTML.HeadContext> = .empty) -> Node<HTML.DocumentContext> {
+        .head(
+            .meta(.charset(.utf8)),
+            .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
+            extra,
+            .element(named: "title", nodes: [.plain(title)]),
+            .link(.rel(.stylesheet), .href(SiteURL.stylesheet.path))
+        )
     }
 
     private static func header(current: SiteURL?, context: PageContext) -> Node<HTML.BodyContext> {

@@ -12,12 +12,7 @@ enum PortalLayout {
     ) -> String {
         HTML(
             .lang(.english),
-            .head(
-                .meta(.charset(.utf8)),
-                .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
-                .element(named: "title", nodes: [.plain("\(title) · \(agency)")]),
-                .link(.rel(.stylesheet), .href(SiteURL.stylesheet.path))
-            ),
+            PageLayout.head(title: "\(title) · \(agency)"),
             .body(
                 .class("portal width-readable"),
                 .a(.class("skip-link"), .href("#main"), .text("Skip to main content")),

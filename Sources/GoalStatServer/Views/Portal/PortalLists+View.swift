@@ -99,12 +99,9 @@ struct PortalDisplayPage {
         let next = goals.isEmpty ? 0 : (slide % goals.count + 1) % goals.count
         return HTML(
             .lang(.english),
-            .head(
-                .meta(.charset(.utf8)),
-                .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
-                .meta(.attr("http-equiv", "refresh"), .content("\(seconds); url=\(SiteURL.portalDisplay(next).path)")),
-                .element(named: "title", nodes: [.plain("\(goal?.name ?? "Display") · \(snapshot.agencyName)")]),
-                .link(.rel(.stylesheet), .href(SiteURL.stylesheet.path))
+            PageLayout.head(
+                title: "\(goal?.name ?? "Display") · \(snapshot.agencyName)",
+                .meta(.attr("http-equiv", "refresh"), .content("\(seconds); url=\(SiteURL.portalDisplay(next).path)"))
             ),
             .body(
                 .class("display-mode"),
