@@ -10,6 +10,7 @@ func routes(_ app: Application) throws {
     try authoringRoutes(app, resources)
     try reviewRoutes(app)
     try accountRoutes(app)
+    try portalRoutes(app)
     try apiRoutes(app.grouped("api", "v1"), resources)
 }
 
@@ -29,6 +30,7 @@ struct FrameworkResources: Sendable {
             owner: { $0.orgUnit }
         )
         goals.pageInDatabase = { try await FrameworkStore.goalPage(readableIn: $0, offset: $1, limit: $2, on: $3) }
+        goals.forVisitors = { goal, document in goal.publicView(names: document.publicNames) }
         return goals
     }()
     let indicators: FrameworkResourceController<Indicator> = {
@@ -37,6 +39,7 @@ struct FrameworkResources: Sendable {
             owner: { $0.orgUnit }
         )
         indicators.pageInDatabase = { try await FrameworkStore.indicatorPage(readableIn: $0, offset: $1, limit: $2, on: $3) }
+        indicators.forVisitors = { indicator, document in indicator.publicView(publishedGoals: document.publishedGoalCodes) }
         return indicators
     }()
     let milestones = FrameworkResourceController<Milestone>(
@@ -68,6 +71,45 @@ private func authoringRoutes(_ app: Application, _ resources: FrameworkResources
     app.on(.POST, "links", "remove", access: .somewhere(.editFramework)) { try await links.remove($0) }
     app.on(.GET, "goals", ":code", "narrative", access: .record(.goal, .editFramework)) { try await narrative.form($0) }
     app.on(.POST, "goals", ":code", "narrative", access: .record(.goal, .editFramework)) { try await narrative.submit($0) }
+    // The workflow's rule (writers submit; the goal's leader or a PIO approve, publish, send back) is the service's.
+    app.on(.POST, "goals", ":code", "narrative", "steps", access: .record(.goal, .readPrivate)) { try await narrative.step($0) }
+}
+
+/// The public portal, open data, display mode and citizen feedback (issue 12), and small wins (issue 11): the
+/// portal's pages are open to everyone and show only what is published, whoever asks.
+private func portalRoutes(_ app: Application) throws {
+    let portal = PortalController()
+    let openData = OpenDataController()
+    let wins = WinsController()
+    let feedback = FeedbackController()
+    app.on(.GET, "public", access: .open) { try await portal.home($0) }
+    app.on(.GET, "public", "goals", ":code", access: .open) { try await portal.goal($0) }
+    app.on(.POST, "public", "goals", ":code", "feedback", access: .open) { try await portal.sendFeedback($0) }
+    app.on(.GET, "public", "indicators", ":code", access: .open) { try await portal.indicator($0) }
+    app.on(.GET, "public", "search", access: .open) { try await portal.search($0) }
+    app.on(.GET, "public", "updates", access: .open) { try await portal.updates($0) }
+    app.on(.GET, "public", "wins", access: .open) { try await portal.wins($0) }
+    app.on(.GET, "public", "display", access: .open) { try await portal.display($0) }
+    app.on(.GET, "public", "data", access: .open) { try await openData.dictionary($0) }
+    app.on(.GET, "public", "data", ":file", access: .open) { try await openData.file($0) }
+    app.on(.GET, "wins", access: .signedIn) { try await wins.feed($0) }
+    app.on(.GET, "wins", "new", access: .somewhere(.editFramework)) { try await wins.form($0) }
+    app.on(.POST, "wins", access: .somewhere(.editFramework)) { try await wins.create($0) }
+    app.on(.POST, "wins", ":id", "publication", access: .somewhere(.publish)) { try await wins.publication($0) }
+    app.on(.GET, "feedback", access: .somewhere(.publish)) { try await feedback.queue($0) }
+    app.on(.POST, "feedback", ":id", access: .somewhere(.publish)) { try await feedback.moderate($0) }
+
+    let api = app.grouped("api", "v1")
+    let portalAPI = PortalAPIController()
+    api.on(.GET, "wins", access: .open) { try await portalAPI.wins($0) }
+    api.on(.POST, "wins", access: .somewhere(.editFramework)) { try await portalAPI.recordWin($0) }
+    api.on(.PUT, "wins", ":id", "publication", access: .somewhere(.publish)) { try await portalAPI.publish($0) }
+    api.on(.GET, "goals", ":key", "feedback", access: .open) { try await portalAPI.goalFeedback($0) }
+    api.on(.POST, "goals", ":key", "feedback", access: .open) { try await portalAPI.sendFeedback($0) }
+    api.on(.GET, "feedback", access: .somewhere(.publish)) { try await portalAPI.feedbackQueue($0) }
+    api.on(.POST, "feedback", ":id", "moderation", access: .somewhere(.publish)) { try await portalAPI.moderate($0) }
+    api.on(.POST, "goals", ":key", "narratives", "steps", access: .record(.goal, .readPrivate)) { try await portalAPI.narrativeStep($0) }
+    api.on(.GET, "goals", ":key", "narratives", "history", access: .somewhere(.readPrivate)) { try await portalAPI.narrativeHistory($0) }
 }
 
 /// Data-driven reviews (issue 11): scheduling, the briefing, and what a review records and follows up.

@@ -41,7 +41,7 @@ struct DashboardScaleTests {
                 [ImportFile(name: "plan.yaml", data: Data(yaml.utf8)), ImportFile(name: "values.csv", data: Data(csv.utf8))],
                 dryRun: false, audit: Fixtures.audit(), on: app.db
             )
-            try await app.test(.GET, "/") { response in
+            try await app.signedIn().test(.GET, "/") { response in
                 #expect(response.status == .ok)
                 let html = response.body.string
                 #expect(html.utf8.count < 200_000, "the dashboard is \(html.utf8.count) bytes")

@@ -18,6 +18,11 @@ struct DemoLoaderTests {
             #expect(Set(document.indicators.map(\.stage)) == Set(ValueChainStage.allCases))
             #expect(document.indicators.contains { $0.guardrail })
             #expect((report.measurements?.added ?? 0) > 2_000)
+            // Its small wins: three on the recognition feed, one waiting for the PIO, each for a published goal.
+            let wins = try await PortalStore.wins(publishedOnly: false, offset: 0, limit: 10, on: store.database)
+            #expect(wins.total == 4)
+            #expect(wins.items.filter(\.published).allSatisfy { WinRules.isPublic($0, in: document.published()) })
+            #expect(wins.items.filter(\.published).count == 3)
             let series = try await MeasurementStore.series(indicator: document.indicators.first { $0.frequency == .monthly }!.code, on: store.database)
             #expect(series.last?.period == .month(year: 2026, month: 10))
             await #expect(throws: DemoLoaderError.self) { try await DemoLoader.load(on: store.database, now: Fixtures.now) }

@@ -70,26 +70,35 @@ class PagesInChromium(unittest.TestCase):
 
     def sign_out(self):
         self.driver.find_element(By.CSS_SELECTOR, "header form[action='/sign-out'] button").click()
-        WebDriverWait(self.driver, 15).until(lambda d: "Sign in" in header_text(d))
+        # Signed out, "/" is the public portal, whose header offers the staff sign-in.
+        WebDriverWait(self.driver, 15).until(lambda d: "sign-in" in header_text(d).lower() or "Sign in" in header_text(d))
 
     @classmethod
     def tearDownClass(cls):
         cls.driver.quit()
 
     def test_dashboard_shows_goals_with_status_and_sparklines(self):
-        self.driver.delete_all_cookies()
+        self.sign_in("p.raman@example.gov")
         self.driver.get(BASE + "/")
         self.assertIn("GoalStat", self.driver.title)
         goals = self.driver.find_elements(By.CSS_SELECTOR, "a[href^='/goals/']")
-        # Anonymous visitors see the published goals only.
         self.assertGreaterEqual(len(goals), 12)
-        hrefs = [goal.get_attribute("href") for goal in goals]
-        self.assertFalse(any(href.endswith("/goals/G5.2") for href in hrefs), "an unpublished goal shown to a visitor")
         self.assertTrue(self.driver.find_elements(By.CSS_SELECTOR, "svg[role='img']"))
         text = self.driver.find_element(By.TAG_NAME, "main").text
         self.assertTrue(any(word in text for word in ("On track", "At risk", "Off track")))
+        self.sign_out()
+
+    def test_visitor_at_the_root_gets_the_public_portal_with_published_goals_only(self):
+        self.driver.delete_all_cookies()
+        self.driver.get(BASE + "/")
+        goals = self.driver.find_elements(By.CSS_SELECTOR, "a[href^='/public/goals/']")
+        self.assertGreaterEqual(len(goals), 12)
+        hrefs = [goal.get_attribute("href") for goal in goals]
+        self.assertFalse(any(href.endswith("/goals/G5.2") for href in hrefs), "an unpublished goal shown to a visitor")
+        self.assertFalse(self.driver.find_elements(By.CSS_SELECTOR, "a[href='/openapi.json']"), "raw JSON offered to a visitor")
 
     def test_goal_page_walks_the_value_chain_to_an_indicator(self):
+        self.sign_in("p.raman@example.gov")
         self.driver.get(BASE + "/")
         self.driver.find_element(By.CSS_SELECTOR, "a[href^='/goals/']").click()
         main = self.driver.find_element(By.TAG_NAME, "main").text
@@ -100,6 +109,7 @@ class PagesInChromium(unittest.TestCase):
         links[0].click()
         self.assertTrue(self.driver.find_elements(By.CSS_SELECTOR, "main svg"))
         self.assertTrue(self.driver.find_elements(By.CSS_SELECTOR, "main table"))
+        self.sign_out()
 
     def test_data_steward_enters_a_value_and_the_admin_sees_it_in_the_audit_log(self):
         self.sign_in("w.greene@example.gov")

@@ -20,6 +20,8 @@ public enum Action: String, Codable, Sendable, CaseIterable {
     case readAudit
     /// Prepare and record quarterly reviews, decisions and action items.
     case runReviews
+    /// Publish on the public portal (narratives, small wins) and moderate citizen feedback: the PIO's part (SPEC §1).
+    case publish
     /// Read employee performance plans, progress reviews and ratings (personal data).
     case readAppraisals
     /// Write employee performance plans, progress reviews, ratings and awards.

@@ -64,6 +64,8 @@ public struct AuditEntityKind: RawRepresentable, Codable, Sendable, Hashable, Ex
     public static let actionItem: Self = "actionItem"
     public static let risk: Self = "risk"
     public static let capacityRequest: Self = "capacityRequest"
+    public static let win: Self = "win"
+    public static let citizenFeedback: Self = "citizenFeedback"
     public static let user: Self = "user"
     public static let roleGrant: Self = "roleGrant"
     public static let apiToken: Self = "apiToken"

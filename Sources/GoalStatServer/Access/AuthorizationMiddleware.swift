@@ -84,6 +84,7 @@ extension Action {
         case .manageUsers: "managing users"
         case .readAudit: "reading the audit log"
         case .runReviews: "running reviews"
+        case .publish: "publishing on the portal and moderating citizen feedback"
         case .readAppraisals: "reading appraisals"
         case .editAppraisals: "editing appraisals"
         }

@@ -36,8 +36,15 @@ extension Request {
     }
 
     /// The framework as this request's principal may read it: published records, and private ones of their units.
+    /// A visitor who is not signed in reads what the public reads (`published()`): no e-mail addresses, no
+    /// unpublished narratives.
     func visibleFramework() async throws -> FrameworkDocument {
-        try await framework().visible(to: principal)
+        principal.isSignedIn ? try await framework().visible(to: principal) : try await publicFramework()
+    }
+
+    /// What the public may read, whoever is asking: what the portal and the open data show.
+    func publicFramework() async throws -> FrameworkDocument {
+        try await framework().published()
     }
 
     /// The org tree as of this request's read: the process reads the org units once per change.

@@ -71,6 +71,24 @@ enum SiteURL: Sendable, Equatable {
     /// The API's measurement export, every value the reader may export or one indicator's.
     case measurementsExport(format: String, indicator: String? = nil)
     case frameworkExport(format: String)
+    // The public portal and open data (issue 12)
+    case portal
+    case portalGoal(String)
+    case portalIndicator(String)
+    case portalSearch(String?)
+    case portalUpdates
+    case portalWins
+    case portalDisplay(Int)
+    case portalFeedback(String)
+    case openData
+    case openDataFile(String)
+    // Small wins, citizen feedback and the narrative workflow (issues 11 and 12)
+    case wins
+    case newWin
+    case winPublication(UUID)
+    case feedbackQueue
+    case feedbackModeration(UUID)
+    case narrativeSteps(goal: String)
 
     var path: String {
         switch self {
@@ -140,6 +158,22 @@ enum SiteURL: Sendable, Equatable {
         case .measurementsExport(let format, let indicator):
             "/api/v1/exports/measurements?format=\(Escaping.queryValue(format))" + (indicator.map { "&indicator=\(Escaping.queryValue($0))" } ?? "")
         case .frameworkExport(let format): "/api/v1/exports/framework?format=\(Escaping.queryValue(format))"
+        case .portal: "/public"
+        case .portalGoal(let code): "/public/goals/\(Self.escape(code))"
+        case .portalIndicator(let code): "/public/indicators/\(Self.escape(code))"
+        case .portalSearch(let query): "/public/search" + (query.map { "?q=" + Escaping.queryValue($0) } ?? "")
+        case .portalUpdates: "/public/updates"
+        case .portalWins: "/public/wins"
+        case .portalDisplay(let slide): "/public/display" + (slide > 0 ? "?slide=\(slide)" : "")
+        case .portalFeedback(let code): "/public/goals/\(Self.escape(code))/feedback"
+        case .openData: "/public/data"
+        case .openDataFile(let name): "/public/data/\(Self.escape(name))"
+        case .wins: "/wins"
+        case .newWin: "/wins/new"
+        case .winPublication(let id): "/wins/\(id.uuidString)/publication"
+        case .feedbackQueue: "/feedback"
+        case .feedbackModeration(let id): "/feedback/\(id.uuidString)"
+        case .narrativeSteps(let goal): "/goals/\(Self.escape(goal))/narrative/steps"
         }
     }
 

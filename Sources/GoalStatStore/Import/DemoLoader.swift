@@ -2,7 +2,8 @@ import FluentKit
 import Foundation
 import GoalStatCore
 
-/// Loads the demo agency: its framework file, then five years of generated values up to the last complete month.
+/// Loads the demo agency: its framework file, five years of generated values up to the last complete month, and its
+/// small wins.
 public enum DemoLoader {
     /// Audited as the system's work (no actor), framework and values under one batch id.
     public static func load(on db: any Database, now: Date, progress: (@Sendable (String) -> Void)? = nil) async throws -> ImportReport {
@@ -43,6 +44,7 @@ public enum DemoLoader {
             report.measurements = try await MeasurementStore.store(
                 rows, kind: .demo, label: "demo agency", audit: audit, on: tx
             )
+            for win in DemoWins.wins(today: today) { try await PortalStore.addWin(win, audit: audit, on: tx) }
             return report
         }
     }

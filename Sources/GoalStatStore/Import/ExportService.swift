@@ -29,6 +29,22 @@ public enum ExportService {
         try writer.finish()
     }
 
+    /// The same, handed to an asynchronous `write` (a response body's stream) after each page: what is held at
+    /// once is one page of rows and the text written from it, whatever the number of values.
+    public static func streamMeasurements(
+        format: MeasurementFormat, indicators: Set<String>, on db: any Database, write: @escaping @Sendable (Data) async throws -> Void
+    ) async throws {
+        let reporting = try await FrameworkStore.reporting(on: db)
+        let pending = PendingChunks()
+        var writer = MeasurementExportWriter(format: format, reporting: reporting) { pending.chunks.append($0) }
+        try await MeasurementStore.forEachExportBatch(indicators: indicators, on: db) { batch in
+            try writer.write(batch)
+            for chunk in pending.take() { try await write(chunk) }
+        }
+        try writer.finish()
+        for chunk in pending.take() { try await write(chunk) }
+    }
+
     public static func framework(format: FrameworkFile.Format, on db: any Database) async throws -> Data {
         try FrameworkFile.encode(try await FrameworkStore.exportDocument(on: db), format: format)
     }
@@ -52,5 +68,16 @@ public struct MeasurementRecord: Codable, Sendable, Equatable {
         orgUnit = row.orgUnit
         status = row.status
         note = row.note
+    }
+}
+
+/// Chunks a synchronous writer has produced and an asynchronous stream has yet to send. `@unchecked Sendable`: one
+/// task fills and empties it, in turn.
+private final class PendingChunks: @unchecked Sendable {
+    var chunks: [Data] = []
+
+    func take() -> [Data] {
+        defer { chunks = [] }
+        return chunks
     }
 }

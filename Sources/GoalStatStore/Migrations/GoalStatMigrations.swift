@@ -37,6 +37,8 @@ public enum GoalStatMigrations {
             CreateOutboxMessages(),
             AddStewardAndLeaderIndexes(),
             CreateRisksAndCapacity(),
+            AddNarrativeWorkflow(),
+            CreateWinsAndFeedback(),
         ]
     }
 }

@@ -5,7 +5,8 @@ extension NarrativeModel {
         let period = PeriodStorage.period(start: periodStart, end: periodEnd, granularity: "quarter")
         return Narrative(
             goal: goalCode, period: period.map { PeriodStorage.label($0, calendar: calendar, fiscal: fiscal) } ?? periodStart,
-            accomplishments: accomplishments, challenges: challenges, nextSteps: nextSteps, author: author
+            accomplishments: accomplishments, challenges: challenges, nextSteps: nextSteps, author: author,
+            state: state.flatMap(NarrativeState.init(rawValue:)) ?? .published
         )
     }
 
@@ -17,5 +18,6 @@ extension NarrativeModel {
         challenges = narrative.challenges
         nextSteps = narrative.nextSteps
         author = narrative.author
+        state = narrative.state.rawValue
     }
 }

@@ -13,6 +13,8 @@ final class NarrativeModel: Model, @unchecked Sendable {
     @OptionalField(key: "challenges") var challenges: String?
     @OptionalField(key: "next_steps") var nextSteps: String?
     @OptionalField(key: "author") var author: String?
+    /// `NarrativeState`; rows from before the workflow read as published (`AddNarrativeWorkflow`).
+    @OptionalField(key: "state") var state: String?
 
     init() {}
 }

@@ -15,12 +15,25 @@ public struct ValueTask: Sendable, Equatable {
     public var due: DuePeriod
 }
 
-/// A quarterly narrative wanted from a goal's leader.
+/// A quarterly narrative wanted from a goal's leader: to write, or to move on through its workflow until published.
 public struct NarrativeTask: Sendable, Equatable {
     public var goal: String
     public var goalName: String
     public var periodLabel: String
     public var due: DuePeriod
+    /// Where the quarter's narrative stands: nil when none is written yet.
+    public var state: NarrativeState? = nil
+
+    /// What is wanted next, in words.
+    public var nextStep: String {
+        switch state {
+        case nil: "Write it"
+        case .draft?: "Submit the draft"
+        case .submitted?: "Approve it (or send it back)"
+        case .approved?: "Publish it"
+        case .published?: "Nothing: it is published"
+        }
+    }
 }
 
 /// A year with no target for an indicator of a goal the person leads.

@@ -82,18 +82,22 @@ public enum DueWork {
             frequency: .quarterly, calendar: reporting.calendar, fiscal: reporting.fiscal, today: today, policy: policy, lookback: 1
         )
         guard let first = candidates.first else { return [] }
-        var written: [String: Set<String>] = [:]
+        // A quarter's narrative is done once published; until then the task says what is wanted next (issue 11).
+        var written: [String: [String: NarrativeState]] = [:]
         for chunk in goals.map({ $0.code }).chunked(500) {
-            let rows = try await sql.select().columns("goal_code", "period_start").from(NarrativeModel.schema)
+            let rows = try await sql.select().columns("goal_code", "period_start", "state").from(NarrativeModel.schema)
                 .where("goal_code", .in, chunk).where("period_start", .greaterThanOrEqual, PeriodStorage.start(first.period)).all()
             for row in rows {
-                written[try row.decode(column: "goal_code", as: String.self), default: []].insert(try row.decode(column: "period_start", as: String.self))
+                let state = try row.decode(column: "state", as: String?.self).flatMap(NarrativeState.init(rawValue:)) ?? .published
+                written[try row.decode(column: "goal_code", as: String.self), default: [:]][try row.decode(column: "period_start", as: String.self)] = state
             }
         }
         var tasks: [NarrativeTask] = []
         for goal in goals {
-            for due in candidates where !(written[goal.code] ?? []).contains(PeriodStorage.start(due.period)) {
-                tasks.append(NarrativeTask(goal: goal.code, goalName: goal.name, periodLabel: reporting.label(due.period), due: due))
+            for due in candidates {
+                let state = written[goal.code]?[PeriodStorage.start(due.period)]
+                guard state != NarrativeState.published else { continue }
+                tasks.append(NarrativeTask(goal: goal.code, goalName: goal.name, periodLabel: reporting.label(due.period), due: due, state: state))
             }
         }
         return tasks.sorted { ($0.due.dueDate, $0.goal) < ($1.due.dueDate, $1.goal) }

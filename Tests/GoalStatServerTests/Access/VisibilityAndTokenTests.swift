@@ -18,7 +18,7 @@ struct VisibilityAndTokenTests {
                 let html = response.body.string
                 #expect(html.contains("Cut office wait times"))
                 #expect(!html.contains("Internal staffing goal"), "a private goal on the public dashboard")
-                #expect(html.contains("Sign in"))
+                #expect(html.contains("href=\"/sign-in\""), "the way in for staff")
             }
             try await app.testing().test(.GET, "/api/v1/goals") { response in
                 let codes = ((response.json as? [String: Any])?["items"] as? [[String: Any]])?.compactMap { $0["code"] as? String } ?? []

@@ -17,3 +17,6 @@ extension MeasurementEntry: Content {}
 extension MeasurementImportSummary: Content {}
 extension ImportReport: Content {}
 extension AuditEntry: Content {}
+extension Win: Content {}
+extension CitizenFeedback: Content {}
+extension NarrativeTransition: Content {}

@@ -22,6 +22,9 @@ struct FrameworkResourceController<Record: Content & Equatable & ReferencingReco
     /// Pages in the database for the long lists (goals, indicators); the short ones are sliced from the framework
     /// the process keeps.
     var pageInDatabase: (@Sendable (_ scope: UnitScope, _ offset: Int, _ limit: Int, _ db: any Database) async throws -> (items: [Record], total: Int))?
+    /// A record as a visitor who is not signed in reads it (no e-mail addresses: `FrameworkDocument.published()`),
+    /// for the lists paged in the database.
+    var forVisitors: (@Sendable (Record, FrameworkDocument) -> Record)?
 
     /// A page of the list, kept by the process until the data changes (`Request.cached`).
     func list(_ request: Request) async throws -> Response {
@@ -36,6 +39,10 @@ struct FrameworkResourceController<Record: Content & Equatable & ReferencingReco
         let scope = request.principal.scope(.readPrivate, tree: try await request.orgTree())
         let (offset, overflow) = (ListPaging.clamped(page, per: per) - 1).multipliedReportingOverflow(by: per)
         let found = try await pageInDatabase(scope, overflow ? Int(Int32.max) : offset, per, request.db)
+        if let forVisitors, !request.principal.isSignedIn {
+            let document = try await request.framework()
+            return ListPage(items: found.items.map { forVisitors($0, document) }, total: found.total, page: page, per: per)
+        }
         return ListPage(items: found.items, total: found.total, page: page, per: per)
     }
 

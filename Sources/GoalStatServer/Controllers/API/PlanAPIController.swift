@@ -87,15 +87,24 @@ struct PlanAPIController {
         guard narrative.goal == code else {
             throw APIError.invalid("goal", "the body's goal '\(narrative.goal)' differs from the path's '\(code)'")
         }
-        try await Self.store(narrative, request: request, source: .api)
-        return narrative
+        return try await Self.store(narrative, request: request, source: .api)
     }
 
     /// Adds or replaces a goal's narrative for a quarter, as the API and the narrative form do.
-    static func store(_ narrative: Narrative, request: Request, source: AuditSource) async throws {
+    /// The state is the workflow's, never the writer's: a narrative with new words is a draft again (to be submitted,
+    /// approved and published afresh); the same words keep the state they had.
+    @discardableResult
+    static func store(_ narrative: Narrative, request: Request, source: AuditSource) async throws -> Narrative {
+        var narrative = narrative
+        let document = try await request.framework()
+        let reporting = Reporting(plan: document.plan)
+        let label = (try? Period.parse(narrative.period, calendar: reporting.calendar)).map(reporting.label) ?? narrative.period
+        let stored = document.narratives.first { $0.goal == narrative.goal && $0.period == label }
+        narrative.state = stored.map { $0.sameWords(as: narrative) ? $0.state : .draft } ?? .draft
         let audit = request.auditContext(source)
-        _ = try await Transactions.run(on: request.db) { tx in
+        _ = try await Transactions.run(on: request.db) { [narrative] tx in
             try await FrameworkStore.importDocument(FrameworkDocument(narratives: [narrative]), audit: audit, on: tx)
         }
+        return narrative
     }
 }

@@ -5,7 +5,9 @@ import Vapor
 /// The agency dashboard.
 struct DashboardController {
     func show(_ request: Request) async throws -> Response {
-        try await request.cachedPage {
+        // Visitors get the public portal's front page (issue 12): the agency, its plan and its published results.
+        if !request.principal.isSignedIn { return try await PortalController().home(request) }
+        return try await request.cachedPage {
             // Only the goals shown in full (priority goals and the focus) list their indicators; the others tell their
             // status and its reason, which names the indicators behind it.
             let snapshot = try await PerformanceSnapshot.load(for: request) { document in

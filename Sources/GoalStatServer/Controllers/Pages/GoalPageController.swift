@@ -6,10 +6,17 @@ import Vapor
 struct GoalPageController {
     func show(_ request: Request) async throws -> Response {
         let code = try request.parameters.require("code")
+        // Visitors read the portal's page of a published goal: its permanent public address.
+        if !request.principal.isSignedIn { return request.redirect(to: SiteURL.portalGoal(code).path, redirectType: .normal) }
         return try await request.cachedPage { try await render(code, for: request) }
     }
 
-    private func render(_ code: String, for request: Request) async throws -> String {
+    /// The page again after a refused narrative step, the reason beside the step's form and what was typed kept.
+    func refusedStep(_ code: String, for request: Request, refusal: GoalPageModel.StepRefusal) async throws -> Response {
+        try await render(code, for: request, refusal: refusal).htmlResponse(status: .unprocessableEntity)
+    }
+
+    private func render(_ code: String, for request: Request, refusal: GoalPageModel.StepRefusal? = nil) async throws -> String {
         // Its own indicators and its sub-goals' (their cards list them).
         let snapshot = try await PerformanceSnapshot.load(for: request) { document in
             let shown = Set([code] + document.goals.filter { $0.parent == code }.map(\.code))
@@ -46,7 +53,18 @@ struct GoalPageController {
             },
             narratives: snapshot.document.narratives.filter { $0.goal == code }.reversed()
         )
-        model.editable = request.principal.may(.editFramework, in: goal.orgUnit, tree: try await request.orgTree())
+        model.stepRefusal = refusal
+        let tree = try await request.orgTree()
+        model.editable = request.principal.may(.editFramework, in: goal.orgUnit, tree: tree)
+        if request.principal.may(.readPrivate, in: goal.orgUnit, tree: tree) {
+            let actor = PortalService.narrativeActor(for: goal, request: request, document: try await request.framework())
+            model.narrativeActor = actor
+            model.narrativeHistory = try await PortalStore.transitions(goal: code, on: request.db).map { transition in
+                var transition = transition
+                transition.actor = transition.actor.map { people[$0]?.name ?? $0 }
+                return transition
+            }
+        }
         return model.render(request.pageContext)
     }
 }

@@ -5,9 +5,16 @@ import Vapor
 /// An indicator's page and its chart.
 struct IndicatorPageController {
     func show(_ request: Request) async throws -> Response {
-        try await request.cachedPage {
+        // Visitors read the portal's page of a published indicator: no staff names, no buttons they cannot use.
+        if !request.principal.isSignedIn {
+            let code = try request.parameters.require("code")
+            return request.redirect(to: SiteURL.portalIndicator(code).path, redirectType: .normal)
+        }
+        return try await request.cachedPage {
             var model = try await IndicatorPageModel.load(for: request)
-            model.editable = request.principal.may(.editFramework, in: model.indicator.orgUnit, tree: try await request.orgTree())
+            let tree = try await request.orgTree()
+            model.editable = request.principal.may(.editFramework, in: model.indicator.orgUnit, tree: tree)
+            model.mayReviseTarget = request.principal.may(.reviseTarget, in: model.indicator.orgUnit, tree: tree)
             return model.render(request.pageContext)
         }
     }

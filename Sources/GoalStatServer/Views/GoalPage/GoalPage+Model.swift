@@ -17,6 +17,19 @@ struct GoalPageModel: Sendable {
     var narratives: [Narrative]
     /// Whether the reader may edit the goal: the page then links to its forms.
     var editable = false
+    /// Who the reader is to the narrative workflow; nil for a visitor, who sees published narratives only.
+    var narrativeActor: NarrativeActor?
+    /// The steps taken on the goal's narratives, oldest first (read only for staff of the goal's unit).
+    var narrativeHistory: [NarrativeTransition] = []
+    /// A refused workflow step, shown beside its form.
+    var stepRefusal: StepRefusal?
+
+    struct StepRefusal: Sendable {
+        var period: String
+        var step: String
+        var message: String
+        var note: String
+    }
 }
 
 /// A driver → result link in words.

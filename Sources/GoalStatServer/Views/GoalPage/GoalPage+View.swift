@@ -17,7 +17,7 @@ extension GoalPageModel {
             valueChain,
             linksSection,
             milestonesSection,
-            narrativesSection
+            narrativesSection(context)
         ))
     }
 
@@ -140,7 +140,7 @@ extension GoalPageModel {
         )
     }
 
-    private var narrativesSection: Node<HTML.BodyContext> {
+    private func narrativesSection(_ context: PageContext) -> Node<HTML.BodyContext> {
         .section(
             .attr("aria-labelledby", "narratives-heading"),
             .h2(.id("narratives-heading"), .text("Quarterly progress updates")),
@@ -152,10 +152,46 @@ extension GoalPageModel {
                     Self.narrativePart("Accomplishments", narrative.accomplishments),
                     Self.narrativePart("Challenges", narrative.challenges),
                     Self.narrativePart("Next steps", narrative.nextSteps),
-                    .unwrap(narrative.author) { author in .p(.class("byline"), .text("By "), .plain(author)) }
+                    .unwrap(narrative.author) { author in .p(.class("byline"), .text("By "), .plain(author)) },
+                    workflow(narrative, context: context)
                 )
             })
         )
+    }
+
+    /// The narrative's state, the steps the reader may take (a form per step; sending back asks for a note) and its
+    /// history. Due dates: a quarter's narrative is due as the reminders say (docs/reminders.md).
+    private func workflow(_ narrative: Narrative, context: PageContext) -> Node<HTML.BodyContext> {
+        .unwrap(narrativeActor) { actor in
+            let steps = NarrativeWorkflow.steps(from: narrative.state, by: actor)
+            let history = narrativeHistory.filter { $0.period == narrative.period }
+            let slug = narrative.period.replacingOccurrences(of: " ", with: "-")
+            return .div(
+                .class("narrative-workflow"),
+                .p(.strong(.text("State: ")), .plain(narrative.state.title)),
+                .forEach(steps) { step in
+                    let refused = stepRefusal.flatMap { $0.period == narrative.period && $0.step == step.rawValue ? $0 : nil }
+                    return .form(
+                        .class("inline-form narrative-step"), .action(.narrativeSteps(goal: goal.code)), .method(.post),
+                        .csrfField(context),
+                        .input(.type(.hidden), .attr("name", "period"), .attr("value", narrative.period)),
+                        .input(.type(.hidden), .attr("name", "step"), .attr("value", step.rawValue)),
+                        .if(step == .sendBack, .field(id: "note-\(slug)", label: "What should change", error: refused?.message,
+                                                     .textarea(id: "note-\(slug)", name: "note", text: refused?.note ?? "", rows: 2, required: true, error: refused?.message)),
+                            else: .fieldError(id: "step-\(slug)-\(step.rawValue)-error", refused?.message)),
+                        .button(.type(.submit), .plain(step.title))
+                    )
+                },
+                .if(!history.isEmpty, .details(
+                    .summary(.text("History of this narrative")),
+                    .ul(.forEach(history) { item in
+                        .li(.plain("\(item.at.prefix(10)): \(item.from.title) → \(item.to.title)"),
+                            .unwrap(item.actor) { actor in .plain(" by \(actor)") },
+                            .unwrap(item.note) { note in .plain(" — “\(note)”") })
+                    })
+                ))
+            )
+        }
     }
 
     private static func narrativePart(_ title: String, _ text: String?) -> Node<HTML.BodyContext> {

@@ -6,6 +6,8 @@ struct IndicatorPageModel: Sendable {
     var indicator: Indicator
     /// Whether the reader may change the indicator's definition: the page then links to its form.
     var editable = false
+    /// Whether the reader may add a target version: only then is "Revise target" offered.
+    var mayReviseTarget = false
     var goals: [(code: String, name: String)]
     var orgUnitName: String?
     var stewardName: String?

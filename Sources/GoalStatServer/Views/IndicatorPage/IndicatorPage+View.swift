@@ -319,7 +319,7 @@ extension IndicatorPageModel {
         .section(
             .attr("aria-labelledby", "targets-heading"),
             .h2(.id("targets-heading"), .text("Targets")),
-            .p(.a(.class("button-link"), .href(.newTarget(indicator.code)), .text("Revise target"))),
+            .if(mayReviseTarget, .p(.a(.class("button-link"), .href(.newTarget(indicator.code)), .text("Revise target")))),
             .h3(.text(asOf.map { "In force as known on \($0.description)" } ?? "In force")),
             .if(currentTargets.isEmpty, .p(.class("muted"), .text("No target in force.")), else: Self.targetTable(
                 currentTargets, caption: "Targets in force for \(indicator.name)", showState: false

@@ -131,6 +131,8 @@ extension AuditEntityKind {
         case .actionItem: "Action"
         case .risk: "Risk"
         case .capacityRequest: "Capacity request"
+        case .win: "Small win"
+        case .citizenFeedback: "Citizen feedback"
         case .user: "User"
         case .roleGrant: "Role"
         case .apiToken: "API token"

@@ -17,7 +17,8 @@ struct NavigationItem: Sendable, Equatable {
     var title: String
     var url: SiteURL
 
-    static let forEveryone = [NavigationItem(title: "Dashboard", url: .dashboard), NavigationItem(title: "API", url: .openAPI)]
+    /// A visitor's: the public portal and its open data, not the API's raw JSON.
+    static let forEveryone = [NavigationItem(title: "Public portal", url: .portal), NavigationItem(title: "Open data", url: .openData)]
 }
 
 extension Request {
@@ -25,6 +26,9 @@ extension Request {
     /// every route still checks for itself.
     var pageContext: PageContext {
         let principal = principal
+        guard principal.isSignedIn else {
+            return PageContext(userName: nil, csrfToken: CSRF.token(for: self), navigation: NavigationItem.forEveryone)
+        }
         var navigation = [NavigationItem(title: "Dashboard", url: .dashboard)]
         if principal.isSignedIn { navigation.append(NavigationItem(title: "My tasks", url: .tasks)) }
         if principal.maySomewhere(.readPrivate) {
@@ -35,6 +39,8 @@ extension Request {
         if principal.maySomewhere(.enterData) { navigation.append(NavigationItem(title: "Data entry", url: .dataEntry)) }
         if principal.maySomewhere(.importFiles) { navigation.append(NavigationItem(title: "Import", url: .imports)) }
         if principal.maySomewhere(.exportData) { navigation.append(NavigationItem(title: "Download", url: .exports)) }
+        navigation.append(NavigationItem(title: "Small wins", url: .wins))
+        if principal.maySomewhere(.publish) { navigation.append(NavigationItem(title: "Citizen feedback", url: .feedbackQueue)) }
         if principal.mayEverywhere(.readAudit) { navigation.append(NavigationItem(title: "Audit log", url: .audit(AuditFilter()))) }
         if principal.mayEverywhere(.manageUsers) { navigation.append(NavigationItem(title: "Users", url: .users)) }
         navigation.append(NavigationItem(title: "API", url: .openAPI))

@@ -16,20 +16,27 @@ enum PageLayout {
     ) -> String {
         HTML(
             .lang(.english),
-            .head(
-                .meta(.charset(.utf8)),
-                .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
-                .element(named: "title", nodes: [.plain("\(title) · GoalStat")]),
-                .link(.rel(.stylesheet), .href(SiteURL.stylesheet.path))
-            ),
+            head(title: "\(title) · GoalStat"),
             .body(
                 .class("width-\(width.rawValue)"),
                 .a(.class("skip-link"), .href("#main"), .text("Skip to main content")),
                 header(current: current, context: context),
                 .main(.id("main"), .attr("tabindex", "-1"), body),
-                footer()
+                footer(context)
             )
         ).render()
+    }
+
+    /// The `<head>` every page shares (the portal's too): charset, viewport, title and our one stylesheet, plus any
+    /// extra element a page needs (display mode's refresh).
+    static func head(title: String, _ extra: Node<HTML.HeadContext> = .empty) -> Node<HTML.DocumentContext> {
+        .head(
+            .meta(.charset(.utf8)),
+            .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
+            extra,
+            .element(named: "title", nodes: [.plain(title)]),
+            .link(.rel(.stylesheet), .href(SiteURL.stylesheet.path))
+        )
     }
 
     private static func header(current: SiteURL?, context: PageContext) -> Node<HTML.BodyContext> {
@@ -71,14 +78,15 @@ enum PageLayout {
         )
     }
 
-    private static func footer() -> Node<HTML.BodyContext> {
+    private static func footer(_ context: PageContext) -> Node<HTML.BodyContext> {
         .footer(
             .class("site-footer"),
             .p(
                 .text("GoalStat — open-source performance management for public agencies. "),
-                .text("Every number here is also available through the "),
-                .a(.href(.openAPI), .text("API")),
-                .text(".")
+                .if(context.userName == nil,
+                    .group(.text("Everything published here can be downloaded as "), .a(.href(.openData), .text("open data")), .text(".")),
+                    else: .group(.text("Every number here is also available through the "), .a(.href(.openAPI), .text("API")), .text(" and the "),
+                                 .a(.href(.portal), .text("public portal")), .text(".")))
             )
         )
     }

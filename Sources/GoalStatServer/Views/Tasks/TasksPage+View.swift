@@ -126,22 +126,31 @@ extension TasksPageModel {
     private var narrativesSection: Node<HTML.BodyContext> {
         .section(
             .attr("aria-labelledby", "narratives-heading"),
-            .h2(.id("narratives-heading"), .text("Quarterly narratives to write")),
+            .h2(.id("narratives-heading"), .text("Quarterly narratives to write and publish")),
             .scrollingTable(
-                label: "Quarterly narratives to write",
-                .caption(.text("Progress updates for the goals you lead")),
-                .thead(.tr(.column("Goal"), .column("Quarter"), .column("Due on"), .column("Where it stands"))),
+                label: "Quarterly narratives to write and publish",
+                .caption(.text("Progress updates for the goals you lead, until each is published")),
+                .thead(.tr(.column("Goal"), .column("Quarter"), .column("Next step"), .column("Due on"), .column("Where it stands"))),
                 .tbody(.forEach(tasks.narratives) { task in
                     .tr(
                         .class(task.due.state == .late ? "row-late" : ""),
                         .rowHeader(.a(.href(.goal(task.goal)), .plain(task.goalName)), .br(), .span(.class("code"), .plain(task.goal))),
                         .td(.class("period"), .plain(task.periodLabel)),
+                        .td(.a(.href(Self.nextStepURL(task)), .plain(task.nextStep))),
                         .td(.plain(task.due.dueDate.description)),
                         .td(standing(task.due))
                     )
                 })
             )
         )
+    }
+
+    /// Where a narrative's next step is taken: its form while it is to be written, else the goal's page.
+    private static func nextStepURL(_ task: NarrativeTask) -> SiteURL {
+        switch task.state {
+        case nil, .draft?: .narrative(goal: task.goal, period: task.periodLabel)
+        default: .goal(task.goal)
+        }
     }
 
     private var targetsSection: Node<HTML.BodyContext> {

@@ -75,3 +75,22 @@ struct NarrativeFormController {
         )
     }
 }
+
+extension NarrativeFormController {
+    /// One workflow step from the goal's page (submit, approve, publish, send back), then back to the goal.
+    func step(_ request: Request) async throws -> Response {
+        let code = try request.parameters.require("code")
+        try await PortalService.authorizeSteps(goal: code, request: request)
+        let values = try request.formValues()
+        do {
+            _ = try await PortalService.step(
+                goal: code, period: values.text("period"), step: values.text("step").flatMap(NarrativeStep.init(rawValue:)),
+                note: values.text("note"), request: request, source: .form
+            )
+            return request.redirect(to: SiteURL.goal(code).path + "#narratives-heading", redirectType: .normal)
+        } catch let refused as PortalService.Refused {
+            let refusal = GoalPageModel.StepRefusal(period: values["period"], step: values["step"], message: refused.message, note: values["note"])
+            return try await GoalPageController().refusedStep(code, for: request, refusal: refusal)
+        }
+    }
+}
