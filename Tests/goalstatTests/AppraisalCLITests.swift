@@ -79,3 +79,21 @@ struct AppraisalCLITests {
         #expect(frozen.stderr.contains("awardsFrozen:"))
     }
 }
+
+@Suite("goalstat appraisal import-employees (docs/cli.md)", .serialized)
+struct AppraisalImportCLITests {
+    @Test("HR's CSV is imported whole, or refused naming every bad line and column with nothing stored")
+    func importEmployees() async throws {
+        let cli = try await CLIRunner.withWaitTimes()
+        let bad = try cli.write("bad.csv", "email,name,org_unit,supervisor\na@example.gov,A,DMV-FO,b@example.gov\nb@example.gov,,NOPE,\n")
+        let refused = try cli.run(["appraisal", "import-employees", bad])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("bad.csv:3 column name: the name is required"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("nothing was stored"))
+        let good = try cli.write("good.csv", "email,name,org_unit,supervisor\na@example.gov,A,DMV-FO,b@example.gov\nb@example.gov,B,DMV-FO,\n")
+        let imported = try cli.run(["appraisal", "import-employees", good])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stdout.contains("employees: 2 added or changed"))
+        #expect(try cli.run(["appraisal", "import-employees", good]).stdout.contains("employees: 0 added or changed"))
+    }
+}

@@ -58,6 +58,18 @@ enum SiteURL: Sendable, Equatable {
     /// The API's measurement export, every value the reader may export or one indicator's.
     case measurementsExport(format: String, indicator: String? = nil)
     case frameworkExport(format: String)
+    // Employee appraisals (issue 13), addressed by the employee's email.
+    case appraisals
+    case appraisal(String)
+    case appraisalPlan(String)
+    case appraisalFeedback(String)
+    case appraisalProgressReview(String)
+    case appraisalRating(String)
+    case appraisalAward(String)
+    case appraisalAcknowledgment(String)
+    case appraisalReconsideration(String)
+    case appraisalAssessment
+    case appraisalAssessmentCSV
 
     var path: String {
         switch self {
@@ -113,6 +125,17 @@ enum SiteURL: Sendable, Equatable {
         case .measurementsExport(let format, let indicator):
             "/api/v1/exports/measurements?format=\(Escaping.queryValue(format))" + (indicator.map { "&indicator=\(Escaping.queryValue($0))" } ?? "")
         case .frameworkExport(let format): "/api/v1/exports/framework?format=\(Escaping.queryValue(format))"
+        case .appraisals: "/appraisals"
+        case .appraisal(let email): "/appraisals/\(Self.escape(email))"
+        case .appraisalPlan(let email): "/appraisals/\(Self.escape(email))/plan"
+        case .appraisalFeedback(let email): "/appraisals/\(Self.escape(email))/feedback"
+        case .appraisalProgressReview(let email): "/appraisals/\(Self.escape(email))/progress-review"
+        case .appraisalRating(let email): "/appraisals/\(Self.escape(email))/rating"
+        case .appraisalAward(let email): "/appraisals/\(Self.escape(email))/award"
+        case .appraisalAcknowledgment(let email): "/appraisals/\(Self.escape(email))/acknowledgment"
+        case .appraisalReconsideration(let email): "/appraisals/\(Self.escape(email))/reconsideration"
+        case .appraisalAssessment: "/appraisal-assessment"
+        case .appraisalAssessmentCSV: "/appraisal-assessment.csv"
         }
     }
 

@@ -36,6 +36,7 @@ public enum GoalStatMigrations {
             CreatePendingUploads(),
             CreateOutboxMessages(),
             AddStewardAndLeaderIndexes(),
+            CreateAppraisals(),
         ]
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GoalStatCore
+import GoalStatStore
 
 /// `goalstat appraisal derive|award`: stateless checks of the OPM appraisal and award rules (docs/appraisals.md),
 /// for HR staff checking a program's configuration and for scripts. JSON in (FILE or standard input), JSON out;
@@ -8,11 +9,55 @@ import GoalStatCore
 struct AppraisalCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "appraisal", abstract: "Check the OPM appraisal rules: derive a summary level, or check a proposed award.",
-        subcommands: [Derive.self, Award.self]
+        subcommands: [Derive.self, Award.self, ImportEmployees.self]
     )
 
-    // Accepted (and unused: both subcommands are stateless) so that `--database` may follow any subcommand (SPEC §5).
+    // Here so that `--database` may come right after `appraisal` (SPEC §5); derive and award, stateless, ignore it.
     @OptionGroup var options: DatabaseOptions
+
+    struct ImportEmployees: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "import-employees",
+            abstract: "Import HR's CSV of employees and their supervisors (email,name,org_unit,supervisor[,senior_executive,career_appointee,awards_frozen,basic_pay]).",
+            discussion: "All or nothing: every bad line is named with its line and column, and nothing is stored unless the whole file is good."
+        )
+
+        @ParentCommand var appraisal: AppraisalCommand
+
+        @Argument(help: "The CSV file.")
+        var file: String
+
+        @ArgumentParser.Option(name: .long, help: "Place every employee of the file in this appraisal program (its id).")
+        var program: String?
+
+        func run() async throws {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                StandardError.write("goalstat appraisal import-employees: \(file): cannot read the file")
+                throw ExitCode(1)
+            }
+            var programID: UUID?
+            if let program {
+                guard let id = UUID(uuidString: program) else {
+                    StandardError.write("goalstat appraisal import-employees: --program: '\(program)' is not a program id")
+                    throw ExitCode(1)
+                }
+                programID = id
+            }
+            let changed: Int
+            do {
+                changed = try await appraisal.options.withDatabase { store in
+                    try await AppraisalStore.importRoster(data, program: programID, audit: AuditContext(actor: nil, source: .cli, now: Date()), on: store.database)
+                }
+            } catch let problems as EmployeeRosterCSV.Problems {
+                for issue in problems.issues {
+                    StandardError.write("\(file):\(issue.line)\(issue.column.map { " column \($0)" } ?? ""): \(issue.reason)")
+                }
+                StandardError.write("goalstat appraisal import-employees: nothing was stored")
+                throw ExitCode(1)
+            }
+            print("employees: \(changed) added or changed")
+        }
+    }
 
     struct Derive: ParsableCommand {
         static let configuration = CommandConfiguration(
