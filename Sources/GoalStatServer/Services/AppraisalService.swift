@@ -253,4 +253,44 @@ enum AppraisalService {
         try await Transactions.run(on: request.db) { tx in try await AppraisalStore.addAward(award, orgUnit: unit, audit: audit, on: tx) }
         return award
     }
+
+    // MARK: What is due
+
+    /// One thing due in an appraisal, for My tasks.
+    struct Due: Sendable, Equatable {
+        var employee: String
+        var name: String
+        var message: String
+    }
+
+    /// What is due in the person's own appraisal (acknowledging the plan or rating) and in their direct reports'
+    /// (the warnings of 5 CFR 430.206–430.208), read by key: their record and the records that name them.
+    static func due(for email: String, request: Request) async throws -> [Due] {
+        let me = UserAccount.normalizedEmail(email)
+        var due: [Due] = []
+        let today = request.clock.today
+        if let own = try await AppraisalStore.employee(me, on: request.db), let plan = try await AppraisalStore.plans(of: me, on: request.db).first {
+            if plan.establishedOn != nil, plan.acknowledgedOn == nil {
+                due.append(Due(employee: own.email, name: "Your performance plan", message: "acknowledge that you have received it."))
+            }
+            if let rating = try await AppraisalStore.rating(of: plan.id, on: request.db), rating.acknowledgedOn == nil {
+                due.append(Due(employee: own.email, name: "Your rating of record", message: "acknowledge that you have received it."))
+            }
+        }
+        let reports = try await AppraisalStore.employees(ratedBy: me, hrUnits: nil, hrEverywhere: false, limit: 200, on: request.db).items
+            .filter { $0.supervisor == me && $0.email != me }
+        for report in reports {
+            guard let programID = report.program, let program = try await AppraisalStore.program(programID, on: request.db) else { continue }
+            let plan = try await AppraisalStore.plans(of: report.email, on: request.db).first
+            let reviews = try await AppraisalStore.progressReviews(of: plan.map { [$0.id] } ?? [], on: request.db)
+            let rated = try await plan.asyncFlatMap { try await AppraisalStore.rating(of: $0.id, on: request.db) } != nil
+            let status = AppraisalStatus(
+                coveredFrom: plan?.coveredFrom ?? program.cycle.start, planEstablished: plan?.establishedOn, progressReviews: reviews.count, rated: rated
+            )
+            for warning in program.timing.warnings(cycle: program.cycle, status: status, today: today) {
+                due.append(Due(employee: report.email, name: report.name, message: warning.message + " (" + warning.section + ")"))
+            }
+        }
+        return due
+    }
 }

@@ -88,3 +88,40 @@ struct AppraisalPagesTests {
         }
     }
 }
+
+@Suite("Appraisals on My tasks", .serialized)
+struct AppraisalTasksTests {
+    @Test("430.206(b)(2): a supervisor's My tasks lists a direct report's missing plan; the employee's lists acknowledging hers")
+    func dueOnMyTasks() async throws {
+        try await withServer { app in
+            let context = AuditContext(actor: nil, source: .system, now: Fixtures.now)
+            let program = AppraisalProgram(
+                name: "FY2026", rules: DerivationRules(pattern: .H),
+                cycle: AppraisalCycle(start: CalendarDate(year: 2025, month: 10, day: 1), end: CalendarDate(year: 2026, month: 9, day: 30))
+            )
+            let plan = PerformancePlan(
+                employee: "emp@example.gov", supervisor: "sup@example.gov", program: program.id, coveredFrom: program.cycle.start,
+                establishedOn: CalendarDate(year: 2025, month: 10, day: 15),
+                elements: [PerformanceElement(title: "Serve", standard: "Serves 90% within 20 minutes.", critical: true)]
+            )
+            try await Transactions.run(on: app.db) { tx in
+                try await AppraisalStore.saveProgram(program, audit: context, on: tx)
+                for (email, name) in [("emp@example.gov", "Ema Pike"), ("new@example.gov", "Nu Hire")] {
+                    try await AppraisalStore.saveEmployee(
+                        AppraisalEmployee(email: email, name: name, orgUnit: "DMV-FO", supervisor: "sup@example.gov", program: program.id), audit: context, on: tx
+                    )
+                }
+                try await AppraisalStore.savePlan(plan, orgUnit: "DMV-FO", audit: context, on: tx)
+            }
+            for (email, expected) in [("sup@example.gov", "Nu Hire"), ("emp@example.gov", "Your performance plan")] {
+                let user = try await UserStore.create(email: email, name: email, password: TestAccounts.password, grants: [], hasher: app.passwordHasher, context: context, on: app.db)
+                let token = try await APITokenStore.create(name: "t", owner: user.id, grants: [], context: context, on: app.db).token
+                try await AuthorizedTester(base: try app.testing(), headers: ["Authorization": "Bearer \(token)"]).test(.GET, "/tasks") { response in
+                    #expect(response.status == .ok)
+                    #expect(response.body.string.contains(expected), "\(email)")
+                    if email == "sup@example.gov" { #expect(response.body.string.contains("No performance plan yet; it was due by 2025-10-31.")) }
+                }
+            }
+        }
+    }
+}

@@ -17,6 +17,8 @@ struct TasksController {
         // From reviews (issue 11): the person's open actions, and the asks for help addressed to their units.
         model.actions = try await ReviewStore.openActions(owner: email, on: request.db)
         model.asks = try await ReviewService.asksToAnswer(request: request).filter { $0.ask?.isOpen == true }
+        // From appraisals (issue 13): what is due in the person's own appraisal and their direct reports'.
+        model.appraisals = try await AppraisalService.due(for: email, request: request)
         let document = try await request.framework()
         model.goalNames = Dictionary(document.goals.map { ($0.code, $0.name) }) { first, _ in first }
         model.unitNames = Dictionary(document.orgUnits.map { ($0.code, $0.name) }) { first, _ in first }

@@ -12,6 +12,8 @@ struct TasksPageModel: Sendable {
     /// Open actions owned by the person, and open asks for help addressed to the units they lead (reviews).
     var actions: [ActionItem] = []
     var asks: [GoalAssessment] = []
+    /// What is due in appraisals: the person's own, and their direct reports' (issue 13).
+    var appraisals: [AppraisalService.Due] = []
     var goalNames: [String: String] = [:]
     var unitNames: [String: String] = [:]
 }
