@@ -32,6 +32,8 @@ private func appraisalPageRoutes(_ app: Application) throws {
     app.on(.GET, "appraisals", access: .signedIn) { try await pages.home($0) }
     app.on(.GET, "appraisal-assessment", access: .signedIn) { try await pages.assessment($0) }
     app.on(.GET, "appraisal-assessment.csv", access: .signedIn) { try await pages.assessmentCSV($0) }
+    app.on(.GET, "appraisal-employees", "import", access: .signedIn) { try await pages.rosterForm($0) }
+    app.on(.POST, "appraisal-employees", "import", access: .signedIn, body: .collect(maxSize: BodyLimits.pageUpload)) { try await pages.importRoster($0) }
     app.on(.GET, "appraisals", ":email", access: .signedIn) { try await pages.employee($0) }
     app.on(.POST, "appraisals", ":email", "feedback", access: .signedIn) { try await pages.feedback($0) }
     app.on(.POST, "appraisals", ":email", "acknowledgment", access: .signedIn) { try await pages.acknowledge($0) }

@@ -70,6 +70,7 @@ enum SiteURL: Sendable, Equatable {
     case appraisalReconsideration(String)
     case appraisalAssessment
     case appraisalAssessmentCSV
+    case appraisalRosterImport
 
     var path: String {
         switch self {
@@ -136,6 +137,7 @@ enum SiteURL: Sendable, Equatable {
         case .appraisalReconsideration(let email): "/appraisals/\(Self.escape(email))/reconsideration"
         case .appraisalAssessment: "/appraisal-assessment"
         case .appraisalAssessmentCSV: "/appraisal-assessment.csv"
+        case .appraisalRosterImport: "/appraisal-employees/import"
         }
     }
 

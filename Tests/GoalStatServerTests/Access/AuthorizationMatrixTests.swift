@@ -100,6 +100,8 @@ struct AuthorizationMatrixTests {
         "GET /appraisals": .signedIn,
         "GET /appraisal-assessment": [.hr],
         "GET /appraisal-assessment.csv": [.hr],
+        "GET /appraisal-employees/import": [.hr],
+        "POST /appraisal-employees/import": [.hr],
         "GET /appraisals/:email": .appraisalReaders,
         "POST /appraisals/:email/feedback": .appraisalReaders,
         "POST /appraisals/:email/acknowledgment": [.employee],

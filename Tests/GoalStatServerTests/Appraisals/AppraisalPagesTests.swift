@@ -125,3 +125,31 @@ struct AppraisalTasksTests {
         }
     }
 }
+
+@Suite("HR's roster upload", .serialized)
+struct AppraisalRosterUploadTests {
+    @Test("HR uploads the CSV: a bad file lists every line and column and stores nothing; a good one is stored whole")
+    func upload() async throws {
+        try await withServer { app in
+            let context = AuditContext(actor: nil, source: .system, now: Fixtures.now)
+            let user = try await UserStore.create(email: "hr@example.gov", name: "HR", password: TestAccounts.password, grants: [RoleGrant(role: .hr)], hasher: app.passwordHasher, context: context, on: app.db)
+            let token = try await APITokenStore.create(name: "t", owner: user.id, grants: [RoleGrant(role: .hr)], context: context, on: app.db).token
+            let hr = AuthorizedTester(base: try app.testing(), headers: ["Authorization": "Bearer \(token)"])
+            try await hr.test(.POST, "/appraisal-employees/import", headers: Multipart.headers, body: Multipart.body(
+                file: "staff.csv", "email,name,org_unit,supervisor\na@example.gov,A,DMV-FO,b@example.gov\nb@example.gov,B,NOPE,\n"
+            )) { response in
+                #expect(response.status == .unprocessableEntity)
+                #expect(response.body.string.contains("no org unit &#39;NOPE&#39;") || response.body.string.contains("no org unit 'NOPE'"))
+                #expect(response.body.string.contains("<td>3</td>"))
+            }
+            #expect(try await AppraisalStore.allEmployees(on: app.db).isEmpty)
+            try await hr.test(.POST, "/appraisal-employees/import", headers: Multipart.headers, body: Multipart.body(
+                file: "staff.csv", "email,name,org_unit,supervisor\na@example.gov,A,DMV-FO,b@example.gov\nb@example.gov,B,DMV-FO,\n"
+            )) { response in
+                #expect(response.status == .ok)
+                #expect(response.body.string.contains("Imported: 2 employee records added or changed."))
+            }
+            #expect(try await AppraisalStore.employee("a@example.gov", on: app.db)?.supervisor == "b@example.gov")
+        }
+    }
+}

@@ -250,6 +250,44 @@ struct AppraisalPagesController {
         }
     }
 
+    // MARK: HR import
+
+    struct RosterUpload: Content {
+        var file: File?
+        var program: String?
+    }
+
+    func rosterForm(_ request: Request) async throws -> Response {
+        try AppraisalService.requireHREverywhere(request)
+        return RosterImportPage(programs: try await AppraisalStore.programs(on: request.db)).render(request.pageContext).htmlResponse()
+    }
+
+    func importRoster(_ request: Request) async throws -> Response {
+        try AppraisalService.requireHREverywhere(request)
+        var page = RosterImportPage(programs: try await AppraisalStore.programs(on: request.db))
+        let upload = try? request.content.decode(RosterUpload.self)
+        guard let file = upload?.file, file.data.readableBytes > 0 else {
+            page.message = "Choose the CSV file to import."
+            return page.render(request.pageContext).htmlResponse(status: .unprocessableEntity)
+        }
+        var program: UUID?
+        if let text = upload?.program, !text.isEmpty {
+            guard let id = UUID(uuidString: text) else {
+                page.message = "Choose an appraisal program from the list."
+                return page.render(request.pageContext).htmlResponse(status: .unprocessableEntity)
+            }
+            program = id
+        }
+        do {
+            page.imported = try await AppraisalStore.importRoster(Data(buffer: file.data), program: program, audit: request.auditContext(.import), on: request.db)
+            return page.render(request.pageContext).htmlResponse()
+        } catch let problems as EmployeeRosterCSV.Problems {
+            page.issues = problems.issues
+            page.message = "\(problems.issues.count) problem\(problems.issues.count == 1 ? "" : "s") found in the file."
+            return page.render(request.pageContext).htmlResponse(status: .unprocessableEntity)
+        }
+    }
+
     // MARK: Assessment
 
     func assessment(_ request: Request) async throws -> Response {

@@ -15,7 +15,10 @@ struct AppraisalHomePage {
                  .p(.class("lead"), .text("Performance plans, progress reviews, ratings of record and awards, by the rules of 5 CFR 430 and 451. Only the employee, their rating chain and HR see an employee's appraisal."))),
             .unwrap(own, { own in .p(.a(.href(.appraisal(own.email)), .text("Your performance plan, feedback and what is due from you"))) },
                     else: .p(.text("HR has no appraisal record for you."))),
-            .if(hrEverywhere, .p(.a(.href(.appraisalAssessment), .text("Appraisal program assessment")))),
+            .if(hrEverywhere, .ul(
+                .li(.a(.href(.appraisalAssessment), .text("Appraisal program assessment"))),
+                .li(.a(.href(.appraisalRosterImport), .text("Import employees and supervisors from HR's CSV")))
+            )),
             .section(
                 .attr("aria-labelledby", "team-heading"),
                 .h2(.id("team-heading"), .text("People you rate, review or serve as HR")),
