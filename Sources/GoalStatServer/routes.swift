@@ -9,6 +9,7 @@ func routes(_ app: Application) throws {
     try pageRoutes(app)
     try authoringRoutes(app, resources)
     try reviewRoutes(app)
+    try appraisalRoutes(app)
     try accountRoutes(app)
     try portalRoutes(app)
     try apiRoutes(app.grouped("api", "v1"), resources)

@@ -89,6 +89,19 @@ enum SiteURL: Sendable, Equatable {
     case feedbackQueue
     case feedbackModeration(UUID)
     case narrativeSteps(goal: String)
+    // Employee appraisals (issue 13), addressed by the employee's email.
+    case appraisals
+    case appraisal(String)
+    case appraisalPlan(String)
+    case appraisalFeedback(String)
+    case appraisalProgressReview(String)
+    case appraisalRating(String)
+    case appraisalAward(String)
+    case appraisalAcknowledgment(String)
+    case appraisalReconsideration(String)
+    case appraisalAssessment
+    case appraisalAssessmentCSV
+    case appraisalRosterImport
 
     var path: String {
         switch self {
@@ -174,6 +187,18 @@ enum SiteURL: Sendable, Equatable {
         case .feedbackQueue: "/feedback"
         case .feedbackModeration(let id): "/feedback/\(id.uuidString)"
         case .narrativeSteps(let goal): "/goals/\(Self.escape(goal))/narrative/steps"
+        case .appraisals: "/appraisals"
+        case .appraisal(let email): "/appraisals/\(Self.escape(email))"
+        case .appraisalPlan(let email): "/appraisals/\(Self.escape(email))/plan"
+        case .appraisalFeedback(let email): "/appraisals/\(Self.escape(email))/feedback"
+        case .appraisalProgressReview(let email): "/appraisals/\(Self.escape(email))/progress-review"
+        case .appraisalRating(let email): "/appraisals/\(Self.escape(email))/rating"
+        case .appraisalAward(let email): "/appraisals/\(Self.escape(email))/award"
+        case .appraisalAcknowledgment(let email): "/appraisals/\(Self.escape(email))/acknowledgment"
+        case .appraisalReconsideration(let email): "/appraisals/\(Self.escape(email))/reconsideration"
+        case .appraisalAssessment: "/appraisal-assessment"
+        case .appraisalAssessmentCSV: "/appraisal-assessment.csv"
+        case .appraisalRosterImport: "/appraisal-employees/import"
         }
     }
 

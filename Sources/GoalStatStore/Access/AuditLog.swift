@@ -76,7 +76,9 @@ public enum AuditLog {
     }
 
     private static func query(_ filter: AuditFilter, on db: any Database) -> QueryBuilder<AuditEntryModel> {
-        let query = AuditEntryModel.query(on: db)
+        // The general log (its page, export and API, read by the PIO and admins) never holds personal appraisal
+        // data; those allowed read an appraisal's history on its own pages (`AppraisalStore.history`).
+        let query = AuditEntryModel.query(on: db).filter(\.$entityKind !~ AuditEntityKind.appraisalKinds.map(\.rawValue))
         if filter.entity == .indicator, let key = filter.key {
             // An indicator's history is its own fields and its targets, values and rebases (issue 10), whose keys
             // start with its code and a slash (a code has no slash).

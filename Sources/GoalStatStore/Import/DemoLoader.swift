@@ -40,6 +40,8 @@ public enum DemoLoader {
                     orgUnit: item.orgUnit, value: item.value, level: item.level, status: item.status, note: nil
                 )
             }
+            progress?("loading the demo agency's appraisals")
+            try await DemoAppraisals.load(today: today, audit: audit, on: tx)
             progress?("storing \(rows.count) demo values")
             report.measurements = try await MeasurementStore.store(
                 rows, kind: .demo, label: "demo agency", audit: audit, on: tx

@@ -13,6 +13,10 @@ public enum DemoUsers {
         ("w.greene@example.gov", "Wendy Greene", RoleGrant(role: .dataSteward, orgUnit: "DMV-FO")),
         ("d.nakamura@example.gov", "Daniel Nakamura", RoleGrant(role: .reviewer)),
         ("p.raman@example.gov", "Priya Raman", RoleGrant(role: .viewer, orgUnit: "DMV-DS")),
+        // Appraisals (issue 13): HR for the whole agency, and an employee whose plan is still to be written by her
+        // supervisor, Kwame Osei (the goal leader above, whom HR's records name as her rating official).
+        ("s.lindqvist@example.gov", "Sofia Lindqvist", RoleGrant(role: .hr)),
+        ("n.ortiz@example.gov", "Nadia Ortiz", RoleGrant(role: .employee, orgUnit: "DMV-FO-NORTH")),
     ]
 
     /// Creates the demo users that do not exist yet; returns the sign-ins made, with their passwords.

@@ -39,6 +39,7 @@ public enum GoalStatMigrations {
             CreateRisksAndCapacity(),
             AddNarrativeWorkflow(),
             CreateWinsAndFeedback(),
+            CreateAppraisals(),
         ]
     }
 }

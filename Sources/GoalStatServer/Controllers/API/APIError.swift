@@ -98,6 +98,12 @@ extension APIError {
                 status: .unprocessableEntity, code: "invalidValue", message: first?.reason ?? "invalid", field: first?.column,
                 details: issues.issues.map { APIErrorDetail(line: $0.line, column: $0.column, field: $0.column, reason: $0.reason) }
             )
+        case let violation as AppraisalRuleViolation:
+            // The section of the law or regulation the input breaks travels with the reason (issue 13).
+            self.init(
+                status: .unprocessableEntity, code: "ruleViolated", message: violation.section.map { "\(violation.reason) (\($0))" } ?? violation.reason,
+                field: violation.field, details: [APIErrorDetail(field: violation.field, reason: violation.reason)]
+            )
         case let error as DecodingError:
             let (field, message) = APIError.describe(error)
             self.init(status: .badRequest, code: "malformedBody", message: message, field: field)

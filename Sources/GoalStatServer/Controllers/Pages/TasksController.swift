@@ -24,6 +24,8 @@ struct TasksController {
             model.capacityToDecide = try await CapacityStore.requests(units: nil, openOnly: true, on: request.db)
                 .filter { $0.status == .open && request.principal.may(.runReviews, in: $0.orgUnit, tree: tree) }
         }
+        // From appraisals (issue 13): what is due in the person's own appraisal and their direct reports'.
+        model.appraisals = try await AppraisalService.due(for: email, request: request)
         let document = try await request.framework()
         model.goalNames = Dictionary(document.goals.map { ($0.code, $0.name) }) { first, _ in first }
         model.unitNames = Dictionary(document.orgUnits.map { ($0.code, $0.name) }) { first, _ in first }

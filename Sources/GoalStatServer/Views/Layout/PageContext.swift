@@ -30,7 +30,10 @@ extension Request {
             return PageContext(userName: nil, csrfToken: CSRF.token(for: self), navigation: NavigationItem.forEveryone)
         }
         var navigation = [NavigationItem(title: "Dashboard", url: .dashboard)]
-        if principal.isSignedIn { navigation.append(NavigationItem(title: "My tasks", url: .tasks)) }
+        if principal.isSignedIn {
+            navigation.append(NavigationItem(title: "My tasks", url: .tasks))
+            navigation.append(NavigationItem(title: "Appraisals", url: .appraisals))
+        }
         if principal.maySomewhere(.readPrivate) {
             navigation.append(NavigationItem(title: "Review", url: .review))
             navigation.append(NavigationItem(title: "Reviews", url: .reviews))

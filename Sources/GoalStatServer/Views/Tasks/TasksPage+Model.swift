@@ -16,6 +16,8 @@ struct TasksPageModel: Sendable {
     /// their decision (issue 11).
     var risks: [Risk] = []
     var capacityToDecide: [CapacityRequest] = []
+    /// What is due in appraisals: the person's own, and their direct reports' (issue 13).
+    var appraisals: [AppraisalService.Due] = []
     var goalNames: [String: String] = [:]
     var unitNames: [String: String] = [:]
 }

@@ -11,8 +11,9 @@ extension TasksPageModel {
                 .p(.class("lead"), .plain(summary))
             ),
             notificationsLink,
-            .if(tasks.isEmpty && actions.isEmpty && asks.isEmpty && risks.isEmpty && capacityToDecide.isEmpty, .p(.text("Nothing is due from you. Values, narratives and targets appear here as their due dates come near."))),
+            .if(tasks.isEmpty && actions.isEmpty && asks.isEmpty && risks.isEmpty && capacityToDecide.isEmpty && appraisals.isEmpty, .p(.text("Nothing is due from you. Values, narratives and targets appear here as their due dates come near."))),
             .if(!actions.isEmpty, actionsSection),
+            .if(!appraisals.isEmpty, appraisalsSection),
             .if(!asks.isEmpty, asksSection),
             .if(!risks.isEmpty || !capacityToDecide.isEmpty, reviewWorkSection),
             .if(!tasks.values.isEmpty, valuesSection),
@@ -45,6 +46,16 @@ extension TasksPageModel {
                     )
                 })
             )
+        )
+    }
+
+    private var appraisalsSection: Node<HTML.BodyContext> {
+        .section(
+            .attr("aria-labelledby", "appraisals-heading"),
+            .h2(.id("appraisals-heading"), .text("Appraisals")),
+            .ul(.forEach(appraisals) { due in
+                .li(.a(.href(.appraisal(due.employee)), .plain(due.name)), .plain(": " + due.message))
+            })
         )
     }
 
@@ -84,7 +95,7 @@ extension TasksPageModel {
     }
 
     private var summary: String {
-        let count = tasks.values.count + tasks.narratives.count + tasks.targets.count + actions.count + asks.count + risks.count + capacityToDecide.count
+        let count = tasks.values.count + tasks.narratives.count + tasks.targets.count + actions.count + asks.count + risks.count + capacityToDecide.count + appraisals.count
         guard count > 0 else { return "\(personName), as of \(today)." }
         let things = count == 1 ? "1 thing is due" : "\(count) things are due"
         let late = tasks.lateCount == 0 ? "none is late" : (tasks.lateCount == 1 ? "1 is late" : "\(tasks.lateCount) are late")
