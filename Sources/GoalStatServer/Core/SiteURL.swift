@@ -58,6 +58,12 @@ enum SiteURL: Sendable, Equatable {
     /// The API's measurement export, every value the reader may export or one indicator's.
     case measurementsExport(format: String, indicator: String? = nil)
     case frameworkExport(format: String)
+    case reports
+    case reportQuarterly
+    case reportAnnual
+    case briefingBook(UUID, format: String)
+    case reportStylesheet
+    case stratml(part: Int)
 
     var path: String {
         switch self {
@@ -113,6 +119,12 @@ enum SiteURL: Sendable, Equatable {
         case .measurementsExport(let format, let indicator):
             "/api/v1/exports/measurements?format=\(Escaping.queryValue(format))" + (indicator.map { "&indicator=\(Escaping.queryValue($0))" } ?? "")
         case .frameworkExport(let format): "/api/v1/exports/framework?format=\(Escaping.queryValue(format))"
+        case .reports: "/reports"
+        case .reportQuarterly: "/reports/quarterly"
+        case .reportAnnual: "/reports/annual"
+        case .briefingBook(let id, let format): "/reviews/\(id.uuidString)/briefing-book?format=\(Escaping.queryValue(format))"
+        case .reportStylesheet: "/assets/report.css"
+        case .stratml(let part): "/stratml/part\(part).xml"
         }
     }
 

@@ -34,7 +34,10 @@ extension Request {
         if principal.maySomewhere(.editFramework) { navigation.append(NavigationItem(title: "Plan and framework", url: .framework)) }
         if principal.maySomewhere(.enterData) { navigation.append(NavigationItem(title: "Data entry", url: .dataEntry)) }
         if principal.maySomewhere(.importFiles) { navigation.append(NavigationItem(title: "Import", url: .imports)) }
-        if principal.maySomewhere(.exportData) { navigation.append(NavigationItem(title: "Download", url: .exports)) }
+        if principal.maySomewhere(.exportData) {
+            navigation.append(NavigationItem(title: "Download", url: .exports))
+            navigation.append(NavigationItem(title: "Reports", url: .reports))
+        }
         if principal.mayEverywhere(.readAudit) { navigation.append(NavigationItem(title: "Audit log", url: .audit(AuditFilter()))) }
         if principal.mayEverywhere(.manageUsers) { navigation.append(NavigationItem(title: "Users", url: .users)) }
         navigation.append(NavigationItem(title: "API", url: .openAPI))

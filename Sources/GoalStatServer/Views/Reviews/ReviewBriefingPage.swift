@@ -57,7 +57,7 @@ struct ReviewBriefingPage: Sendable {
 
     // MARK: Follow-up
 
-    private var followUpSection: Node<HTML.BodyContext> {
+    var followUpSection: Node<HTML.BodyContext> {
         let followUp = briefing.followUp
         return .section(
             .attr("aria-labelledby", "follow-up-heading"),
@@ -136,7 +136,7 @@ struct ReviewBriefingPage: Sendable {
         ))
     }
 
-    private var offTargetSection: Node<HTML.BodyContext> {
+    var offTargetSection: Node<HTML.BodyContext> {
         .section(
             .attr("aria-labelledby", "off-target-heading"),
             .h2(.id("off-target-heading"), .text("Off target")),
@@ -144,7 +144,7 @@ struct ReviewBriefingPage: Sendable {
         )
     }
 
-    private var signalsSection: Node<HTML.BodyContext> {
+    var signalsSection: Node<HTML.BodyContext> {
         .section(
             .attr("aria-labelledby", "signals-heading"),
             .h2(.id("signals-heading"), .text("Signals and assurance")),
@@ -155,7 +155,7 @@ struct ReviewBriefingPage: Sendable {
         )
     }
 
-    private var focusSection: Node<HTML.BodyContext> {
+    var focusSection: Node<HTML.BodyContext> {
         .section(
             .attr("aria-labelledby", "briefing-focus-heading"),
             .h2(.id("briefing-focus-heading"), .text("The focus")),
@@ -176,7 +176,7 @@ struct ReviewBriefingPage: Sendable {
         )
     }
 
-    private var integritySection: Node<HTML.BodyContext> {
+    var integritySection: Node<HTML.BodyContext> {
         .section(
             .attr("aria-labelledby", "briefing-integrity-heading"),
             .h2(.id("briefing-integrity-heading"), .text("Questions for the data")),
@@ -197,7 +197,7 @@ struct ReviewBriefingPage: Sendable {
         )
     }
 
-    private var milestonesSection: Node<HTML.BodyContext> {
+    var milestonesSection: Node<HTML.BodyContext> {
         .section(
             .attr("aria-labelledby", "briefing-milestones-heading"),
             .h2(.id("briefing-milestones-heading"), .text("Milestones overdue or due within \(ReviewBriefing.milestoneHorizonDays) days")),
@@ -244,7 +244,7 @@ struct ReviewBriefingPage: Sendable {
         document.goals.filter { briefing.scope.goals.contains($0.code) }.map { FormChoice(label: $0.name, value: $0.code) }
     }
 
-    private func assessmentsSection(_ context: PageContext) -> Node<HTML.BodyContext> {
+    func assessmentsSection(_ context: PageContext) -> Node<HTML.BodyContext> {
         .section(
             .attr("aria-labelledby", "assessments-heading"),
             .h2(.id("assessments-heading"), .text("Goals: risk of missing, blockers and asks for help")),
@@ -284,7 +284,7 @@ struct ReviewBriefingPage: Sendable {
         )
     }
 
-    private func decisionsSection(_ context: PageContext) -> Node<HTML.BodyContext> {
+    func decisionsSection(_ context: PageContext) -> Node<HTML.BodyContext> {
         .section(
             .attr("aria-labelledby", "decisions-heading"),
             .h2(.id("decisions-heading"), .text("Decisions and course corrections")),
@@ -315,7 +315,7 @@ struct ReviewBriefingPage: Sendable {
         )
     }
 
-    private func actionsSection(_ context: PageContext) -> Node<HTML.BodyContext> {
+    func actionsSection(_ context: PageContext) -> Node<HTML.BodyContext> {
         .section(
             .attr("aria-labelledby", "actions-heading"),
             .h2(.id("actions-heading"), .text("Actions from this review")),
