@@ -144,7 +144,8 @@ private struct PlanReader {
             fiscalYearStartMonth: startMonth, reportsInFiscalYears: fiscal ?? false,
             mission: core.first("Mission")?.value("Description") ?? core.first("Mission")?.text.trimmed.nilIfEmpty,
             vision: core.first("Vision")?.value("Description") ?? core.first("Vision")?.text.trimmed.nilIfEmpty,
-            values: values
+            values: values,
+            perspectives: pairs["perspectives"].map { $0.split(separator: "|").map { String($0).trimmed } } ?? Plan.defaultPerspectives
         )
         for element in core.all("Mission") + core.all("Vision") { ignoreUnknown(element, known: ["Description", "Identifier"]) }
         document.plan = plan
@@ -236,7 +237,7 @@ private struct PlanReader {
         let indicator = Indicator(
             code: code, name: clean(name!, element), definition: marker.rest,
             unit: IndicatorUnit(levels == nil ? clean(unitText, element) : "level"),
-            decimals: pairs["decimals"].flatMap(Int.init) ?? 0,
+            per: pairs["per"].flatMap(Int.init), decimals: pairs["decimals"].flatMap(Int.init) ?? 0,
             direction: choice("direction", .neutral, "direction"), frequency: choice("frequency", .annual, "frequency"),
             aggregation: choice("aggregation", .sum, "aggregation"), stage: stage,
             orgUnit: pairs["orgUnit"] ?? document.goals.first { $0.code == goal }?.orgUnit ?? document.orgUnits.first?.code ?? "ORG",

@@ -37,7 +37,8 @@ extension StratML {
         writer.element("Description", plan?.period.map { "The plan for \($0.from) to \($0.to)." })
         writer.element("OtherInformation", plan.map { plan in
             marker([("plan", plan.code), ("orgUnit", plan.orgUnit), ("fiscalYearStartMonth", String(plan.fiscalYearStartMonth)),
-                    ("reportsInFiscalYears", plan.reportsInFiscalYears ? "yes" : "no"), ("from", plan.period?.from), ("to", plan.period?.to)])
+                    ("reportsInFiscalYears", plan.reportsInFiscalYears ? "yes" : "no"), ("from", plan.period?.from), ("to", plan.period?.to),
+                    ("perspectives", plan.perspectives.joined(separator: "|"))])
         })
     }
 
@@ -199,7 +200,7 @@ extension StratML {
         lines.append(marker([
             ("direction", indicator.direction.rawValue), ("frequency", indicator.frequency.rawValue), ("aggregation", indicator.aggregation.rawValue),
             ("stage", indicator.stage.rawValue), ("orgUnit", indicator.orgUnit), ("goals", indicator.goals.joined(separator: ",")),
-            ("rank", indicator.rank.rawValue), ("decimals", String(indicator.decimals)), ("unit", indicator.unit.text),
+            ("rank", indicator.rank.rawValue), ("decimals", String(indicator.decimals)), ("unit", indicator.unit.text), ("per", indicator.per.map(String.init)),
             ("levels", indicator.levels?.joined(separator: "|")), ("guardrail", indicator.guardrail ? "yes" : nil), ("public", indicator.public ? "yes" : "no"),
         ]))
         writer.element("OtherInformation", lines.joined(separator: "\n"))

@@ -13,7 +13,9 @@ public enum ReportData {
         asOf: CalendarDate, on db: any Database
     ) async throws -> ReportInputs {
         let reader: Principal? = isPublic ? .anonymous : principal
-        let performance = try await PerformanceReview.load(asOf: asOf, visibleTo: reader, document: stored, on: db)
+        let full: FrameworkDocument
+        if let stored { full = stored } else { full = try await FrameworkStore.exportDocument(on: db) }
+        let performance = try await PerformanceReview.load(asOf: asOf, visibleTo: reader, document: full, on: db)
         let document = performance.document
         let indicators = document.indicators.filter { indicator in goals.map { !$0.isDisjoint(with: indicator.goals) } ?? true }.map(\.code)
         var values: [String: [GoalStatCore.Measurement]] = [:]
@@ -21,7 +23,9 @@ public enum ReportData {
             values.merge(try await MeasurementStore.measurements(indicators: chunk, on: db)) { first, _ in first }
         }
         let goalStatuses: [String: StatusAssessment]
-        if performance.isStored {
+        // The stored statuses roll up every goal, and their reasons name sub-goals: a reader who sees part of the
+        // tree (the public) gets the roll-up of what they see, from the same stored verdicts.
+        if performance.isStored, document.goals.count == full.goals.count {
             goalStatuses = try await ReadModel.goalStatuses(document.goals.map(\.code), on: db)
         } else {
             var inputs: [String: [GoalStatusRollUp.Input]] = [:]

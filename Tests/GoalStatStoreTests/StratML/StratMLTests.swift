@@ -33,6 +33,7 @@ struct StratMLTests {
             #expect(plan.document.plan?.mission == original.plan?.mission)
             #expect(plan.document.plan?.values == original.plan?.values)
             #expect(plan.document.plan?.period == original.plan?.period)
+            #expect(plan.document.plan?.perspectives == original.plan?.perspectives)
             #expect(Set(plan.document.orgUnits.map(\.code)) == Set(original.orgUnits.map(\.code)))
         }
     }
@@ -77,7 +78,7 @@ struct StratMLTests {
                 let report = try await ImportService.importFiles(
                     [ImportFile(name: "plan.xml", data: Data(xml.utf8))], dryRun: false, audit: Fixtures.audit(), on: target.database
                 )
-                #expect((report.framework?.counts["goal"]?.added ?? 0) > 10)
+                #expect((report.framework?.counts["goals"]?.added ?? 0) > 10)
                 #expect(!report.notes.isEmpty)
                 let imported = try await FrameworkStore.exportDocument(on: target.database)
                 #expect(imported.indicators.count > 40)

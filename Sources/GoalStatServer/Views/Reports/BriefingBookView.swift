@@ -18,16 +18,16 @@ enum BriefingBookView {
                 (term: "Goals", detail: review.goals.isEmpty ? nil : .plain(review.goals.joined(separator: ", "))),
                 (term: "Org units", detail: review.orgUnits.isEmpty ? nil : .plain(review.orgUnits.joined(separator: ", "))),
                 (term: "Notes", detail: review.notes.map { .plain($0) }),
-            ])),
-            .init(id: "follow-up", title: "Follow-up from earlier reviews", body: page.followUpSection),
-            .init(id: "off-target", title: "Off target", body: page.offTargetSection),
-            .init(id: "signals", title: "Signals and assurance", body: page.signalsSection),
-            .init(id: "focus", title: "The focus", body: page.focusSection),
-            .init(id: "integrity", title: "Questions for the data", body: page.integritySection),
-            .init(id: "milestones", title: "Milestones", body: page.milestonesSection),
+            ]), newPage: false),
+            .init(id: "follow-up", title: "Follow-up from earlier reviews", body: page.followUpSection, titled: false, newPage: false),
+            .init(id: "off-target", title: "Off target", body: page.offTargetSection, titled: false, newPage: false),
+            .init(id: "signals", title: "Signals and assurance", body: page.signalsSection, titled: false, newPage: false),
+            .init(id: "focus", title: "The focus", body: page.focusSection, titled: false, newPage: false),
+            .init(id: "integrity", title: "Questions for the data", body: page.integritySection, titled: false, newPage: false),
+            .init(id: "milestones", title: "Milestones", body: page.milestonesSection, titled: false, newPage: false),
             .init(id: "record", title: "What the review recorded", body: .group(
                 page.assessmentsSection(context), page.decisionsSection(context), page.actionsSection(context)
-            )),
+            ), titled: false, newPage: false),
         ]
         return ReportDocument(
             title: "Briefing book: \(review.title)", subtitle: "\(review.kind.title), \(review.date)", agency: agency,
