@@ -55,16 +55,24 @@ struct XMLWriter {
 
     private var indent: String { String(repeating: "  ", count: open.count) }
 
-    static func escape(_ value: String) -> String {
+    static func escape(_ value: String) -> String { XMLText.escape(value) }
+}
+
+/// Escaping for XML (and HTML) text and attribute values written by hand: StratML here, the SVG charts and
+/// attributes of the pages in GoalStatServer.
+public enum XMLText {
+    /// `text` safe inside XML or HTML text and in a double- or single-quoted attribute value. Control characters
+    /// that XML forbids are dropped, so that a stray byte in a note cannot make a standalone document unreadable.
+    public static func escape(_ text: String) -> String {
         var result = ""
-        result.reserveCapacity(value.utf8.count)
-        for scalar in value.unicodeScalars {
+        result.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
             switch scalar {
             case "&": result += "&amp;"
             case "<": result += "&lt;"
             case ">": result += "&gt;"
             case "\"": result += "&quot;"
-            // Characters XML 1.0 cannot carry at all are dropped rather than written into an invalid file.
+            case "'": result += "&#39;"
             case "\t", "\n", "\r": result.unicodeScalars.append(scalar)
             default:
                 if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }

@@ -6,7 +6,7 @@ enum QuarterlyReportView {
     static func document(_ updates: [QuarterlyUpdate], inputs: ReportInputs, agency: String) -> ReportDocument {
         let quarter = updates.first?.quarterLabel ?? ""
         var sections = updates.map { update in
-            ReportDocument.Section(id: "goal-" + slug(update.goal.code), title: "\(update.goal.name) (\(update.goal.code))", body: goal(update))
+            ReportDocument.Section(id: "goal-" + slug(update.goal.code), title: "\(update.goal.name) (\(update.goal.code))", body: goal(update, asOf: inputs.asOf))
         }
         if sections.isEmpty {
             sections = [ReportDocument.Section(id: "no-goals", title: "No priority goals", body: .p(.text("There is no agency priority goal to report on.")))]
@@ -17,7 +17,7 @@ enum QuarterlyReportView {
         )
     }
 
-    private static func goal(_ update: QuarterlyUpdate) -> Node<HTML.BodyContext> {
+    private static func goal(_ update: QuarterlyUpdate, asOf: CalendarDate) -> Node<HTML.BodyContext> {
         .group(
             .div(.class("item"), .h3(.text("Goal statement")), .reportText(update.goal.statement ?? update.goal.name)),
             item("1", "Congressional consultation", .reportText(update.consultation)),
@@ -40,7 +40,7 @@ enum QuarterlyReportView {
                 dataQuality(result.indicator)
             })),
             item("6", "Results in the quarter and trend against the planned level", update.indicators.isEmpty ? .reportText(ReportText.notStated) : .group(.forEach(update.indicators) { result in
-                indicatorResult(result, quarter: update.quarterLabel)
+                indicatorResult(result, quarter: update.quarterLabel, asOf: asOf)
             })),
             item("7", "Are contributors contributing as planned?", .reportList(update.contributing)),
             item("8", "Risk of not achieving the planned level", .group(
@@ -70,7 +70,7 @@ enum QuarterlyReportView {
         )
     }
 
-    private static func indicatorResult(_ result: QuarterlyUpdate.IndicatorResult, quarter: String) -> Node<HTML.BodyContext> {
+    private static func indicatorResult(_ result: QuarterlyUpdate.IndicatorResult, quarter: String, asOf: CalendarDate) -> Node<HTML.BodyContext> {
         let indicator = result.indicator
         let format = { (value: Double) in ValueFormatting.format(value, for: indicator) }
         let chart = ChartModel(
@@ -82,7 +82,9 @@ enum QuarterlyReportView {
             .h4(.plain(indicator.name)),
             .p(.strong(.text("In \(quarter): ")), .plain(inQuarter.isEmpty ? "no value reported." : inQuarter.joined(separator: "; ") + "."),
                .unwrap(result.target) { target in .plain(" Target: " + ValueFormatting.text(of: target, for: indicator) + " (\(target.target.period)).") }),
-            .p(.class("status"), .plain(result.verdict.map { "\($0.status.title): \($0.reasons.joined(separator: " "))" } ?? "No status yet.")),
+            .unwrap(result.verdict, { verdict in
+                .p(.strong(.plain("Status on \(asOf): \(verdict.status.title).")), .plain(" " + verdict.reasons.joined(separator: " ")))
+            }, else: .p(.text("No status yet."))),
             .if(!indicator.isQualitative && !result.trend.isEmpty, .group(
                 .raw(LineChartSVG.render(chart, width: 640, height: 220)),
                 .table(
