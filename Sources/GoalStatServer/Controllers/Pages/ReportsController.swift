@@ -29,8 +29,16 @@ struct ReportsController {
     private func report(_ kind: ReportService.Kind, _ request: Request) async throws -> Response {
         // Queries are parsed before anything is looked up (SPEC §5a).
         let format = try request.queryChoice("format", ["html", "pdf"]) ?? "html"
+        // The forms the OpenAPI document gives: a year of 1900–2099, with or without FY, and its quarters.
+        let quarter = try request.queryText("quarter"), year = try request.queryText("year")
+        if let quarter, quarter.range(of: #"^(FY)?(19|20)[0-9]{2}-Q[1-4]$"#, options: .regularExpression) == nil {
+            throw APIError.invalidQuery("quarter", "'\(quarter)' is not a quarter such as FY2026-Q3 or 2026-Q3")
+        }
+        if let year, year.range(of: #"^(FY)?(19|20)[0-9]{2}$"#, options: .regularExpression) == nil {
+            throw APIError.invalidQuery("year", "'\(year)' is not a year such as FY2026 or 2026")
+        }
         var options = ReportService.Options(
-            kind: kind, goal: try request.queryText("goal"), quarter: try request.queryText("quarter"), year: try request.queryText("year"),
+            kind: kind, goal: try request.queryText("goal"), quarter: quarter, year: year,
             asOf: try request.queryDate("asOf") ?? request.clock.today, isPublic: try request.queryBool("public") ?? false
         )
         if kind == .briefing {
