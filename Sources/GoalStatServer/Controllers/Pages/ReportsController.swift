@@ -30,6 +30,7 @@ struct ReportsController {
         // Queries are parsed before anything is looked up (SPEC §5a).
         let format = try request.queryChoice("format", ["html", "pdf"]) ?? "html"
         // The forms the OpenAPI document gives: a year of 1900–2099, with or without FY, and its quarters.
+        // An empty value is the default (the reports page's forms send the field empty to mean "the latest ended").
         let quarter = try request.queryText("quarter"), year = try request.queryText("year")
         if let quarter, quarter.range(of: #"^(FY)?(19|20)[0-9]{2}-Q[1-4]$"#, options: .regularExpression) == nil {
             throw APIError.invalidQuery("quarter", "'\(quarter)' is not a quarter such as FY2026-Q3 or 2026-Q3")
