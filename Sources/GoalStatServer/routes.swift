@@ -10,6 +10,7 @@ func routes(_ app: Application) throws {
     try authoringRoutes(app, resources)
     try reviewRoutes(app)
     try appraisalRoutes(app)
+    try reportRoutes(app)
     try accountRoutes(app)
     try portalRoutes(app)
     try apiRoutes(app.grouped("api", "v1"), resources)
@@ -146,6 +147,20 @@ private func reviewRoutes(_ app: Application) throws {
     api.on(.GET, "asks", access: .signedIn) { try await reviews.asks($0) }
     api.on(.POST, "asks", ":id", "answer", access: .signedIn) { try await reviews.answer($0) }
     riskAndCapacityRoutes(app, api)
+}
+
+/// Reports as HTML and PDF for those who may export unpublished data (reviewer, pio, admin), and the published
+/// plan as StratML for everyone (issue 12).
+private func reportRoutes(_ app: Application) throws {
+    let reports = ReportsController()
+    app.on(.GET, "reports", access: .somewhere(.exportData)) { try await reports.index($0) }
+    app.on(.GET, "reports", "quarterly", access: .somewhere(.exportData)) { try await reports.quarterly($0) }
+    app.on(.GET, "reports", "annual", access: .somewhere(.exportData)) { try await reports.annual($0) }
+    app.on(.GET, "reviews", ":id", "briefing-book", access: .somewhere(.exportData)) { try await reports.briefingBook($0) }
+    app.on(.GET, "assets", "report.css", access: .open) { try Assets.reportStylesheet($0) }
+    app.on(.GET, "stratml", "part1.xml", access: .open) { try await reports.publishedStratML(.one, $0) }
+    app.on(.GET, "stratml", "part2.xml", access: .open) { try await reports.publishedStratML(.two, $0) }
+    app.grouped("api", "v1").on(.GET, "stratml", access: .open) { try await reports.apiStratML($0) }
 }
 
 private func registerForms<Form>(_ controller: RecordFormController<Form>, on app: Application) {

@@ -15,7 +15,7 @@ struct GoalStatCommand: AsyncParsableCommand {
         abstract: "GoalStat: goals, indicators, data-driven reviews and a public portal for public agencies.",
         subcommands: [
             ServeCommand.self, MigrateCommand.self, DemoCommand.self, ImportCommand.self, ExportCommand.self, SPCCommand.self, AnalyzeCommand.self, UsersCommand.self,
-            RemindCommand.self, AppraisalCommand.self,
+            RemindCommand.self, AppraisalCommand.self, ReportCommand.self,
         ]
     )
 }

@@ -102,6 +102,12 @@ enum SiteURL: Sendable, Equatable {
     case appraisalAssessment
     case appraisalAssessmentCSV
     case appraisalRosterImport
+    case reports
+    case reportQuarterly
+    case reportAnnual
+    case briefingBook(UUID, format: String)
+    case reportStylesheet
+    case stratml(part: Int)
 
     var path: String {
         switch self {
@@ -199,6 +205,12 @@ enum SiteURL: Sendable, Equatable {
         case .appraisalAssessment: "/appraisal-assessment"
         case .appraisalAssessmentCSV: "/appraisal-assessment.csv"
         case .appraisalRosterImport: "/appraisal-employees/import"
+        case .reports: "/reports"
+        case .reportQuarterly: "/reports/quarterly"
+        case .reportAnnual: "/reports/annual"
+        case .briefingBook(let id, let format): "/reviews/\(id.uuidString)/briefing-book?format=\(Escaping.queryValue(format))"
+        case .reportStylesheet: "/assets/report.css"
+        case .stratml(let part): "/stratml/part\(part).xml"
         }
     }
 

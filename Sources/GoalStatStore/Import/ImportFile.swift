@@ -1,7 +1,7 @@
 import Foundation
 import GoalStatCore
 
-/// One file handed to an import: its name decides its format (`.csv`, `.yaml`/`.yml`, `.json`).
+/// One file handed to an import: its name decides its format (`.csv`, `.yaml`/`.yml`, `.json`, `.xml` for StratML).
 /// Its content is held in memory (an upload) or read from disk as it is needed: a measurements file is then
 /// read a chunk at a time, twice (checked, then stored), and never held whole.
 public struct ImportFile: Sendable {
@@ -25,7 +25,7 @@ public struct ImportFile: Sendable {
     }
 
     /// The whole content, for a framework file.
-    func contents() throws -> Data {
+    public func contents() throws -> Data {
         switch source {
         case .data(let data): return data
         case .path(let path): return try Data(contentsOf: URL(fileURLWithPath: path))
@@ -55,10 +55,13 @@ public struct ImportFile: Sendable {
     public enum Kind: Sendable, Equatable {
         case measurements
         case framework(FrameworkFile.Format)
+        /// A StratML plan (ISO 17469), imported as a framework.
+        case stratml
     }
 
     public var kind: Kind? {
         if (name as NSString).pathExtension.lowercased() == "csv" { return .measurements }
+        if (name as NSString).pathExtension.lowercased() == "xml" { return .stratml }
         return FrameworkFile.format(forPath: name).map(Kind.framework)
     }
 }
@@ -107,4 +110,9 @@ public struct ImportFailure: Error, Sendable, Equatable {
         self.problems = Array(problems.prefix(1000))
         self.count = count ?? problems.count
     }
+}
+
+extension ImportFile {
+    /// What the import refuses a file of no known type with.
+    public static let unknownTypeReason = "unknown file type: use .csv for measurements, .yaml, .yml or .json for a framework, .xml for a StratML plan"
 }

@@ -13,6 +13,8 @@ public struct ImportPreview: Sendable {
     public var problemCount = 0
     public var measurements: Measurements?
     public var framework: Framework?
+    /// What a StratML file held that the import did not understand or had to guess, one sentence each.
+    public var notes: [String] = []
 
     public init(fileName: String) {
         self.fileName = fileName

@@ -10,9 +10,10 @@ public enum ImportPreviewService {
         switch file.kind {
         case .measurements: return try await measurements(file, audit: audit, on: db)
         case .framework(let format): return try await framework(file, format: format, audit: audit, on: db)
+        case .stratml: return try await stratml(file, audit: audit, on: db)
         case nil:
             var preview = ImportPreview(fileName: file.name)
-            preview.problems = [ImportProblem(file: file.name, reason: "unknown file type: use .csv for measurements, .yaml, .yml or .json for a framework")]
+            preview.problems = [ImportProblem(file: file.name, reason: ImportFile.unknownTypeReason)]
             preview.problemCount = 1
             return preview
         }
@@ -112,6 +113,32 @@ public enum ImportPreviewService {
             preview.problemCount = 1
             return preview
         }
+        return try await framework(document, of: file, positions: { fields in
+            FrameworkFile.positions(of: fields, in: (try? file.contents()) ?? Data(), format: format)
+        }, audit: audit, on: db)
+    }
+
+    /// A StratML plan: read (what it did not understand kept as notes), then previewed as a framework file.
+    private static func stratml(_ file: ImportFile, audit: AuditContext, on db: any Database) async throws -> ImportPreview {
+        let plan: StratMLPlan
+        do {
+            plan = try StratMLFile.read(try file.contents(), file: file.name, today: CalendarDate(utc: audit.now))
+        } catch let problem as ImportProblem {
+            var preview = ImportPreview(fileName: file.name)
+            preview.problems = [problem]
+            preview.problemCount = 1
+            return preview
+        }
+        var preview = try await framework(plan.document, of: file, positions: { _ in [:] }, audit: audit, on: db)
+        preview.notes = plan.notes
+        return preview
+    }
+
+    private static func framework(
+        _ document: FrameworkDocument, of file: ImportFile, positions: ([String]) -> [String: SourcePosition],
+        audit: AuditContext, on db: any Database
+    ) async throws -> ImportPreview {
+        var preview = ImportPreview(fileName: file.name)
         var audit = audit
         let batch = UUID()
         audit.batch = batch
@@ -123,7 +150,7 @@ public enum ImportPreviewService {
             }
             preview.framework = ImportPreview.Framework(summary: summary, records: records(entries))
         } catch let error as FrameworkImportError {
-            let places = FrameworkFile.positions(of: error.issues.prefix(1000).map(\.field), in: (try? file.contents()) ?? Data(), format: format)
+            let places = positions(error.issues.prefix(1000).map(\.field))
             preview.problems = error.issues.prefix(1000).map {
                 ImportProblem(file: file.name, position: places[$0.field], field: $0.field, reason: $0.reason)
             }

@@ -3,6 +3,8 @@ public struct ImportReport: Sendable, Equatable, Codable {
     public var dryRun: Bool
     public var framework: FrameworkImportSummary?
     public var measurements: MeasurementImportSummary?
+    /// What a StratML file held that the import did not understand or had to guess, one sentence each.
+    public var notes: [String] = []
 
     public init(dryRun: Bool, framework: FrameworkImportSummary? = nil, measurements: MeasurementImportSummary? = nil) {
         self.dryRun = dryRun
@@ -24,6 +26,10 @@ public struct ImportReport: Sendable, Equatable, Codable {
             if measurements.heldProvisional > 0 {
                 lines.append("\(measurements.heldProvisional) value(s) given as final for periods not yet ended were stored as provisional")
             }
+        }
+        if !notes.isEmpty {
+            lines.append("not understood or guessed (\(notes.count)):")
+            lines += notes.map { "  " + $0 }
         }
         if dryRun { lines.append("dry run: nothing was stored") }
         return lines

@@ -15,6 +15,7 @@ public enum ImportService {
         var frameworks: [(ImportFile, FrameworkDocument)] = []
         var csvs: [ImportFile] = []
         var problems: [ImportProblem] = []
+        var notes: [String] = []
         for file in files {
             switch file.kind {
             case .framework(let format):
@@ -30,10 +31,20 @@ public enum ImportService {
                 } catch {
                     problems.append(ImportProblem(file: file.name, position: error.position, field: error.field, reason: error.reason))
                 }
+            case .stratml:
+                do {
+                    let plan = try StratMLFile.read(try file.contents(), file: file.name, today: CalendarDate(utc: audit.now))
+                    frameworks.append((file, plan.document))
+                    notes += plan.notes.map { "\(file.name): \($0)" }
+                } catch let problem as ImportProblem {
+                    problems.append(problem)
+                } catch {
+                    problems.append(ImportProblem(file: file.name, reason: "cannot read the file"))
+                }
             case .measurements:
                 csvs.append(file)
             case nil:
-                problems.append(ImportProblem(file: file.name, reason: "unknown file type: use .csv for measurements, .yaml, .yml or .json for a framework"))
+                problems.append(ImportProblem(file: file.name, reason: ImportFile.unknownTypeReason))
             }
         }
         guard problems.isEmpty else { throw ImportFailure(problems: problems) }
@@ -45,12 +56,14 @@ public enum ImportService {
         if let reason, let problem = TextRules.problem(in: reason, as: .longText) {
             throw ImportFailure(problems: [ImportProblem(file: "--reason", reason: "the reason \(problem.message)")])
         }
-        return try await Transactions.run(on: db, dryRun: dryRun) { [frameworks, csvs, audit] tx in
+        var report = try await Transactions.run(on: db, dryRun: dryRun) { [frameworks, csvs, audit] tx in
             try await store(
                 frameworks: frameworks, csvs: csvs, dryRun: dryRun, reason: reason, label: label, audit: audit, on: tx,
                 progress: progress
             )
         }
+        report.notes = notes
+        return report
     }
 
     /// The staging table keeps one line number per row; across several files the file's index rides in its high
@@ -144,7 +157,10 @@ public enum ImportService {
 
     /// A framework file's validation issues, each with the line and column of the field it names.
     private static func problems(_ issues: [FrameworkIssue], in file: ImportFile) -> [ImportProblem] {
-        guard case .framework(let format) = file.kind else { return [] }
+        guard case .framework(let format) = file.kind else {
+            // A StratML file's records were made from elements, not written as fields: the field names the record.
+            return issues.map { ImportProblem(file: file.name, field: $0.field, reason: $0.reason) }
+        }
         let places = FrameworkFile.positions(of: issues.prefix(1000).map(\.field), in: (try? file.contents()) ?? Data(), format: format)
         return issues.map { ImportProblem(file: file.name, position: places[$0.field], field: $0.field, reason: $0.reason) }
     }

@@ -1,14 +1,16 @@
 import ArgumentParser
 import Foundation
+import GoalStatCore
 import GoalStatStore
 
 struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "export", abstract: "Export measurements (CSV by default) or the framework (YAML by default)."
+        commandName: "export",
+        abstract: "Export measurements (CSV by default), the framework (YAML by default), or the plan as StratML (--part 1 or 2)."
     )
 
     enum What: String, ExpressibleByArgument, CaseIterable {
-        case measurements, framework
+        case measurements, framework, stratml
     }
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -17,7 +19,7 @@ struct ExportCommand: AsyncParsableCommand {
 
     @OptionGroup var options: DatabaseOptions
 
-    @Argument(help: "What to export: measurements or framework.")
+    @Argument(help: "What to export: measurements, framework or stratml.")
     var what: What = .measurements
 
     @Option(name: .long, help: "csv or json for measurements; yaml or json for the framework.")
@@ -26,11 +28,23 @@ struct ExportCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Write to this file instead of standard output.")
     var output: String?
 
+    @Option(name: .long, help: "For stratml: 1 for the strategic plan (ISO 17469-1), 2 for the performance plan and report.")
+    var part: Int?
+
+    @Flag(name: .long, help: "For stratml: only the published goals and indicators (what the public download holds).")
+    var publishedOnly = false
+
     func validate() throws {
         switch (what, format) {
         case (.measurements, .yaml): throw ValidationError("Measurements export as csv or json, not yaml.")
         case (.framework, .csv): throw ValidationError("The framework exports as yaml or json, not csv.")
+        case (.stratml, .some): throw ValidationError("StratML is XML: leave out --format.")
         default: break
+        }
+        if what == .stratml {
+            guard let part, StratMLExport.Part(rawValue: part) != nil else { throw ValidationError("--part must be 1 or 2 for stratml.") }
+        } else if part != nil || publishedOnly {
+            throw ValidationError("--part and --published-only are for stratml only.")
         }
     }
 
@@ -57,6 +71,12 @@ struct ExportCommand: AsyncParsableCommand {
                 case .framework:
                     let data = try await ExportService.framework(format: format == .json ? .json : .yaml, on: store.database)
                     try OutputFailure.wrapping { try handle.write(contentsOf: data) }
+                case .stratml:
+                    let xml = try await StratMLExport.xml(
+                        part: StratMLExport.Part(rawValue: part ?? 1) ?? .one, visibleTo: publishedOnly ? .anonymous : nil,
+                        today: CalendarDate(utc: Date()), on: store.database
+                    )
+                    try OutputFailure.wrapping { try handle.write(contentsOf: Data(xml.utf8)) }
                 }
             }
         } catch let failure as OutputFailure {

@@ -36,6 +36,15 @@ struct AuthorizationMatrixTests {
         "POST /notifications/read": .signedIn,
         "GET /assets/goalstat.css": .everyone,
         "GET /openapi.json": .everyone,
+        // Reports and StratML (issue 12)
+        "GET /reports": .everywhereStaff,
+        "GET /reports/quarterly": .everywhereStaff,
+        "GET /reports/annual": .everywhereStaff,
+        "GET /reviews/:id/briefing-book": .everywhereStaff,
+        "GET /assets/report.css": .everyone,
+        "GET /stratml/part1.xml": .everyone,
+        "GET /stratml/part2.xml": .everyone,
+        "GET /api/v1/stratml": .everyone,
         // Pages: authoring the framework
         "GET /framework": .editors,
         "GET /plan/edit": .everywhereStaff,

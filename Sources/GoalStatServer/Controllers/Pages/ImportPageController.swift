@@ -23,12 +23,12 @@ struct ImportPageController {
     func preview(_ request: Request) async throws -> Response {
         let upload = try? request.content.decode(Upload.self)
         guard let file = upload?.file, file.data.readableBytes > 0 else {
-            return refuse(file: "Choose a file to import: a .csv of measurements, or a .yaml or .json framework file.", request)
+            return refuse(file: "Choose a file to import: a .csv of measurements, a .yaml or .json framework file, or a StratML plan (.xml).", request)
         }
         let name = Self.fileName(file.filename)
         let imported = ImportFile(name: name, data: Data(buffer: file.data))
         guard let kind = imported.kind else {
-            return refuse(file: "\(name) is neither a .csv measurements file nor a .yaml, .yml or .json framework file.", request)
+            return refuse(file: "\(name) is neither a .csv measurements file, a .yaml, .yml or .json framework file, nor a StratML plan (.xml).", request)
         }
         try await request.authorizeImport(Data(buffer: file.data), measurements: kind == .measurements)
         let preview = try await ImportPreviewService.preview(imported, audit: request.auditContext(.import), on: request.db)

@@ -37,7 +37,7 @@ extension ImportPageModel {
     private func uploadForm(_ context: PageContext) -> Node<HTML.BodyContext> {
         .group(
             .p(.class("lead"), .text(mayImportFramework
-                ? "Send a measurements file (CSV) or a framework file (YAML or JSON). You first see what it would add, change and refuse, line by line; nothing is stored until you commit it."
+                ? "Send a measurements file (CSV), a framework file (YAML or JSON) or a StratML plan (XML). You first see what it would add, change and refuse, line by line; nothing is stored until you commit it."
                 : "Send a measurements file (CSV). You first see what it would add, change and refuse, line by line; nothing is stored until you commit it.")),
             .form(
                 .id("import-form"),
@@ -47,10 +47,10 @@ extension ImportPageModel {
                 .csrfField(context),
                 .field(
                     id: "import-file", label: "File",
-                    hint: "A .csv file of measurements (columns indicator, period, value, and optionally org_unit, status, note, reason)\(mayImportFramework ? ", or a .yaml, .yml or .json framework file" : ""); at most \(BodyLimits.pageUploadText). Larger files: POST /api/v1/imports or goalstat import.",
+                    hint: "A .csv file of measurements (columns indicator, period, value, and optionally org_unit, status, note, reason)\(mayImportFramework ? ", a .yaml, .yml or .json framework file, or a StratML plan (.xml, Part 1 or Part 2)" : ""); at most \(BodyLimits.pageUploadText). Larger files: POST /api/v1/imports or goalstat import.",
                     error: errors["file"],
                     .input([
-                        .type(.file), .attr("name", "file"), .attr("accept", mayImportFramework ? ".csv,.yaml,.yml,.json" : ".csv"),
+                        .type(.file), .attr("name", "file"), .attr("accept", mayImportFramework ? ".csv,.yaml,.yml,.json,.xml" : ".csv"),
                         .flag("required"),
                     ] + Attribute.describing(id: "import-file", hint: "hint", error: errors["file"]))
                 ),
@@ -68,6 +68,12 @@ extension ImportPageModel {
             .p(.class("lead"), .plain(Self.summary(preview))),
             .if(preview.problemCount > 0, problemsSection(preview)),
             .unwrap(preview.measurements) { linesSection($0) },
+            .if(!preview.notes.isEmpty, .section(
+                .attr("aria-labelledby", "notes-title"),
+                .h2(.id("notes-title"), .text("What the StratML file held that was not understood or had to be guessed")),
+                .p(.text("None of these stops the import; check the records below and correct them after the import where needed.")),
+                .ul(.forEach(preview.notes.prefix(ImportPreview.listLimit)) { .li(.plain($0)) })
+            )),
             .unwrap(preview.framework) { recordsSection($0) }
         )
     }

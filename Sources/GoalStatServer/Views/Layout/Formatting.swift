@@ -59,25 +59,10 @@ enum ValueFormatting {
 /// Escaping for text and attribute values that we write ourselves: the SVG charts, and HTML attributes, which Plot
 /// writes exactly as given.
 enum Escaping {
-    /// `text` safe inside XML or HTML text and in a double- or single-quoted attribute value. Control characters
-    /// that XML forbids are dropped, so that a stray byte in a note cannot make a standalone SVG unreadable.
+    /// `text` safe inside XML or HTML text and in a double- or single-quoted attribute value (GoalStatCore's rule,
+    /// which StratML uses too).
     static func xml(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            case "\t", "\n", "\r": result.unicodeScalars.append(scalar)
-            default:
-                if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
-                result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
+        XMLText.escape(text)
     }
 
     /// `text` as one query-string value (`orgUnit=OPS%20EAST`).

@@ -41,7 +41,10 @@ extension Request {
         if principal.maySomewhere(.editFramework) { navigation.append(NavigationItem(title: "Plan and framework", url: .framework)) }
         if principal.maySomewhere(.enterData) { navigation.append(NavigationItem(title: "Data entry", url: .dataEntry)) }
         if principal.maySomewhere(.importFiles) { navigation.append(NavigationItem(title: "Import", url: .imports)) }
-        if principal.maySomewhere(.exportData) { navigation.append(NavigationItem(title: "Download", url: .exports)) }
+        if principal.maySomewhere(.exportData) {
+            navigation.append(NavigationItem(title: "Download", url: .exports))
+            navigation.append(NavigationItem(title: "Reports", url: .reports))
+        }
         navigation.append(NavigationItem(title: "Small wins", url: .wins))
         if principal.maySomewhere(.publish) { navigation.append(NavigationItem(title: "Citizen feedback", url: .feedbackQueue)) }
         if principal.mayEverywhere(.readAudit) { navigation.append(NavigationItem(title: "Audit log", url: .audit(AuditFilter()))) }

@@ -59,7 +59,7 @@ struct ReviewBriefingPage: Sendable {
 
     // MARK: Follow-up
 
-    private var followUpSection: Node<HTML.BodyContext> {
+    var followUpSection: Node<HTML.BodyContext> {
         let followUp = briefing.followUp
         return .section(
             .attr("aria-labelledby", "follow-up-heading"),
@@ -138,7 +138,7 @@ struct ReviewBriefingPage: Sendable {
         ))
     }
 
-    private var offTargetSection: Node<HTML.BodyContext> {
+    var offTargetSection: Node<HTML.BodyContext> {
         .section(
             .attr("aria-labelledby", "off-target-heading"),
             .h2(.id("off-target-heading"), .text("Off target")),
@@ -146,7 +146,7 @@ struct ReviewBriefingPage: Sendable {
         )
     }
 
-    private var signalsSection: Node<HTML.BodyContext> {
+    var signalsSection: Node<HTML.BodyContext> {
         .section(
             .attr("aria-labelledby", "signals-heading"),
             .h2(.id("signals-heading"), .text("Signals and assurance")),
@@ -157,7 +157,7 @@ struct ReviewBriefingPage: Sendable {
         )
     }
 
-    private var focusSection: Node<HTML.BodyContext> {
+    var focusSection: Node<HTML.BodyContext> {
         .section(
             .attr("aria-labelledby", "briefing-focus-heading"),
             .h2(.id("briefing-focus-heading"), .text("The focus")),
@@ -178,7 +178,7 @@ struct ReviewBriefingPage: Sendable {
         )
     }
 
-    private var integritySection: Node<HTML.BodyContext> {
+    var integritySection: Node<HTML.BodyContext> {
         .section(
             .attr("aria-labelledby", "briefing-integrity-heading"),
             .h2(.id("briefing-integrity-heading"), .text("Questions for the data")),
@@ -199,7 +199,7 @@ struct ReviewBriefingPage: Sendable {
         )
     }
 
-    private var milestonesSection: Node<HTML.BodyContext> {
+    var milestonesSection: Node<HTML.BodyContext> {
         .section(
             .attr("aria-labelledby", "briefing-milestones-heading"),
             .h2(.id("briefing-milestones-heading"), .text("Milestones overdue or due within \(ReviewBriefing.milestoneHorizonDays) days")),
@@ -301,7 +301,7 @@ struct ReviewBriefingPage: Sendable {
         document.goals.filter { briefing.scope.goals.contains($0.code) }.map { FormChoice(label: $0.name, value: $0.code) }
     }
 
-    private func assessmentsSection(_ context: PageContext) -> Node<HTML.BodyContext> {
+    func assessmentsSection(_ context: PageContext) -> Node<HTML.BodyContext> {
         .section(
             .attr("aria-labelledby", "assessments-heading"),
             .h2(.id("assessments-heading"), .text("Goals: risk of missing, blockers and asks for help")),
@@ -341,7 +341,7 @@ struct ReviewBriefingPage: Sendable {
         )
     }
 
-    private func decisionsSection(_ context: PageContext) -> Node<HTML.BodyContext> {
+    func decisionsSection(_ context: PageContext) -> Node<HTML.BodyContext> {
         .section(
             .attr("aria-labelledby", "decisions-heading"),
             .h2(.id("decisions-heading"), .text("Decisions and course corrections")),
@@ -378,7 +378,7 @@ struct ReviewBriefingPage: Sendable {
         )
     }
 
-    private func actionsSection(_ context: PageContext) -> Node<HTML.BodyContext> {
+    func actionsSection(_ context: PageContext) -> Node<HTML.BodyContext> {
         .section(
             .attr("aria-labelledby", "actions-heading"),
             .h2(.id("actions-heading"), .text("Actions from this review")),
