@@ -125,7 +125,9 @@ struct PortalDisplayPage {
                         )
                     },
                     .if(goal == nil, .h1(.text("No goals have been published yet."))),
-                    .p(.class("display-next"), .a(.href(.portalDisplay(next)), .text("Next goal")), .text(" (the screen moves on by itself every \(seconds) seconds)"))
+                    .p(.class("display-next"), .a(.href(.portalDisplay(next)), .text("Next goal")), .text(" (the screen moves on by itself every \(seconds) seconds). "),
+                       // WCAG 2.2.1: a person at the screen can stop the cycling; the goal's own page does not move.
+                       .unwrap(goal) { goal in .a(.href(.portalGoal(goal.code)), .text("Stop here and read this goal")) })
                 )
             )
         ).render()
