@@ -82,11 +82,7 @@ extension IndicatorPageModel {
             orgUnitsWithValues: try await MeasurementStore.orgUnits(withValuesFor: code, on: db),
             asOf: asOf,
             chart: ChartModel(
-                title: indicator.name, unit: indicator.unit.text, decimals: indicator.decimals,
-                points: series.map { measurement in
-                    let band = history.applicable(to: measurement.period, asOf: asOf)?.band
-                    return ChartModel.Point(label: reporting.label(measurement.period), value: measurement.value, targetLow: band?.lowerBound, targetHigh: band?.upperBound)
-                }
+                indicator: indicator, series: series, label: reporting.label, target: { history.applicable(to: $0, asOf: asOf)?.band }
             ),
             analysis: indicator.isQualitative ? nil : analysis,
             rows: series.reversed().map { measurement in

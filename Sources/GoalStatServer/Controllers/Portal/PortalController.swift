@@ -58,11 +58,7 @@ struct PortalController {
             let history = TargetHistory(snapshot.document.targets.filter { $0.indicator == code && $0.orgUnit == nil }
                 .compactMap { TargetVersion($0, calendar: reporting.calendar) })
             let chart = ChartModel(
-                title: indicator.name, unit: indicator.unit.text, decimals: indicator.decimals,
-                points: series.map { measurement in
-                    let band = history.applicable(to: measurement.period, asOf: nil)?.band
-                    return ChartModel.Point(label: reporting.label(measurement.period), value: measurement.value, targetLow: band?.lowerBound, targetHigh: band?.upperBound)
-                }
+                indicator: indicator, series: series, label: reporting.label, target: { history.applicable(to: $0, asOf: nil)?.band }
             )
             let rows = series.reversed().map { measurement in
                 (period: reporting.label(measurement.period), value: ValueFormatting.text(of: measurement, for: indicator),

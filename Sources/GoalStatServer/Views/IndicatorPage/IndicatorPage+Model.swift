@@ -82,3 +82,27 @@ struct ChartModel: Sendable {
     var decimals: Int
     var points: [Point]
 }
+
+extension ChartModel {
+    /// The chart of an indicator's values with the target in force for each period. A qualitative indicator is drawn
+    /// by the position of each level on its scale (1 = the first, worst level), so the chart draws what the table
+    /// beside it holds instead of nothing.
+    init(indicator: Indicator, series: [GoalStatCore.Measurement], label: (Period) -> String, target: (Period) -> ClosedRange<Double>?) {
+        if let levels = indicator.levels, !levels.isEmpty {
+            self.init(
+                title: indicator.name, unit: "level (1 = \(levels[0]), \(levels.count) = \(levels[levels.count - 1]))", decimals: 0,
+                points: series.map { measurement in
+                    Point(label: label(measurement.period), value: measurement.level.flatMap { levels.firstIndex(of: $0) }.map { Double($0 + 1) }, targetLow: nil, targetHigh: nil)
+                }
+            )
+        } else {
+            self.init(
+                title: indicator.name, unit: indicator.unit.text, decimals: indicator.decimals,
+                points: series.map { measurement in
+                    let band = target(measurement.period)
+                    return Point(label: label(measurement.period), value: measurement.value, targetLow: band?.lowerBound, targetHigh: band?.upperBound)
+                }
+            )
+        }
+    }
+}
