@@ -16,9 +16,8 @@ from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import WebDriverWait
 
-from test_pages import BASE, demo_passwords, header_text
+from test_pages import BASE, demo_passwords, sign_in
 
 def axe_source():
     """axe.min.js from the installed axe-playwright-python, found without importing it (it is installed without
@@ -73,12 +72,7 @@ class Accessibility(unittest.TestCase):
         cls.driver.quit()
 
     def sign_in(self, email):
-        self.driver.delete_all_cookies()
-        self.driver.get(BASE + "/sign-in")
-        self.driver.find_element(By.NAME, "email").send_keys(email)
-        self.driver.find_element(By.NAME, "password").send_keys(self.passwords[email])
-        self.driver.find_element(By.CSS_SELECTOR, "#sign-in-form button[type='submit']").click()
-        WebDriverWait(self.driver, 15).until(lambda d: "Sign out" in header_text(d))
+        sign_in(self.driver, self.passwords, email)
 
     def violations(self, path):
         """axe's serious and critical violations of WCAG 2.0/2.1 A and AA on the page, in words."""
@@ -154,12 +148,7 @@ class NarrowScreen(unittest.TestCase):
 
     def test_pages_fit_390_px(self):
         wide = {path: self.overflow(path) for path in ANONYMOUS_PAGES + ["/public/display"]}
-        self.driver.delete_all_cookies()
-        self.driver.get(BASE + "/sign-in")
-        self.driver.find_element(By.NAME, "email").send_keys("r.alvarez@example.gov")
-        self.driver.find_element(By.NAME, "password").send_keys(self.passwords["r.alvarez@example.gov"])
-        self.driver.find_element(By.CSS_SELECTOR, "#sign-in-form button[type='submit']").click()
-        WebDriverWait(self.driver, 15).until(lambda d: "Sign out" in header_text(d))
+        sign_in(self.driver, self.passwords, "r.alvarez@example.gov")
         wide.update({path: self.overflow(path) for path in STAFF_PAGES})
         self.assertEqual({path: px for path, px in wide.items() if px > 0}, {})
 

@@ -28,6 +28,16 @@ def demo_passwords():
     return passwords
 
 
+def sign_in(driver, passwords, email):
+    """Signs in through the form as one of the demo people, from a fresh session; waits for the signed-in header."""
+    driver.delete_all_cookies()
+    driver.get(BASE + "/sign-in")
+    driver.find_element(By.NAME, "email").send_keys(email)
+    driver.find_element(By.NAME, "password").send_keys(passwords[email])
+    driver.find_element(By.CSS_SELECTOR, "#sign-in-form button[type='submit']").click()
+    WebDriverWait(driver, 15).until(lambda d: "Sign out" in header_text(d))
+
+
 def main_text(driver):
     """The page's main text, or "" while a form submission is still replacing the page."""
     try:
@@ -61,12 +71,7 @@ class PagesInChromium(unittest.TestCase):
         cls.passwords = demo_passwords()
 
     def sign_in(self, email):
-        self.driver.delete_all_cookies()
-        self.driver.get(BASE + "/sign-in")
-        self.driver.find_element(By.NAME, "email").send_keys(email)
-        self.driver.find_element(By.NAME, "password").send_keys(self.passwords[email])
-        self.driver.find_element(By.CSS_SELECTOR, "#sign-in-form button[type='submit']").click()
-        WebDriverWait(self.driver, 15).until(lambda d: "Sign out" in header_text(d))
+        sign_in(self.driver, self.passwords, email)
 
     def sign_out(self):
         self.driver.find_element(By.CSS_SELECTOR, "header form[action='/sign-out'] button").click()

@@ -12,7 +12,7 @@ import unittest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from test_pages import BASE, demo_passwords, header_text, main_text, make_driver
+from test_pages import BASE, demo_passwords, main_text, make_driver, sign_in
 
 
 class ReviewWalkThrough(unittest.TestCase):
@@ -26,12 +26,7 @@ class ReviewWalkThrough(unittest.TestCase):
         cls.driver.quit()
 
     def sign_in(self, email):
-        self.driver.delete_all_cookies()
-        self.driver.get(BASE + "/sign-in")
-        self.driver.find_element(By.NAME, "email").send_keys(email)
-        self.driver.find_element(By.NAME, "password").send_keys(self.passwords[email])
-        self.driver.find_element(By.CSS_SELECTOR, "#sign-in-form button[type='submit']").click()
-        WebDriverWait(self.driver, 15).until(lambda d: "Sign out" in header_text(d))
+        sign_in(self.driver, self.passwords, email)
 
     def within(self, form_css):
         return self.driver.find_element(By.CSS_SELECTOR, form_css)

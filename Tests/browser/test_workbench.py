@@ -15,7 +15,7 @@ import unittest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from test_pages import BASE, demo_passwords, header_text, main_text, make_driver
+from test_pages import BASE, demo_passwords, main_text, make_driver, sign_in
 
 SMTP_PORT = os.environ.get("GOALSTAT_TEST_SMTP_PORT")
 SMTP_DIR = os.environ.get("GOALSTAT_TEST_SMTP_DIR")
@@ -35,12 +35,7 @@ class WorkbenchWalkThrough(unittest.TestCase):
         cls.driver.quit()
 
     def sign_in(self, email):
-        self.driver.delete_all_cookies()
-        self.driver.get(BASE + "/sign-in")
-        self.driver.find_element(By.NAME, "email").send_keys(email)
-        self.driver.find_element(By.NAME, "password").send_keys(self.passwords[email])
-        self.driver.find_element(By.CSS_SELECTOR, "#sign-in-form button[type='submit']").click()
-        WebDriverWait(self.driver, 15).until(lambda d: "Sign out" in header_text(d))
+        sign_in(self.driver, self.passwords, email)
 
     def fill(self, name, text):
         field = self.driver.find_element(By.NAME, name)
