@@ -85,4 +85,26 @@ struct ReadModelIntegrityTests {
             #expect(try await ReadModel.integrityFindings(on: db) == (try await Self.fresh(asOf: today, on: db)))
         }
     }
+
+    @Test("a value of a guardrail itself works out its question again with the indicators it protects")
+    func guardrailsOwnValue() async throws {
+        try await TestDatabase.withFresh { store in
+            let db = store.database
+            _ = try await DemoLoader.load(on: db, now: Fixtures.now)
+            let today = CalendarDate(utc: Fixtures.now)
+            try await ReadModel.ensureCurrent(asOf: today, on: db)
+            let guardrailOfTotal = { (findings: [IntegrityFinding]) in
+                findings.first { $0.check == .guardrailWorsens && $0.indicator == "FO-WALKOUTS" && $0.orgUnit == nil }
+            }
+            let question = try #require(guardrailOfTotal(try await ReadModel.integrityFindings(on: db)))
+            // An early value of the walk-outs, outside both windows the check compares: the question stays.
+            _ = try await ImportService.importFiles(
+                [ImportFile(name: "walkouts.csv", data: Data("indicator,period,value\nFO-WALKOUTS,2023-01,4.1\n".utf8))],
+                dryRun: false, reason: "Recounted", audit: Fixtures.audit(), on: db
+            )
+            let after = try await ReadModel.integrityFindings(on: db)
+            #expect(after == (try await Self.fresh(asOf: today, on: db)))
+            #expect(guardrailOfTotal(after)?.relatedIndicator == question.relatedIndicator)
+        }
+    }
 }

@@ -73,9 +73,9 @@ public struct CatalogIndicator: Sendable, Equatable {
     /// Why `value` of the indicator `code` cannot be stored, or nil when it lies in the valid range.
     public func rangeProblem(_ value: Double, code: String) -> String? {
         guard let validValues else { return nil }
-        let whose = declaresRange
+        // Every value of an import is checked: the words are made only for a value out of range.
+        return validValues.problem(with: value, whose: declaresRange
             ? "of \(code)"
-            : "of \(unit.kindName) (if such a value is real, the indicator's definition can declare a wider valid range)"
-        return validValues.problem(with: value, whose: whose)
+            : "of \(unit.kindName) (if such a value is real, the indicator's definition can declare a wider valid range)")
     }
 }

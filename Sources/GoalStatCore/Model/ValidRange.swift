@@ -37,12 +37,12 @@ public struct ValidRange: Codable, Sendable, Equatable, Hashable {
 
     /// Why `value` is refused, or nil when the range holds it. `whose` names what the range is of, as in "of FO-SAT"
     /// or "of a percentage".
-    public func problem(with value: Double, whose: String) -> String? {
+    public func problem(with value: Double, whose: @autoclosure () -> String) -> String? {
         if let min, value < min {
-            return "\(Self.text(value)) is below \(Self.text(min)), the smallest valid value \(whose)"
+            return "\(Self.text(value)) is below \(Self.text(min)), the smallest valid value \(whose())"
         }
         if let max, value > max {
-            return "\(Self.text(value)) is above \(Self.text(max)), the largest valid value \(whose)"
+            return "\(Self.text(value)) is above \(Self.text(max)), the largest valid value \(whose())"
         }
         return nil
     }

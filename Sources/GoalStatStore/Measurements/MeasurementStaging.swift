@@ -40,14 +40,7 @@ struct MeasurementStaging {
 
     /// Adds rows to the table (a streamed import adds a chunk of the file at a time).
     func add(_ rows: [ParsedMeasurement], batchID: String, progress: (@Sendable (Int) -> Void)?) async throws {
-        if let sqlite = sql as? any SQLiteDatabase {
-            try await SQLiteBulkInsert.insert(rows, batchID: batchID, into: sqlite, table: table, withLines: true, progress: progress)
-        } else {
-            try await MeasurementStore.insert(
-                rows, batchID: batchID, into: SQLQualifiedTable("measurement_staging", space: "pg_temp"), on: sql, withLines: true,
-                progress: progress
-            )
-        }
+        try await MeasurementStore.bulkInsert(rows, batchID: batchID, into: table, withLines: true, on: sql, progress: progress)
     }
 
     func drop() async throws {

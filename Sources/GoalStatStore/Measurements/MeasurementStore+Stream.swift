@@ -35,23 +35,33 @@ extension MeasurementStore {
         if !direct { try await staging.create() }
 
         var done = 0
-        try await feed { (chunk: [ParsedMeasurement]) async throws -> Void in
-            let rows = normalizingOwnUnit(chunk, ownUnits: ownUnits)
-            var series: [String: Set<String>] = [:]
-            for row in rows { series[row.indicator, default: []].insert(row.orgUnit ?? "") }
-            ReadModelChanges.mark(series: series)
-            summary.heldProvisional += rows.lazy.filter(\.heldProvisional).count
-            let offset = done
-            var reportProgress: (@Sendable (Int) -> Void)?
-            if let progress { reportProgress = { progress(offset + $0) } }
-            if !direct {
-                try await staging.add(rows, batchID: batchID, progress: reportProgress)
-            } else if let sqlite = db as? any SQLiteDatabase {
-                try await SQLiteBulkInsert.insert(rows, batchID: batchID, into: sqlite, table: MeasurementTable.name, progress: reportProgress)
-            } else {
-                try await insert(rows, batchID: batchID, into: SQLIdentifier(MeasurementTable.name), on: sql, progress: reportProgress)
+        // Each chunk is stored while the reader reads the next: the database's side (SQLite's thread pool,
+        // PostgreSQL's server) works beside the reader's task. One chunk is stored at a time.
+        var storing: Task<Void, any Error>?
+        do {
+            try await feed { (chunk: [ParsedMeasurement]) async throws -> Void in
+                let rows = normalizingOwnUnit(chunk, ownUnits: ownUnits)
+                var series: [String: Set<String>] = [:]
+                for row in rows { series[row.indicator, default: []].insert(row.orgUnit ?? "") }
+                ReadModelChanges.mark(series: series)
+                summary.heldProvisional += rows.lazy.filter(\.heldProvisional).count
+                let offset = done
+                let reportProgress = progress.map { progress in { @Sendable (stored: Int) in progress(offset + stored) } }
+                try await storing?.value
+                storing = Task {
+                    if !direct {
+                        try await staging.add(rows, batchID: batchID, progress: reportProgress)
+                    } else {
+                        try await bulkInsert(rows, batchID: batchID, into: MeasurementTable.name, on: sql, progress: reportProgress)
+                    }
+                }
+                done += rows.count
             }
-            done += rows.count
+            try await storing?.value
+        } catch {
+            // Nothing is still being written when the transaction rolls back.
+            _ = try? await storing?.value
+            throw error
         }
         if direct {
             summary.added = done

@@ -1,4 +1,5 @@
 import FluentKit
+import FluentPostgresDriver
 import Foundation
 import GoalStatCore
 import FluentSQLiteDriver
@@ -72,11 +73,7 @@ public enum MeasurementStore {
         let batchID = batch.uuidString
 
         guard try await hasValues(indicators: Set(rows.map(\.indicator)), on: sql) else {
-            if let sqlite = db as? any SQLiteDatabase {
-                try await SQLiteBulkInsert.insert(rows, batchID: batchID, into: sqlite, table: MeasurementTable.name, progress: progress)
-            } else {
-                try await insert(rows, batchID: batchID, into: SQLIdentifier(MeasurementTable.name), on: sql, progress: progress)
-            }
+            try await bulkInsert(rows, batchID: batchID, into: MeasurementTable.name, on: sql, progress: progress)
             summary.added = rows.count
             try await recordBatch(batch, kind: kind, label: label, summary: summary, audit: audit, on: db)
             try await AuditLog.record(auditEntries(kind: kind, label: label, summary: summary, additions: rows, revisions: [], audit: audit), on: db)
@@ -175,8 +172,25 @@ public enum MeasurementStore {
         return result
     }
 
+    /// Rows into the measurements table or the staging table (`withLines`: with each row's line), by each database's
+    /// own fast path: SQLite's multi-row INSERTs bound straight to the driver, PostgreSQL's COPY.
+    static func bulkInsert(
+        _ rows: [ParsedMeasurement], batchID: String, into table: String, withLines: Bool = false, on sql: any SQLDatabase,
+        progress: (@Sendable (Int) -> Void)?
+    ) async throws {
+        if let sqlite = sql as? any SQLiteDatabase {
+            try await SQLiteBulkInsert.insert(rows, batchID: batchID, into: sqlite, table: table, withLines: withLines, progress: progress)
+        } else if let postgres = sql as? any PostgresDatabase {
+            // COPY names its table quoted whole: the unqualified name, which finds a temporary table first.
+            let name = table.split(separator: ".").last.map(String.init) ?? table
+            try await PostgresBulkCopy.copy(rows, batchID: batchID, into: name, withLines: withLines, on: postgres, progress: progress)
+        } else {
+            try await insert(rows, batchID: batchID, into: SQLIdentifier(table), on: sql, withLines: withLines, progress: progress)
+        }
+    }
+
     /// Multi-row INSERTs of a few hundred rows each: one statement per chunk keeps a million rows to seconds.
-    static func insert(
+    private static func insert(
         _ rows: [ParsedMeasurement], batchID: String, into table: any SQLExpression, on sql: any SQLDatabase, withLines: Bool = false,
         progress: (@Sendable (Int) -> Void)?
     ) async throws {

@@ -64,19 +64,18 @@ public enum ReadModel {
             let current = try await Self.state(on: tx)
             if current.asOf == today { return current }
             try await ReadModelBuilder(asOf: today, on: tx).rebuild()
-            return try await setState(asOf: today, on: tx)
+            try await setState(asOf: today, on: tx)
+            return try await Self.state(on: tx)
         }
     }
 
     /// Brings the model up to date with a transaction's changes, inside it.
     static func apply(_ changes: ReadModelChanges, on db: any Database) async throws {
-        try await lockState(on: db)
-        let state = try await state(on: db)
         let change = changes.snapshot
-        guard let asOf = state.asOf else {
+        guard let asOf = try await lockedAsOf(on: db) else {
             // Never built: build it now, for today, so that the first reader does not pay for a write's work.
             try await ReadModelBuilder(asOf: CalendarDate(utc: Date()), on: db).rebuild()
-            _ = try await setState(asOf: CalendarDate(utc: Date()), on: db)
+            try await setState(asOf: CalendarDate(utc: Date()), on: db)
             try await frameworkChanged(on: db)
             return
         }
@@ -93,7 +92,7 @@ public enum ReadModel {
                 try await builder.rollUpGoals(above: changed)
             }
         }
-        _ = try await setState(asOf: asOf, on: db)
+        try await setState(asOf: asOf, on: db)
         if changes.framework { try await frameworkChanged(on: db) }
     }
 
@@ -107,19 +106,23 @@ public enum ReadModel {
     /// One writer of the read model at a time. SQLite has one writer anyway; on PostgreSQL two transactions could
     /// otherwise both replace an indicator's rows, and the second would find the first's new row in its way.
     private static func lockState(on db: any Database) async throws {
-        let sql = try sqlDatabase(db)
-        guard sql.dialect.name != "sqlite" else { return }
-        try await sql.raw("SELECT counter FROM \(ident: ReadModelTables.state) WHERE name = 'read model' FOR UPDATE").run()
+        _ = try await lockedAsOf(on: db)
     }
 
-    private static func setState(asOf: CalendarDate, on db: any Database) async throws -> State {
+    /// The date the model was worked out for, its row locked for this transaction (`lockState`), in one query.
+    private static func lockedAsOf(on db: any Database) async throws -> CalendarDate? {
         let sql = try sqlDatabase(db)
-        try await sql.update(ReadModelTables.state)
+        let lock = sql.dialect.name == "sqlite" ? "" : " FOR UPDATE"
+        let row = try await sql.raw("SELECT as_of FROM \(ident: ReadModelTables.state) WHERE name = 'read model'\(unsafeRaw: lock)").first()
+        return try row?.decode(column: "as_of", as: String?.self).flatMap { try? CalendarDate.parse($0) }
+    }
+
+    private static func setState(asOf: CalendarDate, on db: any Database) async throws {
+        try await sqlDatabase(db).update(ReadModelTables.state)
             .set("as_of", to: asOf.description)
             .set(SQLIdentifier("counter"), to: SQLRaw("counter + 1"))
             .where("name", .equal, "read model")
             .run()
-        return try await state(on: db)
     }
 
     static func sqlDatabase(_ db: any Database) throws -> any SQLDatabase {

@@ -1,4 +1,5 @@
 import FluentKit
+import FluentPostgresDriver
 import FluentSQLiteDriver
 import Foundation
 import GoalStatCore
@@ -41,6 +42,8 @@ struct ReadModelBuilder {
         if touched.count > Self.chunkSize / 5 { return try await workGroups(touching: touched) }
         let reporting = try await FrameworkStore.reporting(on: db)
         var changed = Set<String>()
+        // What was read here, handed to the integrity checks, which read the same series.
+        var read: [String: ReadSeries] = [:]
         if !every.isEmpty {
             let indicators = try await FrameworkStore.indicators(every, on: db)
             let gone = Set(every).subtracting(indicators.map(\.code))
@@ -51,17 +54,24 @@ struct ReadModelBuilder {
             for chunk in indicators.chunked(Self.chunkSize) {
                 let series = try await Self.series(of: chunk, units: nil, calendar: reporting.calendar, on: db)
                 changed.formUnion(try await storeVerdicts(of: chunk, units: nil, series: series, reporting: reporting))
+                for indicator in chunk {
+                    read[indicator.code] = ReadSeries(indicator: indicator, units: nil, series: series[indicator.code] ?? [:])
+                }
             }
         }
         var owners: [String: Set<String>?] = [:]
         for code in every { owners[code] = .some(nil) }
         for (code, units) in pairs.sorted(by: { $0.key < $1.key }) where owners[code] == nil {
             owners[code] = units
-            let indicators = try await FrameworkStore.indicators([code], on: db)
-            let series = try await Self.series(of: indicators, units: units, calendar: reporting.calendar, on: db)
-            changed.formUnion(try await storeVerdicts(of: indicators, units: units, series: series, reporting: reporting))
+            guard let indicator = try await FrameworkStore.indicators([code], on: db).first else { continue }
+            // The integrity question of a total that sums reads every unit (`updateIntegrity`): read them all now.
+            let reads: Set<String>? = indicator.aggregation == .sum ? nil : units
+            let series = try await Self.series(of: [indicator], units: reads, calendar: reporting.calendar, on: db)[code] ?? [:]
+            let own = series.filter { units.contains($0.key) }
+            changed.formUnion(try await storeVerdicts(of: [indicator], units: units, series: [code: own], reporting: reporting))
+            read[code] = ReadSeries(indicator: indicator, units: reads, series: series)
         }
-        try await updateIntegrity(owners: owners, everyGuardrail: relations || !every.isEmpty, reporting: reporting)
+        try await updateIntegrity(owners: owners, everyGuardrail: relations || !every.isEmpty, reporting: reporting, read: read)
         return changed
     }
 
@@ -73,18 +83,36 @@ struct ReadModelBuilder {
         let all = try await FrameworkStore.indicators(on: db)
         let links = try await FrameworkStore.links(on: db)
         var changed = Set<String>()
-        for group in IntegrityChunks.split(all, links: links, size: Self.groupSize) {
-            if let touching, !group.contains(where: { touching.contains($0.code) }) { continue }
-            let codes = group.map(\.code)
-            if touching != nil { try await deleteRows(of: codes, units: nil, verdicts: false) }
-            let series = try await Self.series(of: group, units: nil, calendar: reporting.calendar, on: db)
-            changed.formUnion(try await storeVerdicts(of: group, units: nil, series: series, reporting: reporting))
-            let members = Set(codes)
-            let flags = try await integrityFlags(
-                of: group, links: links.filter { members.contains($0.driver) && members.contains($0.result) },
-                series: series, reporting: reporting
-            )
-            try await storeFindings(flags, reporting: reporting)
+        let groups = IntegrityChunks.split(all, links: links, size: Self.groupSize).filter { group in
+            touching.map { touching in group.contains { touching.contains($0.code) } } ?? true
+        }
+        // The next group's values are read while this one is analysed and stored: the database's side (SQLite's
+        // thread pool, PostgreSQL's server) works beside this task's. Two groups are held at most.
+        let db = db, calendar = reporting.calendar
+        func read(_ index: Int) -> Task<[String: [String: [Measurement]]], any Error>? {
+            guard groups.indices.contains(index) else { return nil }
+            let group = groups[index]
+            return Task { try await Self.series(of: group, units: nil, calendar: calendar, on: db) }
+        }
+        var next = read(0)
+        do {
+            for (index, group) in groups.enumerated() {
+                guard let series = try await next?.value else { break }
+                next = read(index + 1)
+                let codes = group.map(\.code)
+                if touching != nil { try await deleteRows(of: codes, units: nil, verdicts: false) }
+                changed.formUnion(try await storeVerdicts(of: group, units: nil, series: series, reporting: reporting))
+                let members = Set(codes)
+                let flags = try await integrityFlags(
+                    of: group, links: links.filter { members.contains($0.driver) && members.contains($0.result) },
+                    series: series, reporting: reporting
+                )
+                try await storeFindings(flags, reporting: reporting)
+            }
+        } catch {
+            // No read outlives the transaction it belongs to.
+            _ = try? await next?.value
+            throw error
         }
         if let touching {
             let gone = Array(touching.subtracting(all.map(\.code)))
@@ -112,11 +140,15 @@ struct ReadModelBuilder {
         of indicators: [Indicator], units: Set<String>?, series: [String: [String: [Measurement]]], reporting: Reporting
     ) async throws -> Set<String> {
         let codes = indicators.map(\.code)
-        let before = try await totalStatuses(codes)
+        // The totals' statuses before, as the rows are deleted (RETURNING: one statement, not two).
+        var before: [String: String] = [:]
         for chunk in codes.chunked(500) {
             let delete = sql.delete(from: ReadModelTables.verdicts).where("indicator_code", .in, chunk)
             if let units { delete.where("org_unit_code", .in, Array(units)) }
-            try await delete.run()
+            for row in try await delete.returning("indicator_code", "org_unit_code", "status").all() {
+                guard try row.decode(column: "org_unit_code", as: String.self).isEmpty else { continue }
+                before[try row.decode(column: "indicator_code", as: String.self)] = try row.decode(column: "status", as: String.self)
+            }
         }
         let targets = try await FrameworkStore.targets(of: codes, reporting: reporting, on: db)
         let rebases = try await FrameworkStore.rebases(of: codes, reporting: reporting, on: db)
@@ -159,15 +191,6 @@ struct ReadModelBuilder {
         }
         if let units, !units.contains("") { return [] }
         return Set(codes.filter { before[$0] != after[$0] })
-    }
-
-    private func totalStatuses(_ codes: [String]) async throws -> [String: String] {
-        var result: [String: String] = [:]
-        for row in try await sql.select().columns("indicator_code", "status").from(ReadModelTables.verdicts)
-            .where("indicator_code", .in, codes).where("org_unit_code", .equal, "").all() {
-            result[try row.decode(column: "indicator_code", as: String.self)] = try row.decode(column: "status", as: String.self)
-        }
-        return result
     }
 
     /// Every goal's status from the stored totals' statuses, rolled up the goal tree.
@@ -299,14 +322,7 @@ struct ReadModelBuilder {
         // A few indicators per query: the driver hands its rows over all at once, and a row costs far more than the
         // measurement made of it.
         for codes in indicators.map(\.code).chunked(Self.indicatorsPerQuery) {
-            let query = sql.select()
-                .columns("indicator_code", "org_unit_code", "period_start", "value", "level", "status", "revision", "batch_id")
-                .from(MeasurementTable.name)
-                .where("indicator_code", .in, codes)
-            if let units { query.where("org_unit_code", .in, Array(units)) }
-            let rows = try await query.orderBy("indicator_code").orderBy("org_unit_code").orderBy("period_start").all()
-            for row in rows {
-                let fields = try SeriesRow(row)
+            for fields in try await SeriesRow.read(indicators: codes, units: units, on: sql) {
                 let indicator = fields.indicator
                 guard let frequency = frequencies[indicator] else { continue }
                 let start = fields.start
@@ -357,9 +373,25 @@ struct ReadModelBuilder {
     private static let source = MeasurementSource(kind: .import, label: "", enteredBy: nil, enteredAt: .distantPast)
 }
 
-/// One row of the series query. On SQLite the columns are read straight from the driver's row: SQLKit's decoder
-/// costs several times the rest of the work of a rebuild, which reads every stored value.
-private struct SeriesRow {
+/// An indicator and the series of it that were read: those of `units`, every unit when nil ("" is its total).
+struct ReadSeries {
+    var indicator: Indicator
+    var units: Set<String>?
+    var series: [String: [Measurement]]
+
+    /// The series of `wanted` (every unit when nil), when these hold them all.
+    func series(of wanted: Set<String>?) -> [String: [Measurement]]? {
+        switch (units, wanted) {
+        case (.none, .none): series
+        case (.none, .some(let wanted)): series.filter { wanted.contains($0.key) }
+        case (.some, .none): nil
+        case (.some(let units), .some(let wanted)): wanted.isSubset(of: units) ? series.filter { wanted.contains($0.key) } : nil
+        }
+    }
+}
+
+/// One row of the series query, in the order of the measurements' unique key.
+private struct SeriesRow: Sendable {
     var indicator: String
     var unit: String
     var start: String
@@ -369,29 +401,65 @@ private struct SeriesRow {
     var revision: Int
     var batch: String
 
-    init(_ row: any SQLRow) throws {
-        if let sqlite = row as? SQLiteRow,
-           let indicator = sqlite.column("indicator_code")?.string, let unit = sqlite.column("org_unit_code")?.string,
-           let start = sqlite.column("period_start")?.string, let status = sqlite.column("status")?.string,
-           let revision = sqlite.column("revision")?.integer, let batch = sqlite.column("batch_id")?.string {
-            self.indicator = indicator
-            self.unit = unit
-            self.start = start
-            value = sqlite.column("value")?.double
-            level = sqlite.column("level")?.string
-            self.status = status
-            self.revision = revision
-            self.batch = batch
-            return
+    static let columns = ["indicator_code", "org_unit_code", "period_start", "value", "level", "status", "revision", "batch_id"]
+
+    static func read(indicators codes: [String], units: Set<String>?, on sql: any SQLDatabase) async throws -> [SeriesRow] {
+        if let sqlite = sql as? any SQLiteDatabase {
+            // Straight from the driver (`SQLiteRows`): a rebuild reads every stored value back this way.
+            var query = "SELECT \(columns.joined(separator: ", ")) FROM \(MeasurementTable.name)"
+                + " WHERE indicator_code IN (\(Array(repeating: "?", count: codes.count).joined(separator: ", ")))"
+            var binds = codes.map { SQLiteData.text($0) }
+            if let units {
+                let sorted = units.sorted()
+                query += " AND org_unit_code IN (\(Array(repeating: "?", count: sorted.count).joined(separator: ", ")))"
+                binds += sorted.map { SQLiteData.text($0) }
+            }
+            query += " ORDER BY indicator_code, org_unit_code, period_start"
+            return try await SQLiteRows.read(query, binds, on: sqlite) { columns in
+                guard columns.count == 8, let indicator = columns[0].data.string, let unit = columns[1].data.string,
+                      let start = columns[2].data.string, let status = columns[5].data.string,
+                      let revision = columns[6].data.integer, let batch = columns[7].data.string else { return nil }
+                return SeriesRow(
+                    indicator: indicator, unit: unit, start: start, value: columns[3].data.double,
+                    level: columns[4].data.string, status: status, revision: revision, batch: batch
+                )
+            }
         }
-        indicator = try row.decode(column: "indicator_code", as: String.self)
-        unit = try row.decode(column: "org_unit_code", as: String.self)
-        start = try row.decode(column: "period_start", as: String.self)
-        value = try row.decode(column: "value", as: Double?.self)
-        level = try row.decode(column: "level", as: String?.self)
-        status = try row.decode(column: "status", as: String.self)
-        revision = try row.decode(column: "revision", as: Int.self)
-        batch = try row.decode(column: "batch_id", as: String.self)
+        if let postgres = sql as? any PostgresDatabase {
+            // PostgresNIO's rows decoded by position: SQLKit decodes every value through `Decodable` by column name,
+            // which made reading one indicator's every unit most of a saved value's work.
+            var query = "SELECT \(columns.joined(separator: ", ")) FROM \(MeasurementTable.name) WHERE indicator_code = ANY($1)"
+            var binds = [PostgresData(array: codes.map { PostgresData(string: $0) }, elementType: .text)]
+            if let units {
+                query += " AND org_unit_code = ANY($2)"
+                binds.append(PostgresData(array: units.sorted().map { PostgresData(string: $0) }, elementType: .text))
+            }
+            query += " ORDER BY indicator_code, org_unit_code, period_start"
+            return try await postgres.query(query, binds).get().rows.map { row in
+                var cells = row.makeIterator()
+                guard let indicator = cells.next(), let unit = cells.next(), let start = cells.next(), let value = cells.next(),
+                      let level = cells.next(), let status = cells.next(), let revision = cells.next(), let batch = cells.next()
+                else { throw StoreError.unknown("a row of measurements without its eight columns") }
+                return SeriesRow(
+                    indicator: try indicator.decode(String.self), unit: try unit.decode(String.self), start: try start.decode(String.self),
+                    value: try value.decode(Double?.self), level: try level.decode(String?.self), status: try status.decode(String.self),
+                    revision: try revision.decode(Int.self), batch: try batch.decode(String.self)
+                )
+            }
+        }
+        let query = sql.select().columns(columns).from(MeasurementTable.name).where("indicator_code", .in, codes)
+        if let units { query.where("org_unit_code", .in, Array(units)) }
+        return try await query.orderBy("indicator_code").orderBy("org_unit_code").orderBy("period_start").all().map { row in
+            SeriesRow(
+                indicator: try row.decode(column: "indicator_code", as: String.self),
+                unit: try row.decode(column: "org_unit_code", as: String.self),
+                start: try row.decode(column: "period_start", as: String.self),
+                value: try row.decode(column: "value", as: Double?.self),
+                level: try row.decode(column: "level", as: String?.self),
+                status: try row.decode(column: "status", as: String.self),
+                revision: try row.decode(column: "revision", as: Int.self),
+                batch: try row.decode(column: "batch_id", as: String.self)
+            )
+        }
     }
 }
-

@@ -6,7 +6,7 @@ extension IntegrityChecks {
     /// that is mostly in it, and far steadier than before, asks how the value is produced.
     static func bunchingAtTarget(_ context: IntegrityContext, _ thresholds: IntegrityThresholds) -> [IntegrityFlag] {
         var flags: [IntegrityFlag] = []
-        for series in context.series where series.isDirectional {
+        for series in context.checked where series.isDirectional {
             if let history = context.targetHistory(for: series),
                let flag = bunchingFlag(series, history, thresholds, context.calendar) {
                 flags.append(flag)

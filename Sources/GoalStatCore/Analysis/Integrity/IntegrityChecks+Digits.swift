@@ -8,7 +8,7 @@ extension IntegrityChecks {
     /// digits to be uniform.
     static func digitPreference(_ context: IntegrityContext, _ thresholds: IntegrityThresholds) -> [IntegrityFlag] {
         var flags: [IntegrityFlag] = []
-        for series in context.series where series.indicator.unit == .count && !series.indicator.isQualitative {
+        for series in context.checked where series.indicator.unit == .count && !series.indicator.isQualitative {
             let indices = series.values.indices.filter { series.values[$0] != nil }
             let values = indices.map { series.values[$0]! }
             guard let first = indices.first, let last = indices.last,

@@ -19,7 +19,7 @@ extension IntegrityChecks {
             for goal in indicator.goals { goalMembers[goal, default: []].append(indicator.code) }
         }
         var flags: [IntegrityFlag] = []
-        for guardrail in context.series where guardrail.indicator.guardrail && guardrail.isDirectional {
+        for guardrail in context.checked where guardrail.indicator.guardrail && guardrail.isDirectional {
             let code = guardrail.indicator.code
             let linked = Set(context.links.compactMap { link in
                 link.driver == code ? link.result : link.result == code ? link.driver : nil

@@ -7,7 +7,7 @@ extension IntegrityChecks {
     static func missingData(_ context: IntegrityContext, _ thresholds: IntegrityThresholds) -> [IntegrityFlag] {
         var flags: [IntegrityFlag] = []
         let calendar = context.calendar
-        for series in context.series {
+        for series in context.checked {
             var i = 0
             while i < series.periods.count {
                 guard !series.reported[i] else { i += 1; continue }

@@ -3,7 +3,7 @@ extension IntegrityChecks {
     /// period. One flag per series names how many there are, their periods and the one furthest past the deadline.
     static func lateRevisions(_ context: IntegrityContext, _ thresholds: IntegrityThresholds) -> [IntegrityFlag] {
         var flags: [IntegrityFlag] = []
-        for series in context.series {
+        for series in context.checked {
             // (row, days past the deadline) for each late correction, in period order.
             let late: [(row: IntegritySeries.Row, daysLate: Int)] = series.rows.compactMap { row in
                 guard row.revision > 0 else { return nil }

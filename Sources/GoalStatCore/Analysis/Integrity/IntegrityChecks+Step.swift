@@ -23,7 +23,7 @@ extension IntegrityChecks {
     static func stepAfterTarget(_ context: IntegrityContext, _ thresholds: IntegrityThresholds) -> [IntegrityFlag] {
         var flags: [IntegrityFlag] = []
         let window = max(2, thresholds.stepWindow)
-        for series in context.series where series.isDirectional {
+        for series in context.checked where series.isDirectional {
             guard let history = context.targetHistory(for: series),
                   let sigma = IntegrityStatistics.noiseSigma(series.values, unit: series.indicator.unit), sigma > 0
             else { continue }

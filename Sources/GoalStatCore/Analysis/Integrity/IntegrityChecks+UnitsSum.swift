@@ -7,8 +7,13 @@ extension IntegrityChecks {
     static func totalDisagreesWithUnits(_ context: IntegrityContext, _ thresholds: IntegrityThresholds) -> [IntegrityFlag] {
         var totals: [IntegritySeries] = []
         var units: [String: [IntegritySeries]] = [:]
+        // The units of every total asked about, whether or not they are asked about themselves.
         for series in context.series where series.indicator.aggregation == .sum && !series.indicator.isQualitative {
-            if series.key.orgUnit == nil { totals.append(series) } else { units[series.key.indicator, default: []].append(series) }
+            if series.key.orgUnit != nil {
+                units[series.key.indicator, default: []].append(series)
+            } else if context.checks(series.key) {
+                totals.append(series)
+            }
         }
         var flags: [IntegrityFlag] = []
         for total in totals {

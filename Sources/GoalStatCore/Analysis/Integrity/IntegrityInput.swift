@@ -26,6 +26,9 @@ public struct IntegrityInput: Sendable {
     /// The day the checks run, from the injected clock; decides which periods are late.
     public var today: CalendarDate
     public var calendar: FiscalCalendar
+    /// The series to check (every series when nil); the others are read only as what these are compared with (a
+    /// guardrail's partners, the units a total sums). Checking one series costs as much as checking it among all.
+    public var only: Set<IntegritySeriesKey>?
 
     public init(
         indicators: [Indicator], links: [IndicatorLink], targets: [IntegritySeriesKey: TargetHistory],

@@ -108,6 +108,9 @@ struct IntegrityContext {
     let links: [IndicatorLink]
     /// Every series of a known indicator, in key order.
     let series: [IntegritySeries]
+    /// The series the checks ask about, in key order: every series but for `IntegrityInput.only`.
+    let checked: [IntegritySeries]
+    private let only: Set<IntegritySeriesKey>?
     private let seriesIndex: [IntegritySeriesKey: Int]
     private let targets: [IntegritySeriesKey: TargetHistory]
 
@@ -118,12 +121,20 @@ struct IntegrityContext {
         links = input.links
         targets = input.targets
         let known = indicators
-        series = input.measurements.keys.sorted().compactMap { key in
+        let series = input.measurements.keys.sorted().compactMap { key in
             known[key.indicator].flatMap {
                 IntegritySeries(key: key, indicator: $0, measurements: input.measurements[key] ?? [])
             }
         }
+        self.series = series
         seriesIndex = Dictionary(series.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
+        only = input.only
+        checked = input.only.map { only in series.filter { only.contains($0.key) } } ?? series
+    }
+
+    /// Whether the checks ask about this series.
+    func checks(_ key: IntegritySeriesKey) -> Bool {
+        only?.contains(key) ?? true
     }
 
     func series(_ key: IntegritySeriesKey) -> IntegritySeries? {

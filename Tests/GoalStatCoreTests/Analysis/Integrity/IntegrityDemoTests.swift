@@ -39,6 +39,21 @@ struct IntegrityDemoTests {
         #expect(!flags.contains { $0.check == .lateRevision })
     }
 
+    @Test("asking about a few series finds what the whole scan finds for them, the others read only for comparison")
+    func askingAboutSomeSeries() {
+        // Every planted case's series, and one unit of each: the guardrail's partners and the units of a total
+        // that sums are read for comparison but not asked about.
+        var only = Set(flags.map { IntegritySeriesKey(indicator: $0.indicator, orgUnit: $0.orgUnit) })
+        only.insert(IntegritySeriesKey(indicator: "FO-WAIT-MEDIAN"))
+        for asked in [only, [IntegritySeriesKey(indicator: "FO-WALKOUTS", orgUnit: "DMV-FO-SOUTH")]] {
+            var input = IntegrityDemoInput.input
+            input.only = asked
+            let some = IntegrityChecks.run(input)
+            #expect(!some.isEmpty)
+            #expect(some == flags.filter { asked.contains(IntegritySeriesKey(indicator: $0.indicator, orgUnit: $0.orgUnit)) })
+        }
+    }
+
     @Test func theGuardrailCaseIsFoundInTheSouthernRegion() throws {
         let south = try #require(flags(.guardrailWorsens, "FO-WALKOUTS").first { $0.orgUnit == "DMV-FO-SOUTH" })
         #expect(try #require(south.evidence["guardrailAfter"]) > 5)

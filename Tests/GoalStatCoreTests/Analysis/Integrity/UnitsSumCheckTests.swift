@@ -27,6 +27,17 @@ struct UnitsSumCheckTests {
         #expect(flag.question.hasSuffix("?"))
     }
 
+    @Test("asked about the total alone, the check still reads its units; asked about a unit, it asks nothing of the total")
+    func askedAboutTheTotalAlone() throws {
+        let measurements = rows(total: [1_000, 1_100, 1_250], north: [600, 650, 700], south: [400, 450, 500])
+        var input = IntegrityInput(indicators: [served], links: [], targets: [], measurements: measurements, today: F.today, calendar: .federal)
+        input.only = [IntegritySeriesKey(indicator: "SERVED")]
+        let flag = try #require(IntegrityChecks.run(input, checks: [.totalDisagreesWithUnits]).first)
+        #expect(flag.evidence["unitSum"] == 1_200)
+        input.only = [IntegritySeriesKey(indicator: "SERVED", orgUnit: "NORTH")]
+        #expect(IntegrityChecks.run(input, checks: [.totalDisagreesWithUnits]).isEmpty)
+    }
+
     @Test func everyDisagreeingPeriodIsCoveredByOneFlag() throws {
         let measurements = rows(total: [1_100, 1_000, 1_300], north: [600, 600, 700], south: [400, 400, 500])
         let flag = try #require(F.run(.totalDisagreesWithUnits, indicators: [served], measurements: measurements).first)
