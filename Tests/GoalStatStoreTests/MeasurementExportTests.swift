@@ -2,6 +2,7 @@ import Foundation
 import GoalStatCore
 @testable import GoalStatStore
 import GoalStatTestSupport
+import SQLKit
 import Testing
 
 @Suite("Measurement export, streamed (SPEC §3.1, §8)")
@@ -91,6 +92,43 @@ struct MeasurementExportTests {
             #expect(paged.pages.count >= 6)
             #expect(whole.rows.map(\.indicator) == ["FO-MORALE", "FO-MORALE", "FO-NET", "FO-SAT", "FO-SAT"] + Array(repeating: "FO-SERVED", count: 5) + ["FO-WAIT-MEDIAN", "FO-WAIT-MEDIAN"])
             #expect(whole.rows.elementsEqual(whole.rows.sorted { $0.exportsBefore($1) }))
+        }
+    }
+
+    @Test("a page of the export reads the unique index in key order, with no sort, on either database")
+    func pagesAreIndexScansInOrder() async throws {
+        try await withValues { store in
+            let plan: [String]
+            switch TestDatabase.kind {
+            case .sqlite:
+                // Parameters left unbound are fine for a plan.
+                let query = SQLiteExportPages.query(resuming: true, limit: 10)
+                plan = try await (store.database as! any SQLDatabase).raw("EXPLAIN QUERY PLAN \(unsafeRaw: query)").all()
+                    .map { try $0.decode(column: "detail", as: String.self) }
+                #expect(plan.contains { $0.contains("USING INDEX") })
+                #expect(!plan.contains { $0.contains("TEMP B-TREE") })
+            case .postgres:
+                let query = PostgresExportPages.query(resuming: true, limit: 10)
+                    .replacingOccurrences(of: "$1", with: "ARRAY['FO-SAT', 'FO-SERVED']")
+                    .replacingOccurrences(of: "$2", with: "'FO-SAT'")
+                    .replacingOccurrences(of: "$3", with: "''")
+                    .replacingOccurrences(of: "$4", with: "'2026-01-01'")
+                plan = try await store.database.transaction { db in
+                    let sql = db as! any SQLDatabase
+                    // A table this small would be read whole; what matters is whether its index gives the order.
+                    try await sql.raw("SET LOCAL enable_seqscan = off").run()
+                    try await sql.raw("SET LOCAL enable_bitmapscan = off").run()
+                    return try await sql.raw("EXPLAIN \(unsafeRaw: query)").all().map { try $0.decode(column: "QUERY PLAN", as: String.self) }
+                }
+                #expect(plan.contains { $0.contains("Index Scan") })
+                #expect(!plan.contains { $0.contains("Sort") })
+                // Byte order whatever the database's locale: the key columns collate "C", so the index's order is it.
+                let collations = try await (store.database as! any SQLDatabase).raw("""
+                    SELECT column_name, collation_name FROM information_schema.columns
+                    WHERE table_name = 'measurements' AND column_name IN ('indicator_code', 'org_unit_code', 'period_start')
+                    """).all().map { try $0.decode(column: "collation_name", as: String?.self) }
+                #expect(collations == ["C", "C", "C"])
+            }
         }
     }
 

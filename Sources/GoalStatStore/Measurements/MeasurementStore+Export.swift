@@ -33,10 +33,11 @@ extension MeasurementStore {
     /// page at a time, in (org unit, period start) order. The export's fast path: nothing is parsed per row that
     /// the writer can look up once per period.
     ///
-    /// Pages follow the unique key (indicator, org unit, period start): one indicator after another in code order,
-    /// and within an indicator keyset pagination on (org unit, period start), so each page is one index range scan
-    /// and nothing is held beyond a page. Codes are ASCII (`Codes`), so the database's byte order (SQLite's
-    /// BINARY, PostgreSQL's "C" collation) is Swift's order; a page that comes back otherwise is sorted here.
+    /// Pages follow the unique key (indicator, org unit, period start): one group of indicators after another in
+    /// code order (one indicator per query on SQLite, a few on PostgreSQL: `indicatorsPerQuery`), and within a
+    /// group keyset pagination on the key, so each page is one index range scan and nothing is held beyond a page.
+    /// Codes are ASCII (`Codes`), so the database's byte order (SQLite's BINARY, PostgreSQL's "C" collation of the
+    /// key columns) is Swift's order; a page that comes back otherwise is sorted here.
     /// Values of indicators no longer in the framework are left out, as they always were.
     ///
     /// The next page is asked for as soon as this one's last key is known, before `body` writes this one: the
@@ -56,33 +57,37 @@ extension MeasurementStore {
         } else {
             SQLKitExportPages(sql: sql)
         }
-        func ask(_ code: String, after: ExportKey?) -> Task<[ExportRow], any Error> {
-            Task { try await source.page(indicator: code, after: after, limit: pageSize) }
+        // Pages asked for and on their way, in export order: a continuation of the current group of indicators goes
+        // first, then the next groups' first pages, `source.pagesAhead` of them.
+        let groups = codes.chunked(source.indicatorsPerQuery)
+        func ask(_ group: Int, after: ExportKey?) -> Task<[ExportRows], any Error> {
+            Task { try await source.page(indicators: groups[group], after: after, limit: pageSize) }
         }
-        // Pages asked for and on their way, in export order: a continuation of the current indicator goes first,
-        // then the next indicators' first pages, `source.pagesAhead` of them.
-        var pending: [(code: String, task: Task<[ExportRow], any Error>)] = []
+        var pending: [(group: Int, task: Task<[ExportRows], any Error>)] = []
         var next = 0
         func askAhead() {
-            while pending.count < source.pagesAhead, next < codes.count {
-                pending.append((codes[next], ask(codes[next], after: nil)))
+            while pending.count < source.pagesAhead, next < groups.count {
+                pending.append((next, ask(next, after: nil)))
                 next += 1
             }
         }
         askAhead()
         do {
             while !pending.isEmpty {
-                let (code, current) = pending.removeFirst()
-                var rows = try await current.value
-                if rows.count >= pageSize, let last = rows.last {
-                    pending.insert((code, ask(code, after: ExportKey(orgUnit: last.orgUnit, periodStart: last.periodStart))), at: 0)
+                let (group, current) = pending.removeFirst()
+                let page = try await current.value
+                if page.reduce(0, { $0 + $1.rows.count }) >= pageSize, let last = page.last, let row = last.rows.last {
+                    let key = ExportKey(indicator: last.indicator, orgUnit: row.orgUnit, periodStart: row.periodStart)
+                    pending.insert((group, ask(group, after: key)), at: 0)
                 }
                 askAhead()
-                guard !rows.isEmpty, let frequency = frequencies[code] else { continue }
-                if zip(rows, rows.dropFirst()).contains(where: { !$0.isBefore($1) }) {
-                    rows.sort { $0.isBefore($1) }
+                for var part in page {
+                    guard !part.rows.isEmpty, let frequency = frequencies[part.indicator] else { continue }
+                    if zip(part.rows, part.rows.dropFirst()).contains(where: { !$0.isBefore($1) }) {
+                        part.rows.sort { $0.isBefore($1) }
+                    }
+                    try await body(ExportBatch(indicator: part.indicator, frequency: frequency, rows: part.rows))
                 }
-                try await body(ExportBatch(indicator: code, frequency: frequency, rows: rows))
             }
         } catch {
             // No read outlives the export (its connection may be a transaction's).
@@ -90,6 +95,12 @@ extension MeasurementStore {
             throw error
         }
     }
+}
+
+/// One indicator's rows of a page, in (org unit, period start) order.
+struct ExportRows: Sendable {
+    var indicator: String
+    var rows: [ExportRow]
 }
 
 /// One page of one indicator's stored values, in (org unit, period start) order.
@@ -126,17 +137,21 @@ struct ExportRow: Sendable {
     }
 }
 
-/// Where a page of an indicator's values starts: after this (org unit, period start).
+/// Where a page of values starts: after this (indicator, org unit, period start).
 struct ExportKey: Sendable {
+    var indicator: String
     var orgUnit: String
     var periodStart: String
 }
 
-/// Reads one page of an indicator's values in key order, after the given key if any.
+/// Reads one page of the values of a few indicators in key order, after the given key if any.
 protocol ExportPageSource: Sendable {
     /// Pages asked for ahead of the one being written.
     var pagesAhead: Int { get }
-    func page(indicator: String, after: ExportKey?, limit: Int) async throws -> [ExportRow]
+    /// Indicators one query reads; a page holds at most `limit` rows whatever the number.
+    var indicatorsPerQuery: Int { get }
+    /// The rows of `indicators` (in code order) after `after`, at most `limit` of them, grouped by indicator.
+    func page(indicators: [String], after: ExportKey?, limit: Int) async throws -> [ExportRows]
 }
 
 /// SQLite: the statement is run on the connection itself (`SQLiteConnection.query` with a row handler), which
@@ -145,20 +160,19 @@ protocol ExportPageSource: Sendable {
 /// five million of them for a five-million-row export, whose CPU time fell from 22 s to 9 s without them and with
 /// the byte writer (measured together, docs/benchmarks.md). The values are read
 /// straight from `SQLiteData`, skipping SQLKit's per-value `Decodable` bridging.
-private struct SQLiteExportPages: ExportPageSource {
+struct SQLiteExportPages: ExportPageSource {
     let sqlite: any SQLiteDatabase
     /// One: a transaction's pages share its one connection, whose statements SQLiteNIO does not queue.
     let pagesAhead = 1
+    /// One: a query costs no round trip in process, and one indicator's rows need no column of its code.
+    let indicatorsPerQuery = 1
 
-    func page(indicator: String, after: ExportKey?, limit: Int) async throws -> [ExportRow] {
-        var query = "SELECT org_unit_code, period_start, value, level, status, note FROM \(MeasurementTable.name) WHERE indicator_code = ?"
+    func page(indicators: [String], after: ExportKey?, limit: Int) async throws -> [ExportRows] {
+        guard let indicator = indicators.first else { return [] }
         var binds: [SQLiteData] = [.text(indicator)]
-        if let after {
-            query += " AND (org_unit_code > ? OR (org_unit_code = ? AND period_start > ?))"
-            binds += [.text(after.orgUnit), .text(after.orgUnit), .text(after.periodStart)]
-        }
-        query += " ORDER BY org_unit_code, period_start LIMIT \(limit)"
-        return try await sqlite.withConnection { [query, binds] connection in
+        if let after { binds += [.text(after.orgUnit), .text(after.orgUnit), .text(after.periodStart)] }
+        let query = Self.query(resuming: after != nil, limit: limit)
+        let rows = try await sqlite.withConnection { [query, binds] connection in
             let rows = RowCollector()
             try await connection.query(query, binds) { row in
                 // By position, in the order of the SELECT: `column(_:)` hashes the column's name for every value.
@@ -175,6 +189,14 @@ private struct SQLiteExportPages: ExportPageSource {
             }
             return rows.rows
         }
+        return [ExportRows(indicator: indicator, rows: rows)]
+    }
+
+    /// The page's statement: binds the indicator, then after a key its org unit (twice) and period start.
+    static func query(resuming: Bool, limit: Int) -> String {
+        var query = "SELECT org_unit_code, period_start, value, level, status, note FROM \(MeasurementTable.name) WHERE indicator_code = ?"
+        if resuming { query += " AND (org_unit_code > ? OR (org_unit_code = ? AND period_start > ?))" }
+        return query + " ORDER BY org_unit_code, period_start LIMIT \(limit)"
     }
 }
 
@@ -187,36 +209,55 @@ private final class RowCollector: @unchecked Sendable {
 
 /// PostgreSQL: PostgresNIO's own query, its rows decoded by position. SQLKit's path decoded every value through
 /// `Decodable` by column name; a five-million-row export took 47 s of CPU that way, 16 s this way (measured).
-/// Ordered by byte order (`COLLATE "C"`), whatever the database's collation.
-private struct PostgresExportPages: ExportPageSource {
+/// The key columns collate "C" (`CollateMeasurementKeysInByteOrder`), so the unique index gives byte order and each
+/// page is one index range scan, no sort (checked with `EXPLAIN`); a page reads several indicators (`= ANY` on the
+/// index's first column keeps the scan in index order), a round trip per 20,000 rows rather than per indicator.
+struct PostgresExportPages: ExportPageSource {
     let postgres: any PostgresDatabase
-    /// Two: the server sorts each page (the unique index's collation is not "C"), so a second query in flight
-    /// keeps it busy while the first page's rows travel and are decoded; PostgresNIO queues queries on one
-    /// connection, so a transaction's export stays correct.
+    /// Two: a second query in flight keeps the server reading while the first page's rows travel and are decoded;
+    /// PostgresNIO queues queries on one connection, so a transaction's export stays correct.
     let pagesAhead = 2
+    /// A page's worth of the data set's indicators (20 units × 125 months each).
+    let indicatorsPerQuery = 8
 
-    func page(indicator: String, after: ExportKey?, limit: Int) async throws -> [ExportRow] {
-        var query = "SELECT org_unit_code, period_start, value, level, status, note FROM \(MeasurementTable.name) WHERE indicator_code = $1"
-        var binds = [PostgresData(string: indicator)]
+    func page(indicators: [String], after: ExportKey?, limit: Int) async throws -> [ExportRows] {
+        var binds = [PostgresData(array: indicators.map { PostgresData(string: $0) }, elementType: .text)]
         if let after {
-            query += " AND (org_unit_code COLLATE \"C\" > $2 OR (org_unit_code = $2 AND period_start COLLATE \"C\" > $3))"
-            binds += [PostgresData(string: after.orgUnit), PostgresData(string: after.periodStart)]
+            binds += [PostgresData(string: after.indicator), PostgresData(string: after.orgUnit), PostgresData(string: after.periodStart)]
         }
-        query += " ORDER BY org_unit_code COLLATE \"C\", period_start COLLATE \"C\" LIMIT \(limit)"
+        let query = Self.query(resuming: after != nil, limit: limit)
         // Decoded here, in the task that asked for the page, not on the event loop, which is busy enough reading
         // the next messages off the socket; cell by cell, which the compiler specializes (the variadic
         // `PostgresRow.decode` of a tuple ran generic, looking its types up at run time: measured with `perf`).
         let result = try await postgres.query(query, binds).get()
-        return try result.rows.map { row in
+        var groups: [ExportRows] = []
+        for row in result.rows {
             var cells = row.makeIterator()
-            guard let unit = cells.next(), let start = cells.next(), let value = cells.next(), let level = cells.next(),
-                  let status = cells.next(), let note = cells.next()
-            else { throw StoreError.unknown("a row of measurements without its six columns") }
-            return ExportRow(
+            guard let code = cells.next(), let unit = cells.next(), let start = cells.next(), let value = cells.next(),
+                  let level = cells.next(), let status = cells.next(), let note = cells.next()
+            else { throw StoreError.unknown("a row of measurements without its seven columns") }
+            let exportRow = ExportRow(
                 orgUnit: try unit.decode(String.self), periodStart: try start.decode(String.self), value: try value.decode(Double?.self),
                 level: try level.decode(String?.self), status: try status.decode(String.self), note: try note.decode(String?.self)
             )
+            // The code's bytes are compared before a `String` is made of them: a page names a few indicators.
+            if let last = groups.indices.last, code.bytes?.readableBytesView.elementsEqual(groups[last].indicator.utf8) == true {
+                groups[last].rows.append(exportRow)
+            } else {
+                groups.append(ExportRows(indicator: try code.decode(String.self), rows: [exportRow]))
+            }
         }
+        return groups
+    }
+
+    /// The page's statement: binds the indicators (`text[]`), then after a key its indicator, org unit and period start.
+    static func query(resuming: Bool, limit: Int) -> String {
+        var query = """
+            SELECT indicator_code, org_unit_code, period_start, value, level, status, note FROM \(MeasurementTable.name) \
+            WHERE indicator_code = ANY($1)
+            """
+        if resuming { query += " AND (indicator_code, org_unit_code, period_start) > ($2, $3, $4)" }
+        return query + " ORDER BY indicator_code, org_unit_code, period_start LIMIT \(limit)"
     }
 }
 
@@ -224,8 +265,10 @@ private struct PostgresExportPages: ExportPageSource {
 private struct SQLKitExportPages: ExportPageSource {
     let sql: any SQLDatabase
     let pagesAhead = 1
+    let indicatorsPerQuery = 1
 
-    func page(indicator: String, after: ExportKey?, limit: Int) async throws -> [ExportRow] {
+    func page(indicators: [String], after: ExportKey?, limit: Int) async throws -> [ExportRows] {
+        guard let indicator = indicators.first else { return [] }
         let unit = SQLRaw("org_unit_code COLLATE \"C\"")
         let query = sql.select()
             .columns("org_unit_code", "period_start", "value", "level", "status", "note")
@@ -239,7 +282,7 @@ private struct SQLKitExportPages: ExportPageSource {
                     }
             }
         }
-        return try await query.orderBy(unit).orderBy("period_start").limit(limit).all().map { row in
+        let rows = try await query.orderBy(unit).orderBy("period_start").limit(limit).all().map { row in
             ExportRow(
                 orgUnit: try row.decode(column: "org_unit_code", as: String.self),
                 periodStart: try row.decode(column: "period_start", as: String.self),
@@ -249,5 +292,6 @@ private struct SQLKitExportPages: ExportPageSource {
                 note: try row.decode(column: "note", as: String?.self)
             )
         }
+        return [ExportRows(indicator: indicator, rows: rows)]
     }
 }

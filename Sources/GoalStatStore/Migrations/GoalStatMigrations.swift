@@ -40,6 +40,7 @@ public enum GoalStatMigrations {
             AddNarrativeWorkflow(),
             CreateWinsAndFeedback(),
             CreateAppraisals(),
+            CollateMeasurementKeysInByteOrder(),
         ]
     }
 }
