@@ -11,12 +11,14 @@ enum YAMLSource {
     /// composed with no resolution at all (`Resolver.basic`: every plain scalar a string) and each plain value is
     /// then tagged once: the fixed words of Yams' default rules (booleans, nulls, `<<`, `=`) by set lookup, and only a
     /// value that starts like a number or a date (`+-.0-9`, which every other default rule requires) by those rules
-    /// themselves. Keys are tagged as strings (merge keys excepted), so the decoder's lookups, which now resolve with
+    /// themselves. Keys are tagged as strings, so the decoder's lookups, which now resolve with
     /// the basic resolver too, find them without a regular expression.
+    /// A file that may hold a merge key (`<<: *anchor`) is composed by `Yams.compose` itself: the decoder does not
+    /// merge the retagged tree (a test shows it), and framework files rarely use merges.
     static func compose(_ text: String) throws -> Node? {
+        if text.contains("<<") { return try Yams.compose(yaml: text) }
         guard let root = try Yams.compose(yaml: text, .basic) else { return nil }
-        var tags: [Tag.Name: Tag] = [:]
-        return tagged(root, isKey: false, tags: &tags)
+        return tagged(root, isKey: false)
     }
 
     private static let booleanWords: Set<String> = [
@@ -42,20 +44,19 @@ enum YAMLSource {
             || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first)
     }
 
-    private static func tagged(_ node: Node, isKey: Bool, tags: inout [Tag.Name: Tag]) -> Node {
+    private static func tagged(_ node: Node, isKey: Bool) -> Node {
         switch node {
         case .scalar(var scalar):
             // Only plain scalars without an explicit tag are resolved; quoted and block ones are already strings.
             guard scalar.tag.rawValue == Tag.Name.implicit.rawValue else { return node }
-            let name = isKey && scalar.string != "<<" && scalar.string != "=" ? Tag.Name.str : defaultTag(ofPlain: scalar.string)
-            if tags[name] == nil { tags[name] = Tag(name, .basic, .default) }
-            scalar.tag = tags[name]!
+            let name = isKey && scalar.string != "=" ? Tag.Name.str : defaultTag(ofPlain: scalar.string)
+            scalar.tag = Tag(name, .basic, .default)
             return .scalar(scalar)
         case .mapping(let mapping):
-            let pairs = mapping.map { (tagged($0.key, isKey: true, tags: &tags), tagged($0.value, isKey: false, tags: &tags)) }
+            let pairs = mapping.map { (tagged($0.key, isKey: true), tagged($0.value, isKey: false)) }
             return .mapping(Node.Mapping(pairs, mapping.tag, mapping.style, mapping.mark, mapping.anchor))
         case .sequence(let sequence):
-            let nodes = sequence.map { tagged($0, isKey: false, tags: &tags) }
+            let nodes = sequence.map { tagged($0, isKey: false) }
             return .sequence(Node.Sequence(nodes, sequence.tag, sequence.style, sequence.mark, sequence.anchor))
         case .alias:
             return node

@@ -69,7 +69,7 @@ struct AuditDiffEncodingTests {
 
     private static let doubles: [Double] = {
         var values: [Double] = [
-            0, -0.0, 1, -1, 0.1, 0.5, 22.5, 100, 110, 1e-7, 1e-4, 0.001, 123456.789, 1e15, 1e16, 9007199254740993, 1e300,
+            0, -0.0, 1, -1, 0.1, 0.5, 22.5, 100, 110, 1e-7, 1e-4, 0.001, 123456.789, 1e15, 1e16, 9007199254740992, 1e300,
             -1e-300, .pi, .ulpOfOne, .greatestFiniteMagnitude, .leastNonzeroMagnitude, .infinity, -.infinity, 0.1 + 0.2,
             12345678901234.5, 1234567890123.45, 99.99, -42.125,
         ]
