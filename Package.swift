@@ -90,7 +90,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GoalStatStoreTests",
-            dependencies: ["GoalStatStore", "GoalStatTestSupport"],
+            dependencies: ["GoalStatStore", "GoalStatTestSupport", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

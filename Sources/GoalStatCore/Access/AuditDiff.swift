@@ -31,12 +31,22 @@ public enum AuditDiff {
     }
 
     /// `path → JSON text` for one record; a record that is not an object (a bare number) has the path "".
+    ///
+    /// Each value's text is cut from the record's own encoding instead of being encoded once more by itself: a
+    /// framework import of 2,000 indicators flattens about 8,000 records into 54,000 fields, and a `JSONEncoder`
+    /// round trip per field was a quarter of its time. The encoder's compact output with sorted keys is what
+    /// encoding the field alone gives, except for numbers it may print otherwise after a round trip through
+    /// `JSONValue` (an exponent, more digits than a Double keeps); a record with such a number takes the round trip.
     public static func flatten<Record: Encodable>(_ record: Record) -> [String: String] {
         let encoder = makeEncoder()
-        guard let data = try? encoder.encode(record), let value = try? JSONDecoder().decode(JSONValue.self, from: data) else {
+        guard let data = try? encoder.encode(record) else {
             // A record that cannot be encoded has a throwing encode(to:); record that fact rather than nothing.
             return ["": "\"(not encodable)\""]
         }
+        if let fields = data.withUnsafeBytes({ EncodedFields.fields(of: $0.bindMemory(to: UInt8.self)) }) {
+            return fields
+        }
+        guard let value = try? JSONDecoder().decode(JSONValue.self, from: data) else { return ["": "\"(not encodable)\""] }
         var result: [String: String] = [:]
         value.flatten(into: &result, path: "", encoder: encoder)
         return result

@@ -35,7 +35,7 @@ public enum FrameworkFile {
         case .json:
             found = data.withUnsafeBytes { JSONSourceCheck.positions(of: Set(paths.values), in: $0.bindMemory(to: UInt8.self)) }
         case .yaml:
-            guard let text = String(data: data, encoding: .utf8), let root = try? Yams.compose(yaml: text) else { return [:] }
+            guard let text = String(data: data, encoding: .utf8), let root = try? YAMLSource.compose(text) else { return [:] }
             found = Dictionary(paths.values.compactMap { path in YAMLSource.node(at: path, in: root)?.position.map { (path, $0) } },
                                uniquingKeysWith: { first, _ in first })
         }
@@ -68,7 +68,7 @@ public enum FrameworkFile {
         }
         let root: Node
         do {
-            guard let composed = try Yams.compose(yaml: text) else {
+            guard let composed = try YAMLSource.compose(text) else {
                 throw FrameworkFileError(file: file, field: nil, reason: "the file is empty", position: SourcePosition(line: 1, column: 1))
             }
             root = composed

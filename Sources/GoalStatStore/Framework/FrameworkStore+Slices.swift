@@ -31,11 +31,47 @@ extension FrameworkStore {
     static func targets(of indicators: [String], reporting: Reporting, on db: any Database) async throws -> [Target] {
         var models: [TargetModel] = []
         for chunk in indicators.chunked(500) {
-            models += try await TargetModel.query(on: db).filter(\.$indicatorCode ~~ chunk).all()
+            models += try await targetModels(indicatorCodes: chunk, on: db)
         }
         return models
             .sorted { ($0.indicatorCode, $0.orgUnitCode, $0.periodStart, $0.periodEnd, $0.setOn) < ($1.indicatorCode, $1.orgUnitCode, $1.periodStart, $1.periodEnd, $1.setOn) }
             .map { $0.domain(calendar: reporting.calendar, fiscal: reporting.fiscal) }
+    }
+
+    /// The target rows of these indicators. On SQL databases the columns are read through SQLKit into the model's
+    /// fields: Fluent's row output reflects over every property of every row, which was a tenth of a 2,000-indicator
+    /// framework import (its read model reads every target back).
+    private static func targetModels(indicatorCodes codes: [String], on db: any Database) async throws -> [TargetModel] {
+        guard let sql = db as? any SQLDatabase else {
+            return try await TargetModel.query(on: db).filter(\.$indicatorCode ~~ codes).all()
+        }
+        let rows = try await sql.select()
+            .columns(
+                "indicator_code", "org_unit_code", "period_start", "period_end", "period_granularity", "value", "range_min",
+                "range_max", "rationale", "set_on", "set_by", "benchmark_kind", "benchmark_value", "benchmark_source", "decided_on"
+            )
+            .from(TargetModel.schema)
+            .where("indicator_code", .in, codes)
+            .all()
+        return try rows.map { row in
+            let model = TargetModel()
+            model.indicatorCode = try row.decode(column: "indicator_code", as: String.self)
+            model.orgUnitCode = try row.decode(column: "org_unit_code", as: String.self)
+            model.periodStart = try row.decode(column: "period_start", as: String.self)
+            model.periodEnd = try row.decode(column: "period_end", as: String.self)
+            model.periodGranularity = try row.decode(column: "period_granularity", as: String.self)
+            model.value = try row.decode(column: "value", as: Double?.self)
+            model.rangeMin = try row.decode(column: "range_min", as: Double?.self)
+            model.rangeMax = try row.decode(column: "range_max", as: Double?.self)
+            model.rationale = try row.decode(column: "rationale", as: String?.self)
+            model.setOn = try row.decode(column: "set_on", as: String.self)
+            model.setBy = try row.decode(column: "set_by", as: String?.self)
+            model.benchmarkKind = try row.decode(column: "benchmark_kind", as: String?.self)
+            model.benchmarkValue = try row.decode(column: "benchmark_value", as: Double?.self)
+            model.benchmarkSource = try row.decode(column: "benchmark_source", as: String?.self)
+            model.decidedOn = try row.decode(column: "decided_on", as: String?.self)
+            return model
+        }
     }
 
     public static func rebases(of indicators: [String], on db: any Database) async throws -> [Rebase] {
