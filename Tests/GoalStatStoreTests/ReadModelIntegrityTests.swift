@@ -28,19 +28,27 @@ struct ReadModelIntegrityTests {
         }
     }
 
+    /// The demo agency with its read model worked out; returns the day it was worked out for.
+    private static func loadDemo(on db: any Database) async throws -> CalendarDate {
+        _ = try await DemoLoader.load(on: db, now: Fixtures.now)
+        let today = CalendarDate(utc: Fixtures.now)
+        try await ReadModel.ensureCurrent(asOf: today, on: db)
+        return today
+    }
+
+    /// The walk-outs guardrail's question about the total.
+    private static func guardrailOfTotal(_ findings: [IntegrityFinding]) -> IntegrityFinding? {
+        findings.first { $0.check == .guardrailWorsens && $0.indicator == "FO-WALKOUTS" && $0.orgUnit == nil }
+    }
+
     @Test("after the demo loads, after a guardrail's partner is corrected and after one unit's value, the stored findings and goal statuses are those worked out afresh")
     func incrementalIsFresh() async throws {
         try await TestDatabase.withFresh { store in
             let db = store.database
-            _ = try await DemoLoader.load(on: db, now: Fixtures.now)
-            let today = CalendarDate(utc: Fixtures.now)
-            try await ReadModel.ensureCurrent(asOf: today, on: db)
+            let today = try await Self.loadDemo(on: db)
             let built = try await ReadModel.integrityFindings(on: db)
             #expect(built == (try await Self.fresh(asOf: today, on: db)))
-            let guardrailOfTotal = { (findings: [IntegrityFinding]) in
-                findings.first { $0.check == .guardrailWorsens && $0.indicator == "FO-WALKOUTS" && $0.orgUnit == nil }
-            }
-            #expect(guardrailOfTotal(built)?.relatedIndicator == "FO-WAIT-MEDIAN")
+            #expect(Self.guardrailOfTotal(built)?.relatedIndicator == "FO-WAIT-MEDIAN")
             #expect(try await ReadModel.integrityFindings(of: ["FO-WALKOUTS"], on: db).allSatisfy { $0.indicator == "FO-WALKOUTS" })
 
             // The review pages through them by check: the counts and each page are those of the whole list.
@@ -67,7 +75,7 @@ struct ReadModelIntegrityTests {
             )
             let after = try await ReadModel.integrityFindings(on: db)
             #expect(after == (try await Self.fresh(asOf: today, on: db)))
-            #expect(guardrailOfTotal(after)?.relatedIndicator != "FO-WAIT-MEDIAN")
+            #expect(Self.guardrailOfTotal(after)?.relatedIndicator != "FO-WAIT-MEDIAN")
             #expect(after.contains { $0.check == .lateRevision && $0.indicator == "FO-WAIT-MEDIAN" && $0.orgUnit == nil })
 
             // Only the goals above the wait were rolled up again; they read as a whole roll-up reads them.
@@ -90,13 +98,8 @@ struct ReadModelIntegrityTests {
     func guardrailsOwnValue() async throws {
         try await TestDatabase.withFresh { store in
             let db = store.database
-            _ = try await DemoLoader.load(on: db, now: Fixtures.now)
-            let today = CalendarDate(utc: Fixtures.now)
-            try await ReadModel.ensureCurrent(asOf: today, on: db)
-            let guardrailOfTotal = { (findings: [IntegrityFinding]) in
-                findings.first { $0.check == .guardrailWorsens && $0.indicator == "FO-WALKOUTS" && $0.orgUnit == nil }
-            }
-            let question = try #require(guardrailOfTotal(try await ReadModel.integrityFindings(on: db)))
+            let today = try await Self.loadDemo(on: db)
+            let question = try #require(Self.guardrailOfTotal(try await ReadModel.integrityFindings(on: db)))
             // An early value of the walk-outs, outside both windows the check compares: the question stays.
             _ = try await ImportService.importFiles(
                 [ImportFile(name: "walkouts.csv", data: Data("indicator,period,value\nFO-WALKOUTS,2023-01,4.1\n".utf8))],
@@ -104,7 +107,7 @@ struct ReadModelIntegrityTests {
             )
             let after = try await ReadModel.integrityFindings(on: db)
             #expect(after == (try await Self.fresh(asOf: today, on: db)))
-            #expect(guardrailOfTotal(after)?.relatedIndicator == question.relatedIndicator)
+            #expect(Self.guardrailOfTotal(after)?.relatedIndicator == question.relatedIndicator)
         }
     }
 }

@@ -1,8 +1,9 @@
 import Foundation
 
 extension MeasurementsCSV {
-    /// Bytes read from a file at a time by a streaming read.
-    public static let chunkSize = 4 << 20
+    /// Bytes read from a file at a time by a streaming read. An import stores one chunk while it reads the next, so
+    /// two chunks' rows are held at once.
+    public static let chunkSize = 2 << 20
 
     /// Reads a measurements file a chunk at a time and checks every row against `catalog`, as `read` does, but
     /// hands the good rows to `rows` as it goes (a chunk's worth at a time, in file order) instead of keeping them:
