@@ -1,5 +1,6 @@
 import FluentKit
 import FluentSQL
+import FluentSQLiteDriver
 import SQLKit
 import Foundation
 import GoalStatCore
@@ -19,6 +20,10 @@ public enum AuditLog {
             for start in stride(from: 0, to: models.count, by: 1_000) {
                 try await models[start..<min(start + 1_000, models.count)].create(on: db)
             }
+            return
+        }
+        if let sqlite = db as? any SQLiteDatabase {
+            try await recordOnSQLite(entries, firstSequence: next, on: sqlite)
             return
         }
         // Through SQLKit, with the values bound as Fluent binds them: a framework import writes tens of thousands of
