@@ -60,10 +60,10 @@ extension MeasurementStore {
         // Pages asked for and on their way, in export order: a continuation of the current group of indicators goes
         // first, then the next groups' first pages, `source.pagesAhead` of them.
         let groups = codes.chunked(source.indicatorsPerQuery)
-        func ask(_ group: Int, after: ExportKey?) -> Task<[ExportRows], any Error> {
+        func ask(_ group: Int, after: ExportKey?) -> Task<ExportPage, any Error> {
             Task { try await source.page(indicators: groups[group], after: after, limit: pageSize) }
         }
-        var pending: [(group: Int, task: Task<[ExportRows], any Error>)] = []
+        var pending: [(group: Int, task: Task<ExportPage, any Error>)] = []
         var next = 0
         func askAhead() {
             while pending.count < source.pagesAhead, next < groups.count {
@@ -76,17 +76,23 @@ extension MeasurementStore {
             while !pending.isEmpty {
                 let (group, current) = pending.removeFirst()
                 let page = try await current.value
-                if page.reduce(0, { $0 + $1.rows.count }) >= pageSize, let last = page.last, let row = last.rows.last {
-                    let key = ExportKey(indicator: last.indicator, orgUnit: row.orgUnit, periodStart: row.periodStart)
-                    pending.insert((group, ask(group, after: key)), at: 0)
+                if let resume = page.resume {
+                    pending.insert((group, ask(group, after: resume)), at: 0)
                 }
                 askAhead()
-                for var part in page {
+                for var part in page.groups {
                     guard !part.rows.isEmpty, let frequency = frequencies[part.indicator] else { continue }
                     if zip(part.rows, part.rows.dropFirst()).contains(where: { !$0.isBefore($1) }) {
                         part.rows.sort { $0.isBefore($1) }
                     }
-                    try await body(ExportBatch(indicator: part.indicator, frequency: frequency, rows: part.rows))
+                    // A page of whole series (PostgreSQL's) may hold more of an indicator's rows than `pageSize`.
+                    var start = 0
+                    while start < part.rows.count {
+                        let end = min(start + pageSize, part.rows.count)
+                        let rows = start == 0 && end == part.rows.count ? part.rows : Array(part.rows[start ..< end])
+                        try await body(ExportBatch(indicator: part.indicator, frequency: frequency, rows: rows))
+                        start = end
+                    }
                 }
             }
         } catch {
@@ -95,6 +101,12 @@ extension MeasurementStore {
             throw error
         }
     }
+}
+
+/// A page of values, and where the next page of the same indicators starts if there may be one.
+struct ExportPage: Sendable {
+    var groups: [ExportRows]
+    var resume: ExportKey?
 }
 
 /// One indicator's rows of a page, in (org unit, period start) order.
@@ -123,7 +135,7 @@ private struct PeriodCache {
 }
 
 /// One stored row of an indicator, as a page of an export reads it. `orgUnit` is empty for the indicator's total.
-struct ExportRow: Sendable {
+struct ExportRow: Sendable, Equatable {
     var orgUnit: String
     var periodStart: String
     var value: Double?
@@ -137,7 +149,8 @@ struct ExportRow: Sendable {
     }
 }
 
-/// Where a page of values starts: after this (indicator, org unit, period start).
+/// Where a page of values starts: after this (indicator, org unit, period start); after this (indicator, org unit)
+/// for a source that reads whole series (PostgreSQL's), which leaves `periodStart` empty.
 struct ExportKey: Sendable {
     var indicator: String
     var orgUnit: String
@@ -150,8 +163,8 @@ protocol ExportPageSource: Sendable {
     var pagesAhead: Int { get }
     /// Indicators one query reads; a page holds at most `limit` rows whatever the number.
     var indicatorsPerQuery: Int { get }
-    /// The rows of `indicators` (in code order) after `after`, at most `limit` of them, grouped by indicator.
-    func page(indicators: [String], after: ExportKey?, limit: Int) async throws -> [ExportRows]
+    /// The rows of `indicators` (in code order) after `after`, about `limit` of them, grouped by indicator.
+    func page(indicators: [String], after: ExportKey?, limit: Int) async throws -> ExportPage
 }
 
 /// SQLite: the statement is run on the connection itself (`SQLiteConnection.query` with a row handler), which
@@ -167,8 +180,8 @@ struct SQLiteExportPages: ExportPageSource {
     /// One: a query costs no round trip in process, and one indicator's rows need no column of its code.
     let indicatorsPerQuery = 1
 
-    func page(indicators: [String], after: ExportKey?, limit: Int) async throws -> [ExportRows] {
-        guard let indicator = indicators.first else { return [] }
+    func page(indicators: [String], after: ExportKey?, limit: Int) async throws -> ExportPage {
+        guard let indicator = indicators.first else { return ExportPage(groups: [], resume: nil) }
         var binds: [SQLiteData] = [.text(indicator)]
         if let after { binds += [.text(after.orgUnit), .text(after.orgUnit), .text(after.periodStart)] }
         let query = Self.query(resuming: after != nil, limit: limit)
@@ -189,7 +202,7 @@ struct SQLiteExportPages: ExportPageSource {
             }
             return rows.rows
         }
-        return [ExportRows(indicator: indicator, rows: rows)]
+        return ExportPage(rows: rows, of: indicator, limit: limit)
     }
 
     /// The page's statement: binds the indicator, then after a key its org unit (twice) and period start.
@@ -207,11 +220,18 @@ private final class RowCollector: @unchecked Sendable {
     var rows: [ExportRow] = []
 }
 
-/// PostgreSQL: PostgresNIO's own query, its rows decoded by position. SQLKit's path decoded every value through
-/// `Decodable` by column name; a five-million-row export took 47 s of CPU that way, 16 s this way (measured).
-/// The key columns collate "C" (`CollateMeasurementKeysInByteOrder`), so the unique index gives byte order and each
-/// page is one index range scan, no sort (checked with `EXPLAIN`); a page reads several indicators (`= ANY` on the
-/// index's first column keeps the scan in index order), a round trip per 20,000 rows rather than per indicator.
+/// PostgreSQL: one row per series (indicator, org unit), its periods, values, levels, statuses and notes gathered into
+/// arrays (`array_agg`), so a five-million-value export brings some 40,000 rows over the wire rather than five
+/// million: the client's work per row in PostgresNIO (each `DataRow` through its state machines, then decoded) was
+/// most of the export's time (`perf`, docs/benchmarks.md). PostgresNIO decodes an array with a NULL element as an
+/// error (its `Array` decoding wants the has-nulls flag clear), so NULL values, levels and notes go into the arrays as
+/// 0 and '' and a text of one digit per row says which of the three were NULL (bit 1 value, 2 level, 4 note).
+///
+/// The key columns collate "C" (`CollateMeasurementKeysInByteOrder`), so the unique index gives byte order and a
+/// page is a group aggregate over one index range scan, no sort (checked with `EXPLAIN`). The aggregates take no
+/// `ORDER BY`: on PostgreSQL 15 each would sort its group again, and all of a row's aggregates see its rows in the
+/// same order, the index's, so the arrays stay aligned; a series that came in another order is sorted by
+/// `forEachExportBatch`. Rows decoded by position, in the task that asked for the page, not on the event loop.
 struct PostgresExportPages: ExportPageSource {
     let postgres: any PostgresDatabase
     /// Two: a second query in flight keeps the server reading while the first page's rows travel and are decoded;
@@ -219,45 +239,69 @@ struct PostgresExportPages: ExportPageSource {
     let pagesAhead = 2
     /// A page's worth of the data set's indicators (20 units × 125 months each).
     let indicatorsPerQuery = 8
+    /// The rows a series is taken to hold when a page of `limit` rows becomes a number of series (ten years of months).
+    /// A page holds whole series, so its size in rows follows the series' length: daily series make larger pages.
+    static let rowsPerSeries = 125
 
-    func page(indicators: [String], after: ExportKey?, limit: Int) async throws -> [ExportRows] {
+    func page(indicators: [String], after: ExportKey?, limit: Int) async throws -> ExportPage {
+        let seriesLimit = max(1, limit / Self.rowsPerSeries)
         var binds = [PostgresData(array: indicators.map { PostgresData(string: $0) }, elementType: .text)]
-        if let after {
-            binds += [PostgresData(string: after.indicator), PostgresData(string: after.orgUnit), PostgresData(string: after.periodStart)]
-        }
-        let query = Self.query(resuming: after != nil, limit: limit)
-        // Decoded here, in the task that asked for the page, not on the event loop, which is busy enough reading
-        // the next messages off the socket; cell by cell, which the compiler specializes (the variadic
-        // `PostgresRow.decode` of a tuple ran generic, looking its types up at run time: measured with `perf`).
-        let result = try await postgres.query(query, binds).get()
+        if let after { binds += [PostgresData(string: after.indicator), PostgresData(string: after.orgUnit)] }
+        let result = try await postgres.query(Self.query(resuming: after != nil, limit: seriesLimit), binds).get()
         var groups: [ExportRows] = []
+        var resume: ExportKey?
         for row in result.rows {
             var cells = row.makeIterator()
-            guard let code = cells.next(), let unit = cells.next(), let start = cells.next(), let value = cells.next(),
-                  let level = cells.next(), let status = cells.next(), let note = cells.next()
-            else { throw StoreError.unknown("a row of measurements without its seven columns") }
-            let exportRow = ExportRow(
-                orgUnit: try unit.decode(String.self), periodStart: try start.decode(String.self), value: try value.decode(Double?.self),
-                level: try level.decode(String?.self), status: try status.decode(String.self), note: try note.decode(String?.self)
+            guard let code = cells.next(), let unit = cells.next(), let starts = cells.next(), let values = cells.next(),
+                  let levels = cells.next(), let statuses = cells.next(), let notes = cells.next(), let nulls = cells.next()?.bytes
+            else { throw StoreError.unknown("a series of measurements without its eight columns") }
+            let orgUnit = try unit.decode(String.self)
+            let series = try Self.rows(
+                orgUnit: orgUnit, starts: starts.decode([String].self), values: values.decode([Double].self),
+                levels: levels.decode([String].self), statuses: statuses.decode([String].self), notes: notes.decode([String].self),
+                nulls: nulls
             )
             // The code's bytes are compared before a `String` is made of them: a page names a few indicators.
             if let last = groups.indices.last, code.bytes?.readableBytesView.elementsEqual(groups[last].indicator.utf8) == true {
-                groups[last].rows.append(exportRow)
+                groups[last].rows += series
             } else {
-                groups.append(ExportRows(indicator: try code.decode(String.self), rows: [exportRow]))
+                groups.append(ExportRows(indicator: try code.decode(String.self), rows: series))
             }
+            resume = ExportKey(indicator: groups[groups.count - 1].indicator, orgUnit: orgUnit, periodStart: "")
         }
-        return groups
+        return ExportPage(groups: groups, resume: result.rows.count >= seriesLimit ? resume : nil)
     }
 
-    /// The page's statement: binds the indicators (`text[]`), then after a key its indicator, org unit and period start.
+    /// A series' rows from its aggregated columns, NULL where its digit of `nulls` says so.
+    private static func rows(
+        orgUnit: String, starts: [String], values: [Double], levels: [String], statuses: [String], notes: [String], nulls: ByteBuffer
+    ) throws -> [ExportRow] {
+        let flags = nulls.readableBytesView
+        guard [starts.count, values.count, levels.count, statuses.count, notes.count].allSatisfy({ $0 == flags.count }) else {
+            throw StoreError.unknown("a series of measurements whose columns differ in length")
+        }
+        var rows: [ExportRow] = []
+        rows.reserveCapacity(flags.count)
+        for (index, flag) in zip(starts.indices, flags) {
+            let null = flag &- UInt8(ascii: "0")
+            rows.append(ExportRow(
+                orgUnit: orgUnit, periodStart: starts[index], value: null & 1 == 0 ? values[index] : nil,
+                level: null & 2 == 0 ? levels[index] : nil, status: statuses[index], note: null & 4 == 0 ? notes[index] : nil
+            ))
+        }
+        return rows
+    }
+
+    /// The page's statement: binds the indicators (`text[]`), then after a series its indicator and org unit.
     static func query(resuming: Bool, limit: Int) -> String {
         var query = """
-            SELECT indicator_code, org_unit_code, period_start, value, level, status, note FROM \(MeasurementTable.name) \
-            WHERE indicator_code = ANY($1)
+            SELECT indicator_code, org_unit_code, array_agg(period_start), array_agg(coalesce(value, 0)), \
+            array_agg(coalesce(level, '')), array_agg(status), array_agg(coalesce(note, '')), \
+            string_agg(chr(48 + (value IS NULL)::int + 2 * (level IS NULL)::int + 4 * (note IS NULL)::int), '') \
+            FROM \(MeasurementTable.name) WHERE indicator_code = ANY($1)
             """
-        if resuming { query += " AND (indicator_code, org_unit_code, period_start) > ($2, $3, $4)" }
-        return query + " ORDER BY indicator_code, org_unit_code, period_start LIMIT \(limit)"
+        if resuming { query += " AND (indicator_code, org_unit_code) > ($2, $3)" }
+        return query + " GROUP BY indicator_code, org_unit_code ORDER BY indicator_code, org_unit_code LIMIT \(limit)"
     }
 }
 
@@ -267,8 +311,8 @@ private struct SQLKitExportPages: ExportPageSource {
     let pagesAhead = 1
     let indicatorsPerQuery = 1
 
-    func page(indicators: [String], after: ExportKey?, limit: Int) async throws -> [ExportRows] {
-        guard let indicator = indicators.first else { return [] }
+    func page(indicators: [String], after: ExportKey?, limit: Int) async throws -> ExportPage {
+        guard let indicator = indicators.first else { return ExportPage(groups: [], resume: nil) }
         let unit = SQLRaw("org_unit_code COLLATE \"C\"")
         let query = sql.select()
             .columns("org_unit_code", "period_start", "value", "level", "status", "note")
@@ -292,6 +336,14 @@ private struct SQLKitExportPages: ExportPageSource {
                 note: try row.decode(column: "note", as: String?.self)
             )
         }
-        return [ExportRows(indicator: indicator, rows: rows)]
+        return ExportPage(rows: rows, of: indicator, limit: limit)
+    }
+}
+
+extension ExportPage {
+    /// One indicator's page of at most `limit` rows; a full one may have a next.
+    init(rows: [ExportRow], of indicator: String, limit: Int) {
+        let resume = rows.count >= limit ? rows.last.map { ExportKey(indicator: indicator, orgUnit: $0.orgUnit, periodStart: $0.periodStart) } : nil
+        self.init(groups: [ExportRows(indicator: indicator, rows: rows)], resume: resume)
     }
 }
