@@ -167,12 +167,10 @@ protocol ExportPageSource: Sendable {
     func page(indicators: [String], after: ExportKey?, limit: Int) async throws -> ExportPage
 }
 
-/// SQLite: the statement is run on the connection itself (`SQLiteConnection.query` with a row handler), which
-/// hands each row to the handler on SQLiteNIO's thread pool as it steps. The database-level `query` that returns
-/// the rows, used before, submits every row to the event loop as a task of its own and gathers a future per row:
-/// five million of them for a five-million-row export, whose CPU time fell from 22 s to 9 s without them and with
-/// the byte writer (measured together, docs/benchmarks.md). The values are read
-/// straight from `SQLiteData`, skipping SQLKit's per-value `Decodable` bridging.
+/// SQLite: the rows straight from the driver (`SQLiteRows`): the database-level `query` that returns the rows, used
+/// before, submitted every row to the event loop as a task of its own and gathered a future per row, five million of
+/// them for a five-million-row export, whose CPU time fell from 22 s to 9 s without them and with the byte writer
+/// (measured together, docs/benchmarks.md).
 struct SQLiteExportPages: ExportPageSource {
     let sqlite: any SQLiteDatabase
     /// One: a transaction's pages share its one connection, whose statements SQLiteNIO does not queue.
@@ -185,22 +183,12 @@ struct SQLiteExportPages: ExportPageSource {
         var binds: [SQLiteData] = [.text(indicator)]
         if let after { binds += [.text(after.orgUnit), .text(after.orgUnit), .text(after.periodStart)] }
         let query = Self.query(resuming: after != nil, limit: limit)
-        let rows = try await sqlite.withConnection { [query, binds] connection in
-            let rows = RowCollector()
-            try await connection.query(query, binds) { row in
-                // By position, in the order of the SELECT: `column(_:)` hashes the column's name for every value.
-                let columns = row.columns
-                guard columns.count == 6 else { return }
-                rows.rows.append(ExportRow(
-                    orgUnit: columns[0].data.string ?? "",
-                    periodStart: columns[1].data.string ?? "",
-                    value: columns[2].data.double,
-                    level: columns[3].data.string,
-                    status: columns[4].data.string ?? "",
-                    note: columns[5].data.string
-                ))
-            }
-            return rows.rows
+        let rows = try await SQLiteRows.read(query, binds, on: sqlite) { (columns: [SQLiteColumn]) -> ExportRow? in
+            guard columns.count == 6 else { return nil }
+            return ExportRow(
+                orgUnit: columns[0].data.string ?? "", periodStart: columns[1].data.string ?? "", value: columns[2].data.double,
+                level: columns[3].data.string, status: columns[4].data.string ?? "", note: columns[5].data.string
+            )
         }
         return ExportPage(rows: rows, of: indicator, limit: limit)
     }
@@ -211,13 +199,6 @@ struct SQLiteExportPages: ExportPageSource {
         if resuming { query += " AND (org_unit_code > ? OR (org_unit_code = ? AND period_start > ?))" }
         return query + " ORDER BY org_unit_code, period_start LIMIT \(limit)"
     }
-}
-
-/// The rows of one SQLite statement as it steps. `@unchecked Sendable`: SQLiteNIO calls the row handler on the one
-/// thread-pool thread that steps the statement, one row after another, and the rows are read only after the query
-/// has returned (as SQLiteNIO's own `query` that returns rows gathers them); a lock per row cost 6% of an export.
-private final class RowCollector: @unchecked Sendable {
-    var rows: [ExportRow] = []
 }
 
 /// PostgreSQL: one row per series (indicator, org unit), its periods, values, levels, statuses and notes gathered into
