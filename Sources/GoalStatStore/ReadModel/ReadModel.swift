@@ -60,11 +60,10 @@ public enum ReadModel {
         let state = try await state(on: db)
         if state.asOf == today { return state }
         return try await Transactions.run(on: db) { tx in
-            try await lockState(on: tx)
-            let current = try await Self.state(on: tx)
-            if current.asOf == today { return current }
-            try await ReadModelBuilder(asOf: today, on: tx).rebuild()
-            try await setState(asOf: today, on: tx)
+            if try await lockedAsOf(on: tx) != today {
+                try await ReadModelBuilder(asOf: today, on: tx).rebuild()
+                try await setState(asOf: today, on: tx)
+            }
             return try await Self.state(on: tx)
         }
     }
@@ -103,13 +102,9 @@ public enum ReadModel {
             .run()
     }
 
-    /// One writer of the read model at a time. SQLite has one writer anyway; on PostgreSQL two transactions could
-    /// otherwise both replace an indicator's rows, and the second would find the first's new row in its way.
-    private static func lockState(on db: any Database) async throws {
-        _ = try await lockedAsOf(on: db)
-    }
-
-    /// The date the model was worked out for, its row locked for this transaction (`lockState`), in one query.
+    /// The date the model was worked out for, its row locked for this transaction in the same query: one writer of
+    /// the read model at a time. SQLite has one writer anyway; on PostgreSQL two transactions could otherwise both
+    /// replace an indicator's rows, and the second would find the first's new row in its way.
     private static func lockedAsOf(on db: any Database) async throws -> CalendarDate? {
         let sql = try sqlDatabase(db)
         let lock = sql.dialect.name == "sqlite" ? "" : " FOR UPDATE"
