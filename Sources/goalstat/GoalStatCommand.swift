@@ -5,6 +5,7 @@ import GoalStatStore
 enum GoalStatMain {
     static func main() async {
         BlockingThreads.reserve()
+        ProcessMemory.returnLargeBlocks()
         await GoalStatCommand.main()
     }
 }

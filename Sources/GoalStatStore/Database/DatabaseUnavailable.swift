@@ -44,6 +44,13 @@ public enum DatabaseUnavailable: Error, Sendable, Equatable {
         case let sqlite as SQLiteError:
             guard let kind = Self.kind(of: sqlite.reason) else { return nil }
             self = kind
+        case let raw as SQLiteStatementError:
+            // SQLITE_BUSY, SQLITE_LOCKED; SQLITE_CANTOPEN.
+            switch raw.primaryCode {
+            case 5, 6: self = .busy
+            case 14: self = .unreachable
+            default: return nil
+            }
         case let postgres as PSQLError:
             guard let kind = Self.kind(of: postgres) else { return nil }
             self = kind

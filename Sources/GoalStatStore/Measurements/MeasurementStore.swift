@@ -173,13 +173,14 @@ public enum MeasurementStore {
     }
 
     /// Rows into the measurements table or the staging table (`withLines`: with each row's line), by each database's
-    /// own fast path: SQLite's multi-row INSERTs bound straight to the driver, PostgreSQL's COPY.
+    /// own fast path: SQLite's prepared INSERT stepped per row, PostgreSQL's COPY; SQLKit's multi-row INSERTs otherwise.
     static func bulkInsert(
         _ rows: [ParsedMeasurement], batchID: String, into table: String, withLines: Bool = false, on sql: any SQLDatabase,
         progress: (@Sendable (Int) -> Void)?
     ) async throws {
-        if let sqlite = sql as? any SQLiteDatabase {
-            try await SQLiteBulkInsert.insert(rows, batchID: batchID, into: sqlite, table: table, withLines: withLines, progress: progress)
+        if let sqlite = sql as? any SQLiteDatabase,
+           try await SQLiteBulkInsert.insert(rows, batchID: batchID, into: sqlite, table: table, withLines: withLines, progress: progress) {
+            return
         } else if let postgres = sql as? any PostgresDatabase {
             // COPY names its table quoted whole: the unqualified name, which finds a temporary table first.
             let name = table.split(separator: ".").last.map(String.init) ?? table

@@ -86,19 +86,34 @@ struct ReadModelBuilder {
         let groups = IntegrityChunks.split(all, links: links, size: Self.groupSize).filter { group in
             touching.map { touching in group.contains { touching.contains($0.code) } } ?? true
         }
-        // One group's values at a time: reading the next group while this one was analysed held two groups at
-        // once and took the five-million-value import from 268 MB to 370 MB (docs/benchmarks.md).
-        for group in groups {
-            let codes = group.map(\.code)
-            if touching != nil { try await deleteRows(of: codes, units: nil, verdicts: false) }
-            let series = try await Self.series(of: group, units: nil, calendar: reporting.calendar, on: db)
-            changed.formUnion(try await storeVerdicts(of: group, units: nil, series: series, reporting: reporting))
-            let members = Set(codes)
-            let flags = try await integrityFlags(
-                of: group, links: links.filter { members.contains($0.driver) && members.contains($0.result) },
-                series: series, reporting: reporting
-            )
-            try await storeFindings(flags, reporting: reporting)
+        // The next group's values are read while this one is analysed and stored: the database's side (SQLite's
+        // thread pool, PostgreSQL's server) and the making of the measurements work beside this task's analyses.
+        // Two groups are held at most (docs/benchmarks.md: the memory of the five-million-value import).
+        let db = db, calendar = reporting.calendar
+        func read(_ index: Int) -> Task<[String: [String: [Measurement]]], any Error>? {
+            guard groups.indices.contains(index) else { return nil }
+            let group = groups[index]
+            return Task { try await Self.series(of: group, units: nil, calendar: calendar, on: db) }
+        }
+        var next = read(0)
+        do {
+            for (index, group) in groups.enumerated() {
+                guard let series = try await next?.value else { break }
+                next = read(index + 1)
+                let codes = group.map(\.code)
+                if touching != nil { try await deleteRows(of: codes, units: nil, verdicts: false) }
+                changed.formUnion(try await storeVerdicts(of: group, units: nil, series: series, reporting: reporting))
+                let members = Set(codes)
+                let flags = try await integrityFlags(
+                    of: group, links: links.filter { members.contains($0.driver) && members.contains($0.result) },
+                    series: series, reporting: reporting
+                )
+                try await storeFindings(flags, reporting: reporting)
+            }
+        } catch {
+            // No read outlives the transaction it belongs to.
+            _ = try? await next?.value
+            throw error
         }
         if let touching {
             let gone = Array(touching.subtracting(all.map(\.code)))
@@ -145,38 +160,87 @@ struct ReadModelBuilder {
             }
         }
         let rebasesByKey = Dictionary(grouping: rebases) { "\($0.indicator)|\($0.orgUnit ?? "")" }
-        var analyzer = IndicatorAnalyzer(calendar: reporting.calendar, fiscal: reporting.fiscal)
-        var rows: [[any SQLExpression]] = []
-        var after: [String: String] = [:]
-        let encoder = JSONEncoder()
+        var jobs: [VerdictJob] = []
         for indicator in indicators {
             let bySeries = series[indicator.code] ?? [:]
             var wanted = units ?? Set(bySeries.keys).union([""])
             if units == nil { wanted.insert("") }
             for unit in wanted.sorted() {
-                let measurements = bySeries[unit] ?? []
-                analyzer = analyzer.withLabels(for: measurements.map(\.period))
                 let key = "\(indicator.code)|\(unit)"
-                let analysis = analyzer.analyze(
-                    indicator: indicator, orgUnit: unit.isEmpty ? nil : unit, series: measurements,
-                    targets: TargetHistory(versions[key] ?? []), asOf: asOf, rebases: rebasesByKey[key] ?? []
-                )
-                let verdict = IndicatorVerdict(analysis)
-                let full: String? = unit.isEmpty ? String(decoding: try encoder.encode(analysis), as: UTF8.self) : nil
-                if unit.isEmpty { after[indicator.code] = verdict.status.rawValue }
-                rows.append([
-                    SQLBind(indicator.code), SQLBind(unit), SQLBind(verdict.status.rawValue),
-                    SQLBind(String(decoding: try encoder.encode(verdict), as: UTF8.self)), SQLBind(full),
-                ])
+                jobs.append(VerdictJob(
+                    indicator: indicator, unit: unit, measurements: bySeries[unit] ?? [],
+                    targets: TargetHistory(versions[key] ?? []), rebases: rebasesByKey[key] ?? []
+                ))
             }
         }
+        let rows = try await Self.verdictRows(
+            jobs, analyzer: IndicatorAnalyzer(calendar: reporting.calendar, fiscal: reporting.fiscal), asOf: asOf
+        )
+        var after: [String: String] = [:]
+        for row in rows where row.unit.isEmpty { after[row.indicator] = row.status }
         for chunk in rows.chunked(100) {
             let insert = sql.insert(into: ReadModelTables.verdicts).columns("indicator_code", "org_unit_code", "status", "verdict", "analysis")
-            for row in chunk { insert.values(row) }
+            for row in chunk {
+                insert.values([SQLBind(row.indicator), SQLBind(row.unit), SQLBind(row.status), SQLBind(row.verdict), SQLBind(row.analysis)])
+            }
             try await insert.run()
         }
         if let units, !units.contains("") { return [] }
         return Set(codes.filter { before[$0] != after[$0] })
+    }
+
+    /// One series to analyse: an indicator's total ("") or one of its units, with what its verdict is worked out from.
+    private struct VerdictJob: Sendable {
+        var indicator: Indicator
+        var unit: String
+        var measurements: [Measurement]
+        var targets: TargetHistory
+        var rebases: [Rebase]
+    }
+
+    /// A verdict row as stored: the total's row carries the whole analysis too.
+    private struct VerdictRow: Sendable {
+        var indicator: String
+        var unit: String
+        var status: String
+        var verdict: String
+        var analysis: String?
+    }
+
+    /// The analyses are independent of each other and are most of a bulk load's read-model time: many are shared
+    /// out over the cores, in slices whose rows come back in the order of `jobs`. A few (a saved value) are worked
+    /// out here.
+    private static func verdictRows(_ jobs: [VerdictJob], analyzer: IndicatorAnalyzer, asOf: CalendarDate) async throws -> [VerdictRow] {
+        let slices = min(ProcessInfo.processInfo.activeProcessorCount, jobs.count / 32)
+        guard slices > 1 else { return try verdictRows(jobs[...], analyzer: analyzer, asOf: asOf) }
+        let size = (jobs.count + slices - 1) / slices
+        return try await withThrowingTaskGroup(of: (Int, [VerdictRow]).self) { group in
+            for start in stride(from: 0, to: jobs.count, by: size) {
+                let slice = jobs[start..<min(start + size, jobs.count)]
+                group.addTask { (start, try verdictRows(slice, analyzer: analyzer, asOf: asOf)) }
+            }
+            var done: [(Int, [VerdictRow])] = []
+            for try await result in group { done.append(result) }
+            return done.sorted { $0.0 < $1.0 }.flatMap(\.1)
+        }
+    }
+
+    private static func verdictRows(_ jobs: ArraySlice<VerdictJob>, analyzer: IndicatorAnalyzer, asOf: CalendarDate) throws -> [VerdictRow] {
+        var analyzer = analyzer
+        let encoder = JSONEncoder()
+        return try jobs.map { job in
+            analyzer = analyzer.withLabels(for: job.measurements.map(\.period))
+            let analysis = analyzer.analyze(
+                indicator: job.indicator, orgUnit: job.unit.isEmpty ? nil : job.unit, series: job.measurements,
+                targets: job.targets, asOf: asOf, rebases: job.rebases
+            )
+            let verdict = IndicatorVerdict(analysis)
+            return VerdictRow(
+                indicator: job.indicator.code, unit: job.unit, status: verdict.status.rawValue,
+                verdict: String(decoding: try encoder.encode(verdict), as: UTF8.self),
+                analysis: job.unit.isEmpty ? String(decoding: try encoder.encode(analysis), as: UTF8.self) : nil
+            )
+        }
     }
 
     /// Every goal's status from the stored totals' statuses, rolled up the goal tree.
@@ -302,7 +366,7 @@ struct ReadModelBuilder {
     ) async throws -> [String: [String: [Measurement]]] {
         guard !indicators.isEmpty, let sql = db as? any SQLDatabase else { return [:] }
         let frequencies = Dictionary(indicators.map { ($0.code, $0.frequency) }, uniquingKeysWith: { first, _ in first })
-        var periods: [String: Period] = [:]
+        var periods: [PeriodKey: Period] = [:]
         var result: [String: [String: [Measurement]]] = [:]
         var corrections: [(indicator: String, unit: String, index: Int, batch: String)] = []
         // A few indicators per query: the driver hands its rows over all at once, and a row costs far more than the
@@ -312,7 +376,7 @@ struct ReadModelBuilder {
                 let indicator = fields.indicator
                 guard let frequency = frequencies[indicator] else { continue }
                 let start = fields.start
-                let periodKey = "\(frequency.rawValue)|\(start)"
+                let periodKey = PeriodKey(frequency: frequency, start: start)
                 let period: Period
                 if let known = periods[periodKey] {
                     period = known
@@ -355,6 +419,11 @@ struct ReadModelBuilder {
 
     static let indicatorsPerQuery = 10
 
+    private struct PeriodKey: Hashable {
+        var frequency: Frequency
+        var start: String
+    }
+
     /// The analysis does not read where a value came from; only a correction's date is looked up.
     private static let source = MeasurementSource(kind: .import, label: "", enteredBy: nil, enteredAt: .distantPast)
 }
@@ -389,26 +458,43 @@ private struct SeriesRow: Sendable {
 
     static let columns = ["indicator_code", "org_unit_code", "period_start", "value", "level", "status", "revision", "batch_id"]
 
+    /// The rows of `query` on a raw handle. The batch is read only for a correction (the only row that needs it), and
+    /// a row's texts equal to the row before's are that row's strings again: a UUID's text is not small enough for
+    /// Swift to keep inline, so each would be a string of its own.
+    private static func read(_ query: String, _ binds: [String], on db: OpaquePointer) throws -> [SeriesRow] {
+        let statement = try SQLiteRawStatement(query, on: db, persistent: false)
+        for (index, bind) in binds.enumerated() { statement.bind(Int32(index + 1), bind) }
+        var rows: [SeriesRow] = []
+        var last = SeriesRow(indicator: "", unit: "", start: "", value: nil, level: nil, status: "", revision: 0, batch: "")
+        while try statement.step() {
+            let revision = statement.integer(6)
+            let row = SeriesRow(
+                indicator: statement.text(0, same: last.indicator), unit: statement.text(1, same: last.unit),
+                start: statement.text(2), value: statement.isNull(3) ? nil : statement.double(3),
+                level: statement.isNull(4) ? nil : statement.text(4), status: statement.text(5, same: last.status),
+                revision: revision, batch: revision > 0 ? statement.text(7, same: last.batch) : ""
+            )
+            rows.append(row)
+            last = row
+        }
+        return rows
+    }
+
     static func read(indicators codes: [String], units: Set<String>?, on sql: any SQLDatabase) async throws -> [SeriesRow] {
         if let sqlite = sql as? any SQLiteDatabase {
-            // Straight from the driver (`SQLiteRows`): a rebuild reads every stored value back this way.
+            // Stepped on the connection's handle, the columns read by position (`SQLiteHandle`): a rebuild or a
+            // bulk load reads every stored value back this way.
             var query = "SELECT \(columns.joined(separator: ", ")) FROM \(MeasurementTable.name)"
                 + " WHERE indicator_code IN (\(Array(repeating: "?", count: codes.count).joined(separator: ", ")))"
-            var binds = codes.map { SQLiteData.text($0) }
+            var binds = codes
             if let units {
                 let sorted = units.sorted()
                 query += " AND org_unit_code IN (\(Array(repeating: "?", count: sorted.count).joined(separator: ", ")))"
-                binds += sorted.map { SQLiteData.text($0) }
+                binds += sorted
             }
             query += " ORDER BY indicator_code, org_unit_code, period_start"
-            return try await SQLiteRows.read(query, binds, on: sqlite) { columns in
-                guard columns.count == 8, let indicator = columns[0].data.string, let unit = columns[1].data.string,
-                      let start = columns[2].data.string, let status = columns[5].data.string,
-                      let revision = columns[6].data.integer, let batch = columns[7].data.string else { return nil }
-                return SeriesRow(
-                    indicator: indicator, unit: unit, start: start, value: columns[3].data.double,
-                    level: columns[4].data.string, status: status, revision: revision, batch: batch
-                )
+            if let rows = try await SQLiteHandle.run(on: sqlite, { [query, binds] handle in try read(query, binds, on: handle) }) {
+                return rows
             }
         }
         if let postgres = sql as? any PostgresDatabase {
