@@ -5,7 +5,7 @@ import GoalStatStore
 enum GoalStatMain {
     static func main() async {
         BlockingThreads.reserve()
-        ProcessMemory.returnLargeBlocks()
+        ProcessMemory.limitArenas()
         await GoalStatCommand.main()
     }
 }

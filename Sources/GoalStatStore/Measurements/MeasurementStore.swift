@@ -75,6 +75,7 @@ public enum MeasurementStore {
         guard try await hasValues(indicators: Set(rows.map(\.indicator)), on: sql) else {
             try await bulkInsert(rows, batchID: batchID, into: MeasurementTable.name, on: sql, progress: progress)
             summary.added = rows.count
+            try await refreshStatistics(afterWriting: rows.count, on: sql)
             try await recordBatch(batch, kind: kind, label: label, summary: summary, audit: audit, on: db)
             try await AuditLog.record(auditEntries(kind: kind, label: label, summary: summary, additions: rows, revisions: [], audit: audit), on: db)
             summary.batchID = batchID
@@ -103,6 +104,7 @@ public enum MeasurementStore {
         summary.unchanged = rows.count - summary.added - summary.revised
         try await staging.drop()
         guard summary.added > 0 || summary.revised > 0 else { return summary }
+        try await refreshStatistics(afterWriting: summary.added + summary.revised, on: sql)
         try await recordBatch(batch, kind: kind, label: label, summary: summary, audit: audit, on: db)
         try await AuditLog.record(
             auditEntries(kind: kind, label: label, summary: summary, additions: additions, revisions: revisions, audit: audit), on: db
