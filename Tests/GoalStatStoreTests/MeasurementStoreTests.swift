@@ -102,6 +102,64 @@ struct MeasurementStoreTests {
         }
     }
 
+    /// More than one chunk of the streaming read (`MeasurementsCSV.chunkSize`): 1,284 rows of two indicators, the
+    /// total and one unit, every month from 2000-01 to 2026-09, each with a note of 2,000 characters.
+    private static func manyChunks(badLineAt badLine: Int? = nil) -> String {
+        let note = String(repeating: "n", count: 2_000)
+        var lines = ["indicator,period,value,org_unit,note"]
+        for indicator in ["FO-SERVED", "FO-WAIT-MEDIAN"] {
+            for unit in ["", "DMV-FO-NORTH"] {
+                for month in 0..<321 {
+                    lines.append("\(indicator),\(2000 + month / 12)-\(String(format: "%02d", month % 12 + 1)),\(100 + month),\(unit),\(note)")
+                }
+            }
+        }
+        if let badLine { lines[badLine - 1] = "FO-SERVED,2026-13,1,,bad month" }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    @Test("a bad row after chunks already stored stores nothing, and is named with its line")
+    func badRowInALaterChunk() async throws {
+        try await withFramework { store in
+            let file = Self.manyChunks(badLineAt: 1_280)
+            #expect(file.utf8.count > MeasurementsCSV.chunkSize)
+            do {
+                _ = try await load([("late.csv", file)], on: store)
+                Issue.record("expected the import to fail")
+            } catch let failure as ImportFailure {
+                #expect(failure.problems.map(\.line) == [1_280])
+                #expect(failure.problems.map(\.column) == ["period"])
+            }
+            #expect(try await MeasurementStore.count(on: store.database) == 0)
+            #expect(try await ReadModel.verdict(of: "FO-SERVED", on: store.database)?.status == .noData)
+            let good = try await load([("good.csv", Self.manyChunks())], on: store)
+            #expect(good.measurements?.added == 1_284)
+            #expect(try await MeasurementStore.count(on: store.database) == 1_284)
+        }
+    }
+
+    @Test("one import adds to indicators without values and corrects one with values: each counted once")
+    func newAndStoredIndicatorsInOneImport() async throws {
+        try await withFramework { store in
+            _ = try await load([("first.csv", "indicator,period,value\nFO-WAIT-MEDIAN,2026-07,24.5\nFO-WAIT-MEDIAN,2026-08,23.1\n")], on: store)
+            let mixed = """
+            indicator,period,value,org_unit
+            FO-SERVED,2026-08,1200,DMV-FO-NORTH
+            FO-WAIT-MEDIAN,2026-07,24.5,
+            FO-WAIT-MEDIAN,2026-08,22.9,
+            FO-WAIT-MEDIAN,2026-09,21.0,
+            FO-SAT,2026-Q3,88.5,
+            """
+            let report = try await load([("mixed.csv", mixed)], on: store)
+            #expect(report.measurements?.added == 3)
+            #expect(report.measurements?.revised == 1)
+            #expect(report.measurements?.unchanged == 1)
+            let series = try await MeasurementStore.series(indicator: "FO-WAIT-MEDIAN", on: store.database)
+            #expect(series.map(\.value) == [24.5, 22.9, 21.0])
+            #expect(try await MeasurementStore.count(on: store.database) == 5)
+        }
+    }
+
     @Test("a dry run reports and stores nothing")
     func dryRun() async throws {
         try await withFramework { store in

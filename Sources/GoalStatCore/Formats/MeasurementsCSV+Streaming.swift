@@ -12,6 +12,14 @@ extension MeasurementsCSV {
     public static func read(
         catalog: MeasurementCatalog, next: () throws -> Data, rows: ([ParsedMeasurement]) async throws -> Void
     ) async throws -> MeasurementsCSVResult {
+        try await read(catalog: catalog, next: next) { good, _ in try await rows(good) }
+    }
+
+    /// `read`, telling with each chunk's good rows whether the file has been free of issues so far (this chunk
+    /// included): an import stores rows only while it is, and reads on to name every bad row.
+    public static func read(
+        catalog: MeasurementCatalog, next: () throws -> Data, rows: ([ParsedMeasurement], _ clean: Bool) async throws -> Void
+    ) async throws -> MeasurementsCSVResult {
         var reader = MeasurementsCSVReader(catalog: catalog)
         var pending: [UInt8] = []
         while true {
@@ -21,7 +29,7 @@ extension MeasurementsCSV {
             let consumed = pending.withUnsafeBufferPointer { reader.consume($0, isLast: isLast) }
             pending.removeFirst(consumed)
             let good = reader.takeRows()
-            if !good.isEmpty { try await rows(good) }
+            if !good.isEmpty { try await rows(good, reader.isClean) }
             if isLast { return reader.result }
         }
     }

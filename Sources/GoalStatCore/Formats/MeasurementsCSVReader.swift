@@ -33,6 +33,8 @@ struct MeasurementsCSVReader {
     private var rows: [ParsedMeasurement] = []
     private var issues: [ImportIssue] = []
     private var issueCount = 0
+    /// No issue found so far.
+    var isClean: Bool { issueCount == 0 }
 
     /// The header's names by field index, and the field index of each known column (-1: absent).
     private var headerNames: [String] = []

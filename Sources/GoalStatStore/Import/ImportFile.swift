@@ -3,7 +3,7 @@ import GoalStatCore
 
 /// One file handed to an import: its name decides its format (`.csv`, `.yaml`/`.yml`, `.json`, `.xml` for StratML).
 /// Its content is held in memory (an upload) or read from disk as it is needed: a measurements file is then
-/// read a chunk at a time, twice (checked, then stored), and never held whole.
+/// read a chunk at a time, checked and stored as it is read, and never held whole.
 public struct ImportFile: Sendable {
     public var name: String
     public var source: Source

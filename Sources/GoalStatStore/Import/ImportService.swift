@@ -1,6 +1,7 @@
 import FluentKit
 import Foundation
 import GoalStatCore
+import NIOConcurrencyHelpers
 
 /// Imports framework and measurement files in one transaction: every file is stored, or none is.
 public enum ImportService {
@@ -86,44 +87,30 @@ public enum ImportService {
         }
         guard !csvs.isEmpty else { return report }
         let catalog = try await MeasurementStore.catalog(today: CalendarDate(utc: audit.now), on: tx)
-        // First every file is checked, a chunk at a time, holding no rows; only if all are good are they read again
-        // and stored, a chunk at a time: memory does not grow with the files (SPEC §8), and a bad row anywhere still
-        // stores nothing and is named with its line.
+        // One pass over each file, a chunk at a time, holding no more than a chunk: the good rows are stored as they
+        // are read (memory does not grow with the files, SPEC §8) until a bad row comes; from then on the files are
+        // only read on, to name every bad row with its line, and the import throws, rolling back what was stored.
         var csvProblems: [ImportProblem] = []
         var problemCount = 0
-        var indicators = Set<String>()
-        var total = 0
         var acrossFiles = csvs.count > 1 ? DuplicatesAcrossFiles() : nil
-        for (index, file) in csvs.enumerated() {
-            progress?("checking \(file.name)")
-            let result = try await read(file, catalog: catalog) { rows in
-                total += rows.count
-                var last = ""
-                for row in rows where row.indicator != last {
-                    indicators.insert(row.indicator)
-                    last = row.indicator
+        let reportProgress = progress.map { progress in
+            let reported = NIOLockedValueBox(0)
+            return { @Sendable (done: Int) in
+                let step = done / 100_000
+                if reported.withLockedValue({ last in defer { last = max(last, step) }; return step > last }) {
+                    progress("stored \(step * 100_000) values")
                 }
-                acrossFiles?.add(rows, file: index, files: csvs)
-            }
-            csvProblems += result.issues.map { ImportProblem(file: file.name, line: $0.line, column: $0.column, reason: $0.reason) }
-            problemCount += result.issueCount
-        }
-        csvProblems += acrossFiles?.problems ?? []
-        problemCount = max(problemCount, csvProblems.count)
-        guard problemCount == 0 else { throw ImportFailure(problems: csvProblems, count: problemCount) }
-        progress?("storing \(total) values")
-        var reportProgress: (@Sendable (Int) -> Void)?
-        if let progress {
-            reportProgress = { [total] done in
-                if done % 100_000 == 0 || done == total { progress("stored \(done) of \(total) values") }
             }
         }
         do {
             report.measurements = try await MeasurementStore.storeStreaming(
-                indicators: indicators, count: total, kind: .import, label: label, audit: audit, on: tx, progress: reportProgress
+                kind: .import, label: label, audit: audit, on: tx, progress: reportProgress
             ) { store in
                 for (index, file) in csvs.enumerated() {
-                    _ = try await read(file, catalog: catalog) { rows in
+                    progress?("reading \(file.name)")
+                    let result = try await read(file, catalog: catalog) { rows, clean in
+                        acrossFiles?.add(rows, file: index, files: csvs)
+                        guard clean, problemCount == 0, acrossFiles?.problems.isEmpty ?? true else { return }
                         try await store(rows.map { row in
                             var row = row
                             row.line |= index << fileShift
@@ -131,7 +118,12 @@ public enum ImportService {
                             return row
                         })
                     }
+                    csvProblems += result.issues.map { ImportProblem(file: file.name, line: $0.line, column: $0.column, reason: $0.reason) }
+                    problemCount += result.issueCount
                 }
+                csvProblems += acrossFiles?.problems ?? []
+                problemCount = max(problemCount, csvProblems.count)
+                guard problemCount == 0 else { throw ImportFailure(problems: csvProblems, count: problemCount) }
             }
         } catch let refused as CorrectionsNeedReasons {
             let mask = (1 << fileShift) - 1
@@ -144,7 +136,7 @@ public enum ImportService {
 
     /// Reads a measurements file a chunk at a time, checking it and handing its good rows on.
     private static func read(
-        _ file: ImportFile, catalog: MeasurementCatalog, rows: ([ParsedMeasurement]) async throws -> Void
+        _ file: ImportFile, catalog: MeasurementCatalog, rows: ([ParsedMeasurement], _ clean: Bool) async throws -> Void
     ) async throws -> MeasurementsCSVResult {
         let next: () throws -> Data
         do {

@@ -480,6 +480,40 @@ private struct SeriesRow: Sendable {
         return rows
     }
 
+    /// PostgreSQL: one row per series, its values gathered into arrays (`array_agg`), as the export reads them
+    /// (`PostgresExportPages`, which says why: PostgresNIO's work per row was most of the read). NULL values and levels
+    /// go in as 0 and '' with a digit per row saying which were NULL (bit 1 value, 2 level); a batch only for a
+    /// correction. The aggregates see the rows in the index's order, the same for every array; a series that came in
+    /// another order is sorted (`appendSeries`).
+    private static func seriesQuery(units: Bool) -> String {
+        """
+        SELECT indicator_code, org_unit_code, array_agg(period_start), array_agg(coalesce(value, 0)), \
+        array_agg(coalesce(level, '')), array_agg(status), array_agg(revision), \
+        array_agg(CASE WHEN revision > 0 THEN batch_id ELSE '' END), \
+        string_agg(chr(48 + (value IS NULL)::int + 2 * (level IS NULL)::int), '') \
+        FROM \(MeasurementTable.name) WHERE indicator_code = ANY($1)\(units ? " AND org_unit_code = ANY($2)" : "") \
+        GROUP BY indicator_code, org_unit_code ORDER BY indicator_code, org_unit_code
+        """
+    }
+
+    private static func appendSeries(
+        to rows: inout [SeriesRow], indicator: String, unit: String, starts: [String], values: [Double], levels: [String],
+        statuses: [String], revisions: [Int], batches: [String], nulls: ByteBuffer
+    ) throws {
+        let flags = nulls.readableBytesView
+        guard [values.count, levels.count, statuses.count, revisions.count, batches.count, flags.count].allSatisfy({ $0 == starts.count })
+        else { throw StoreError.unknown("a series of measurements whose columns differ in length") }
+        let first = rows.count
+        for (index, flag) in zip(starts.indices, flags) {
+            let null = flag &- UInt8(ascii: "0")
+            rows.append(SeriesRow(
+                indicator: indicator, unit: unit, start: starts[index], value: null & 1 == 0 ? values[index] : nil,
+                level: null & 2 == 0 ? levels[index] : nil, status: statuses[index], revision: revisions[index], batch: batches[index]
+            ))
+        }
+        if !zip(starts, starts.dropFirst()).allSatisfy({ $0 < $1 }) { rows[first...].sort { $0.start < $1.start } }
+    }
+
     static func read(indicators codes: [String], units: Set<String>?, on sql: any SQLDatabase) async throws -> [SeriesRow] {
         if let sqlite = sql as? any SQLiteDatabase {
             // Stepped on the connection's handle, the columns read by position (`SQLiteHandle`): a rebuild or a
@@ -498,26 +532,24 @@ private struct SeriesRow: Sendable {
             }
         }
         if let postgres = sql as? any PostgresDatabase {
-            // PostgresNIO's rows decoded by position: SQLKit decodes every value through `Decodable` by column name,
-            // which made reading one indicator's every unit most of a saved value's work.
-            var query = "SELECT \(columns.joined(separator: ", ")) FROM \(MeasurementTable.name) WHERE indicator_code = ANY($1)"
             var binds = [PostgresData(array: codes.map { PostgresData(string: $0) }, elementType: .text)]
-            if let units {
-                query += " AND org_unit_code = ANY($2)"
-                binds.append(PostgresData(array: units.sorted().map { PostgresData(string: $0) }, elementType: .text))
-            }
-            query += " ORDER BY indicator_code, org_unit_code, period_start"
-            return try await postgres.query(query, binds).get().rows.map { row in
+            if let units { binds.append(PostgresData(array: units.sorted().map { PostgresData(string: $0) }, elementType: .text)) }
+            let rows = try await postgres.query(seriesQuery(units: units != nil), binds).get().rows
+            var result: [SeriesRow] = []
+            for row in rows {
                 var cells = row.makeIterator()
-                guard let indicator = cells.next(), let unit = cells.next(), let start = cells.next(), let value = cells.next(),
-                      let level = cells.next(), let status = cells.next(), let revision = cells.next(), let batch = cells.next()
-                else { throw StoreError.unknown("a row of measurements without its eight columns") }
-                return SeriesRow(
-                    indicator: try indicator.decode(String.self), unit: try unit.decode(String.self), start: try start.decode(String.self),
-                    value: try value.decode(Double?.self), level: try level.decode(String?.self), status: try status.decode(String.self),
-                    revision: try revision.decode(Int.self), batch: try batch.decode(String.self)
+                guard let indicator = cells.next(), let unit = cells.next(), let starts = cells.next(), let values = cells.next(),
+                      let levels = cells.next(), let statuses = cells.next(), let revisions = cells.next(),
+                      let batches = cells.next(), let nulls = cells.next()?.bytes
+                else { throw StoreError.unknown("a series of measurements without its nine columns") }
+                try appendSeries(
+                    to: &result, indicator: indicator.decode(String.self), unit: unit.decode(String.self),
+                    starts: starts.decode([String].self), values: values.decode([Double].self), levels: levels.decode([String].self),
+                    statuses: statuses.decode([String].self), revisions: revisions.decode([Int].self),
+                    batches: batches.decode([String].self), nulls: nulls
                 )
             }
+            return result
         }
         let query = sql.select().columns(columns).from(MeasurementTable.name).where("indicator_code", .in, codes)
         if let units { query.where("org_unit_code", .in, Array(units)) }
