@@ -26,6 +26,14 @@ struct SQLiteHandleTests {
         ]
     }()
 
+    /// A table of the measurements' columns; `extra` is a column or a constraint more.
+    private static func createTable(_ name: String, extra: String, on sql: any SQLDatabase) async throws {
+        try await sql.raw(SQLQueryString("""
+            CREATE TABLE \(name) (indicator_code TEXT, org_unit_code TEXT, period_start TEXT, value DOUBLE, level TEXT,
+            status TEXT, note TEXT, revision INTEGER, batch_id TEXT, reason TEXT, \(extra))
+            """)).run()
+    }
+
     @Test("the handle of the connection is reached, so imports take the fast path")
     func handleIsReached() async throws {
         try await TestDatabase.withFresh { store in
@@ -43,10 +51,7 @@ struct SQLiteHandleTests {
         try await TestDatabase.withFresh { store in
             let sqlite = try #require(store.database as? any SQLiteDatabase)
             let sql = try #require(store.database as? any SQLDatabase)
-            try await sql.raw("""
-                CREATE TABLE t (indicator_code TEXT, org_unit_code TEXT, period_start TEXT, value DOUBLE, level TEXT,
-                status TEXT, note TEXT, revision INTEGER, batch_id TEXT, reason TEXT, line INTEGER)
-                """).run()
+            try await Self.createTable("t", extra: "line INTEGER", on: sql)
             let reached = try await SQLiteBulkInsert.insert(Self.rows, batchID: "B-1", into: sqlite, table: "t", withLines: true, progress: nil)
             #expect(reached)
             let stored = try await sql.raw("""
@@ -77,10 +82,7 @@ struct SQLiteHandleTests {
         try await TestDatabase.withFresh { store in
             let sqlite = try #require(store.database as? any SQLiteDatabase)
             let sql = try #require(store.database as? any SQLDatabase)
-            try await sql.raw("""
-                CREATE TABLE u (indicator_code TEXT, org_unit_code TEXT, period_start TEXT, value DOUBLE, level TEXT,
-                status TEXT, note TEXT, revision INTEGER, batch_id TEXT, reason TEXT, UNIQUE (indicator_code, org_unit_code, period_start))
-                """).run()
+            try await Self.createTable("u", extra: "UNIQUE (indicator_code, org_unit_code, period_start)", on: sql)
             let twice = [Self.rows[0], Self.rows[0]]
             await #expect {
                 _ = try await SQLiteBulkInsert.insert(twice, batchID: "B-1", into: sqlite, table: "u", progress: nil)

@@ -199,19 +199,13 @@ public enum MeasurementStore {
     ) async throws {
         let chunkSize = 500
         var done = 0
-        var startCache: [Period: String] = [:]
+        var starts = PeriodStarts()
         for chunkStart in stride(from: 0, to: rows.count, by: chunkSize) {
             let chunk = rows[chunkStart..<min(chunkStart + chunkSize, rows.count)]
             let builder = sql.insert(into: table)
                 .columns(["indicator_code", "org_unit_code", "period_start", "value", "level", "status", "note", "revision", "batch_id", "reason"] + (withLines ? ["line"] : []))
             for row in chunk {
-                let start: String
-                if let cached = startCache[row.period] {
-                    start = cached
-                } else {
-                    start = PeriodStorage.start(row.period)
-                    startCache[row.period] = start
-                }
+                let start = starts.of(row.period)
                 var values: [any SQLExpression] = [
                     SQLBind(row.indicator), SQLBind(row.orgUnit ?? ""), SQLBind(start), SQLBind(row.value),
                     SQLBind(row.level), SQLBind(row.status.rawValue), SQLBind(row.note), SQLLiteral.numeric("0"), SQLBind(batchID),

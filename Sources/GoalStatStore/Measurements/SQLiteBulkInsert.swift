@@ -33,18 +33,11 @@ enum SQLiteBulkInsert {
             on: db
         )
         statement.bind(10, batchID)
-        var startCache: [Period: String] = [:]
+        var starts = PeriodStarts()
         for (index, row) in rows.enumerated() {
-            let start: String
-            if let cached = startCache[row.period] {
-                start = cached
-            } else {
-                start = PeriodStorage.start(row.period)
-                startCache[row.period] = start
-            }
             statement.bind(1, row.indicator)
             statement.bind(2, row.orgUnit ?? "")
-            statement.bind(3, start)
+            statement.bind(3, starts.of(row.period))
             statement.bind(4, row.value)
             statement.bind(5, row.level)
             statement.bind(6, row.note)
