@@ -481,16 +481,17 @@ private struct SeriesRow: Sendable {
     }
 
     /// PostgreSQL: one row per series, its values gathered into arrays (`array_agg`), as the export reads them
-    /// (`PostgresExportPages`, which says why: PostgresNIO's work per row was most of the read). NULL values and levels
-    /// go in as 0 and '' with a digit per row saying which were NULL (bit 1 value, 2 level); a batch only for a
+    /// (`PostgresExportPages`, which says why: PostgresNIO's work per row was most of the read). PostgresNIO cannot
+    /// decode an array holding a NULL: a NULL value comes as NaN and a NULL level as '', neither of which is ever
+    /// stored (values are finite, levels named), where a text of NULL flags per row, as the export reads, more than
+    /// doubled the server's time (9.2 ms → 4.1 ms for ten indicators, `EXPLAIN ANALYZE`). A batch comes only for a
     /// correction. The aggregates see the rows in the index's order, the same for every array; a series that came in
     /// another order is sorted (`appendSeries`).
     private static func seriesQuery(units: Bool) -> String {
         """
-        SELECT indicator_code, org_unit_code, array_agg(period_start), array_agg(coalesce(value, 0)), \
+        SELECT indicator_code, org_unit_code, array_agg(period_start), array_agg(coalesce(value, 'NaN')), \
         array_agg(coalesce(level, '')), array_agg(status), array_agg(revision), \
-        array_agg(CASE WHEN revision > 0 THEN batch_id ELSE '' END), \
-        string_agg(chr(48 + (value IS NULL)::int + 2 * (level IS NULL)::int), '') \
+        array_agg(CASE WHEN revision > 0 THEN batch_id ELSE '' END) \
         FROM \(MeasurementTable.name) WHERE indicator_code = ANY($1)\(units ? " AND org_unit_code = ANY($2)" : "") \
         GROUP BY indicator_code, org_unit_code ORDER BY indicator_code, org_unit_code
         """
@@ -498,17 +499,15 @@ private struct SeriesRow: Sendable {
 
     private static func appendSeries(
         to rows: inout [SeriesRow], indicator: String, unit: String, starts: [String], values: [Double], levels: [String],
-        statuses: [String], revisions: [Int], batches: [String], nulls: ByteBuffer
+        statuses: [String], revisions: [Int], batches: [String]
     ) throws {
-        let flags = nulls.readableBytesView
-        guard [values.count, levels.count, statuses.count, revisions.count, batches.count, flags.count].allSatisfy({ $0 == starts.count })
+        guard [values.count, levels.count, statuses.count, revisions.count, batches.count].allSatisfy({ $0 == starts.count })
         else { throw StoreError.unknown("a series of measurements whose columns differ in length") }
         let first = rows.count
-        for (index, flag) in zip(starts.indices, flags) {
-            let null = flag &- UInt8(ascii: "0")
+        for index in starts.indices {
             rows.append(SeriesRow(
-                indicator: indicator, unit: unit, start: starts[index], value: null & 1 == 0 ? values[index] : nil,
-                level: null & 2 == 0 ? levels[index] : nil, status: statuses[index], revision: revisions[index], batch: batches[index]
+                indicator: indicator, unit: unit, start: starts[index], value: values[index].isNaN ? nil : values[index],
+                level: levels[index].isEmpty ? nil : levels[index], status: statuses[index], revision: revisions[index], batch: batches[index]
             ))
         }
         if !zip(starts, starts.dropFirst()).allSatisfy({ $0 < $1 }) { rows[first...].sort { $0.start < $1.start } }
@@ -540,13 +539,13 @@ private struct SeriesRow: Sendable {
                 var cells = row.makeIterator()
                 guard let indicator = cells.next(), let unit = cells.next(), let starts = cells.next(), let values = cells.next(),
                       let levels = cells.next(), let statuses = cells.next(), let revisions = cells.next(),
-                      let batches = cells.next(), let nulls = cells.next()?.bytes
-                else { throw StoreError.unknown("a series of measurements without its nine columns") }
+                      let batches = cells.next()
+                else { throw StoreError.unknown("a series of measurements without its eight columns") }
                 try appendSeries(
                     to: &result, indicator: indicator.decode(String.self), unit: unit.decode(String.self),
                     starts: starts.decode([String].self), values: values.decode([Double].self), levels: levels.decode([String].self),
                     statuses: statuses.decode([String].self), revisions: revisions.decode([Int].self),
-                    batches: batches.decode([String].self), nulls: nulls
+                    batches: batches.decode([String].self)
                 )
             }
             return result
