@@ -543,9 +543,9 @@ private struct SeriesRow: Sendable {
                 else { throw StoreError.unknown("a series of measurements without its eight columns") }
                 try appendSeries(
                     to: &result, indicator: indicator.decode(String.self), unit: unit.decode(String.self),
-                    starts: starts.decode([String].self), values: values.decode([Double].self), levels: levels.decode([String].self),
-                    statuses: statuses.decode([String].self), revisions: revisions.decode([Int].self),
-                    batches: batches.decode([String].self)
+                    starts: PostgresArrays.texts(starts), values: PostgresArrays.doubles(values), levels: PostgresArrays.texts(levels),
+                    statuses: PostgresArrays.texts(statuses), revisions: PostgresArrays.integers(revisions),
+                    batches: PostgresArrays.texts(batches)
                 )
             }
             return result
