@@ -1,6 +1,7 @@
 import FluentKit
 import Foundation
 import GoalStatCore
+import SQLKit
 
 /// Stores and reads the strategic framework: org units, people, the plan, goals, indicators, links, targets, milestones, narratives.
 public enum FrameworkStore {
@@ -21,8 +22,14 @@ public enum FrameworkStore {
 
     /// The fiscal calendar and reporting form of the stored plan (defaults when there is none).
     public static func reporting(on db: any Database) async throws -> Reporting {
-        guard let plan = try await PlanModel.query(on: db).first() else { return Reporting() }
-        return Reporting(calendar: FiscalCalendar(startMonth: plan.fiscalYearStartMonth), fiscal: plan.reportsInFiscalYears)
+        // Two columns through SQLKit: every saved value's read model asks, and a Fluent model is built by reflection.
+        guard let sql = db as? any SQLDatabase else { throw StoreError.notSQL }
+        guard let plan = try await sql.select().columns("fiscal_year_start_month", "reports_in_fiscal_years").from(PlanModel.schema)
+            .limit(1).first() else { return Reporting() }
+        return Reporting(
+            calendar: FiscalCalendar(startMonth: try plan.decode(column: "fiscal_year_start_month", as: Int.self)),
+            fiscal: try plan.decode(column: "reports_in_fiscal_years", as: Bool.self)
+        )
     }
 
     /// Validates and stores a document; never deletes. Every record it adds or changes is written to the audit log
