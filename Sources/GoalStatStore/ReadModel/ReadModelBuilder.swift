@@ -397,7 +397,8 @@ struct ReadModelBuilder {
             }
         }
         if !corrections.isEmpty {
-            let ids = Set(corrections.compactMap { UUID(uuidString: $0.batch) })
+            // A few batches among many corrected values: each batch's text parsed once.
+            let ids = Set(corrections.map(\.batch)).compactMap { UUID(uuidString: $0) }
             var entered: [String: MeasurementSource] = [:]
             for chunk in Array(ids).chunked(500) {
                 for batch in try await ImportBatchModel.query(on: db).filter(\.$id ~~ chunk).all() {
