@@ -79,9 +79,24 @@ extension FrameworkStore {
     }
 
     static func rebases(of indicators: [String], reporting: Reporting, on db: any Database) async throws -> [Rebase] {
+        // Through SQLKit into the model's fields: every saved value's read model asks, and Fluent builds its query
+        // and reads its rows by reflection.
+        guard let sql = db as? any SQLDatabase else { throw StoreError.notSQL }
         var models: [RebaseModel] = []
         for chunk in indicators.chunked(500) {
-            models += try await RebaseModel.query(on: db).filter(\.$indicatorCode ~~ chunk).all()
+            let rows = try await sql.select()
+                .columns("indicator_code", "org_unit_code", "period_start", "period_granularity", "reason", "set_by")
+                .from(RebaseModel.schema).where("indicator_code", .in, chunk).all()
+            for row in rows {
+                let model = RebaseModel()
+                model.indicatorCode = try row.decode(column: "indicator_code", as: String.self)
+                model.orgUnitCode = try row.decode(column: "org_unit_code", as: String.self)
+                model.periodStart = try row.decode(column: "period_start", as: String.self)
+                model.periodGranularity = try row.decode(column: "period_granularity", as: String.self)
+                model.reason = try row.decode(column: "reason", as: String.self)
+                model.setBy = try row.decode(column: "set_by", as: String?.self)
+                models.append(model)
+            }
         }
         return models
             .sorted { ($0.indicatorCode, $0.orgUnitCode, $0.periodStart) < ($1.indicatorCode, $1.orgUnitCode, $1.periodStart) }

@@ -400,12 +400,16 @@ struct ReadModelBuilder {
             // A few batches among many corrected values: each batch's text parsed once.
             let ids = Set(corrections.map(\.batch)).compactMap { UUID(uuidString: $0) }
             var entered: [String: MeasurementSource] = [:]
-            for chunk in Array(ids).chunked(500) {
-                for batch in try await ImportBatchModel.query(on: db).filter(\.$id ~~ chunk).all() {
-                    guard let id = batch.id?.uuidString else { continue }
-                    entered[id] = MeasurementSource(
-                        kind: EntryKind(rawValue: batch.kind) ?? .import, label: batch.label,
-                        enteredBy: batch.enteredBy, enteredAt: batch.enteredAt
+            // Through SQLKit: a saved correction asks on every save, and Fluent builds its query by reflection.
+            for chunk in ids.chunked(500) {
+                let rows = try await sql.select().columns("id", "kind", "label", "entered_by", "entered_at")
+                    .from(ImportBatchModel.schema).where("id", .in, chunk).all()
+                for row in rows {
+                    entered[try row.decode(column: "id", as: UUID.self).uuidString] = MeasurementSource(
+                        kind: EntryKind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .import,
+                        label: try row.decode(column: "label", as: String.self),
+                        enteredBy: try row.decode(column: "entered_by", as: String?.self),
+                        enteredAt: try row.decode(column: "entered_at", as: Date.self)
                     )
                 }
             }
