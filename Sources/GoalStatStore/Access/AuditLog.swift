@@ -1,4 +1,5 @@
 import FluentKit
+import FluentPostgresDriver
 import FluentSQL
 import FluentSQLiteDriver
 import SQLKit
@@ -24,6 +25,10 @@ public enum AuditLog {
         }
         if let sqlite = db as? any SQLiteDatabase {
             try await recordOnSQLite(entries, firstSequence: next, on: sqlite)
+            return
+        }
+        if let postgres = db as? any PostgresDatabase {
+            try await recordOnPostgres(entries, firstSequence: next, on: postgres)
             return
         }
         // Through SQLKit, with the values bound as Fluent binds them: a framework import writes tens of thousands of

@@ -85,6 +85,20 @@ struct SQLiteRawStatement: ~Copyable {
         _ = sqlite_nio_sqlite3_bind_null(statement, index)
     }
 
+    /// A value as SQLiteNIO binds it.
+    func bind(_ index: Int32, _ data: SQLiteData) {
+        switch data {
+        case .integer(let number): bind(index, number)
+        case .float(let number): _ = sqlite_nio_sqlite3_bind_double(statement, index, number)
+        case .text(let text): bind(index, text)
+        case .blob(let bytes):
+            bytes.withUnsafeReadableBytes { buffer in
+                _ = sqlite_nio_sqlite3_bind_blob64(statement, index, buffer.baseAddress, UInt64(buffer.count), Self.transient)
+            }
+        case .null: bindNull(index)
+        }
+    }
+
     /// Steps a statement that returns no rows, then resets it for the next binds (the binds stay).
     func run() throws(SQLiteStatementError) {
         let code = sqlite_nio_sqlite3_step(statement)

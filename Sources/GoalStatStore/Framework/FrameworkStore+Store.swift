@@ -1,4 +1,5 @@
 import FluentKit
+import FluentSQLiteDriver
 import Foundation
 import GoalStatCore
 import SQLKit
@@ -183,10 +184,10 @@ extension FrameworkStore {
         return audit
     }
 
-    /// Multi-row INSERTs of `insertChunk` rows each. On SQL databases each row's values are bound as Fluent binds
-    /// them, through SQLKit: read from the fields for a `FrameworkRowValues` model, collected once through Fluent's
-    /// input otherwise. Fluent's own batch create reflects over every model several times (middleware, timestamps,
-    /// input), which made it most of a 2,000-indicator import.
+    /// Multi-row INSERTs of `insertChunk` rows each (on SQLite one INSERT stepped per row). On SQL databases each
+    /// row's values are bound as Fluent binds them, through SQLKit: read from the fields for a `FrameworkRowValues`
+    /// model, collected once through Fluent's input otherwise. Fluent's own batch create reflects over every model
+    /// several times (middleware, timestamps, input), which made it most of a 2,000-indicator import.
     static func createInChunks<Row: Model>(_ rows: [Row], on db: any Database) async throws {
         guard let sql = db as? any SQLDatabase, !rows.isEmpty else {
             for start in stride(from: 0, to: rows.count, by: insertChunk) {
@@ -205,9 +206,13 @@ extension FrameworkStore {
         for row in rows { row._$idExists = true }
     }
 
+    /// On SQLite one INSERT prepared once and stepped per row (`SQLiteRowInsert`), multi-row INSERTs otherwise.
     private static func insert(
         into table: String, columns: [String], _ values: [[any SQLExpression]], on sql: any SQLDatabase
     ) async throws {
+        if let sqlite = sql as? any SQLiteDatabase, try await SQLiteRowInsert.insert(into: table, columns: columns, values, on: sqlite) {
+            return
+        }
         for start in stride(from: 0, to: values.count, by: insertChunk) {
             let insert = sql.insert(into: table).columns(columns)
             for rowValues in values[start..<min(start + insertChunk, values.count)] { insert.values(rowValues) }
@@ -308,7 +313,7 @@ private struct RowChanges<Row: Model, Audited> {
         (touched.compactMap { originals[$0] }, touchedRows.map(audited))
     }
 
-    /// Updates the changed rows one by one and adds the new ones in multi-row INSERTs.
+    /// Updates the changed rows one by one and adds the new ones (`FrameworkStore.createInChunks`).
     func save(on db: any Database) async throws {
         for row in updated { try await row.update(on: db) }
         try await FrameworkStore.createInChunks(added, on: db)

@@ -15,7 +15,7 @@ enum SQLiteBulkInsert {
         _ rows: [ParsedMeasurement], batchID: String, into sqlite: any SQLiteDatabase, table: String, withLines: Bool = false,
         progress: (@Sendable (Int) -> Void)?
     ) async throws -> Bool {
-        let done = try await SQLiteHandle.run(on: sqlite) { handle in
+        let done: Void? = try await SQLiteHandle.run(on: sqlite) { handle in
             try insert(rows, batchID: batchID, on: handle, table: table, withLines: withLines, progress: progress)
         }
         return done != nil

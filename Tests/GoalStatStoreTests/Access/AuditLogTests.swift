@@ -32,6 +32,30 @@ struct AuditLogTests {
         }
     }
 
+    @Test("recorded entries are stored as Fluent's own create stores them: times to the microsecond, before 2000 too, and text with tabs, newlines and backslashes")
+    func storedAsFluentStores() async throws {
+        try await TestDatabase.withFresh { store in
+            let db = store.database
+            var first = entry("K.Osei@example.gov", .indicator, "IND-1", "name", 0)
+            first.at = Date(timeIntervalSince1970: 1_790_000_000.123456789)
+            first.batch = UUID()
+            first.oldValue = nil
+            first.newValue = "\"tab\\there\tand a new\nline\\.\""
+            var second = first
+            second.field = "unit"
+            var third = entry(nil, .goal, "G1", "", 0, source: .system)
+            third.at = Date(timeIntervalSince1970: 946_684_799.25)
+            third.newValue = nil
+            let entries = [first, second, third, first]
+            try await AuditLog.record(entries, on: db)
+            for (offset, entry) in entries.enumerated() { try await AuditEntryModel(entry, sequence: 100 + offset).create(on: db) }
+            let rows = try await AuditEntryModel.query(on: db).sort(\.$sequence).all()
+            #expect(rows.map(\.sequence) == [0, 1, 2, 3, 100, 101, 102, 103])
+            #expect(rows.prefix(4).map(\.domain) == rows.suffix(4).map(\.domain))
+            #expect(rows[2].domain.batch == nil && rows[2].domain.actor == nil && rows[2].domain.newValue == nil)
+        }
+    }
+
     @Test("entries recorded at the same instant keep their order")
     func sameInstantOrder() async throws {
         try await TestDatabase.withFresh { store in
