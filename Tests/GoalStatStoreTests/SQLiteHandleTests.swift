@@ -28,10 +28,10 @@ struct SQLiteHandleTests {
 
     /// A table of the measurements' columns; `extra` is a column or a constraint more.
     private static func createTable(_ name: String, extra: String, on sql: any SQLDatabase) async throws {
-        try await sql.raw(SQLQueryString("""
-            CREATE TABLE \(name) (indicator_code TEXT, org_unit_code TEXT, period_start TEXT, value DOUBLE, level TEXT,
-            status TEXT, note TEXT, revision INTEGER, batch_id TEXT, reason TEXT, \(extra))
-            """)).run()
+        try await sql.raw("""
+            CREATE TABLE \(unsafeRaw: name) (indicator_code TEXT, org_unit_code TEXT, period_start TEXT, value DOUBLE, level TEXT,
+            status TEXT, note TEXT, revision INTEGER, batch_id TEXT, reason TEXT, \(unsafeRaw: extra))
+            """).run()
     }
 
     @Test("the handle of the connection is reached, so imports take the fast path")
