@@ -74,7 +74,8 @@ enum PostgresTimestamp {
             days -= 1
             rest += perDay
         }
-        let (year, month, day) = civil(daysSince1970: days + 10_957)
+        let date = CalendarDate(daysSinceEpoch: Int(days + 10_957))
+        let (year, month, day) = (Int64(date.year), Int64(date.month), Int64(date.day))
         let second = rest / 1_000_000
         func padded(_ value: Int64, _ width: Int) -> String {
             let digits = String(value)
@@ -82,18 +83,5 @@ enum PostgresTimestamp {
         }
         return "\(padded(year, 4))-\(padded(month, 2))-\(padded(day, 2)) \(padded(second / 3600, 2)):\(padded(second / 60 % 60, 2))"
             + ":\(padded(second % 60, 2)).\(padded(rest % 1_000_000, 6))+00"
-    }
-
-    /// The proleptic Gregorian date of a day count since 1970-01-01 (Howard Hinnant's `civil_from_days`).
-    private static func civil(daysSince1970 days: Int64) -> (year: Int64, month: Int64, day: Int64) {
-        let shifted = days + 719_468
-        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 }
