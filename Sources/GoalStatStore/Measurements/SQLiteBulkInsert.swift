@@ -10,7 +10,7 @@ enum SQLiteBulkInsert {
     static let progressEvery = 1_000
 
     /// `withLines`: the table has a `line` column for each row's line (the staging table of a correction). False
-    /// when the connection's handle cannot be reached: nothing was written, and the caller takes SQLiteNIO's way.
+    /// when the connection's handle cannot be reached: nothing was written, and the caller takes SQLKit's way.
     static func insert(
         _ rows: [ParsedMeasurement], batchID: String, into sqlite: any SQLiteDatabase, table: String, withLines: Bool = false,
         progress: (@Sendable (Int) -> Void)?
