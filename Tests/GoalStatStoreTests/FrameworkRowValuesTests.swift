@@ -68,4 +68,23 @@ struct FrameworkRowValuesTests {
             #expect(Self.written(row) == Self.fluentInput(row))
         }
     }
+
+    @Test("indicators read through SQLKit are the indicators Fluent's models make, every field, goals in order")
+    func indicatorsReadAsFluentReadsThem() async throws {
+        try await TestDatabase.withFresh { store in
+            _ = try await DemoLoader.load(on: store.database, now: Fixtures.now)
+            let links = try await IndicatorGoalModel.query(on: store.database).sort(\.$position).all()
+            let goals = Dictionary(grouping: links, by: \.indicatorCode).mapValues { $0.map(\.goalCode) }
+            let fluent = try await IndicatorModel.query(on: store.database).all()
+                .sorted { ($0.position, $0.code) < ($1.position, $1.code) }.map { $0.domain(goals: goals[$0.code] ?? []) }
+            let read = try await FrameworkStore.indicators(on: store.database)
+            #expect(fluent.count > 20)
+            #expect(read == fluent)
+            #expect(read.contains { $0.levels != nil })
+            #expect(read.contains { $0.guardrail })
+            #expect(read.contains { $0.dataQuality != nil })
+            let some = [fluent[3].code, fluent[0].code]
+            #expect(try await FrameworkStore.indicators(some, on: store.database) == fluent.filter { some.contains($0.code) })
+        }
+    }
 }

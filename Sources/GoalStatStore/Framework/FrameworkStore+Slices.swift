@@ -8,18 +8,26 @@ import SQLKit
 extension FrameworkStore {
     /// The indicators with these codes (every indicator when nil), in framework order, with their goals.
     public static func indicators(_ codes: [String]? = nil, on db: any Database) async throws -> [Indicator] {
+        guard let sql = db as? any SQLDatabase else { throw StoreError.notSQL }
         var models: [IndicatorModel] = []
-        var links: [IndicatorGoalModel] = []
-        if let codes {
-            for chunk in codes.chunked(500) {
-                models += try await IndicatorModel.query(on: db).filter(\.$code ~~ chunk).all()
-                links += try await IndicatorGoalModel.query(on: db).filter(\.$indicatorCode ~~ chunk).all()
+        var links: [(indicator: String, goal: String, position: Int)] = []
+        let chunks: [[String]?] = codes.map { $0.chunked(500).map { Optional($0) } } ?? [nil]
+        for chunk in chunks {
+            let indicators = sql.select().columns(IndicatorModel.rowColumns).from(IndicatorModel.schema)
+            let goals = sql.select().columns("indicator_code", "goal_code", "position").from(IndicatorGoalModel.schema)
+            if let chunk {
+                indicators.where("code", .in, chunk)
+                goals.where("indicator_code", .in, chunk)
             }
-        } else {
-            models = try await IndicatorModel.query(on: db).all()
-            links = try await IndicatorGoalModel.query(on: db).all()
+            models += try await indicators.all().map(IndicatorModel.init(row:))
+            links += try await goals.all().map { row in
+                (
+                    try row.decode(column: "indicator_code", as: String.self), try row.decode(column: "goal_code", as: String.self),
+                    try row.decode(column: "position", as: Int.self)
+                )
+            }
         }
-        let goals = Dictionary(grouping: links.sorted { $0.position < $1.position }, by: \.indicatorCode).mapValues { $0.map(\.goalCode) }
+        let goals = Dictionary(grouping: links.sorted { $0.position < $1.position }, by: \.indicator).mapValues { $0.map(\.goal) }
         return models.sorted { ($0.position, $0.code) < ($1.position, $1.code) }.map { $0.domain(goals: goals[$0.code] ?? []) }
     }
 
