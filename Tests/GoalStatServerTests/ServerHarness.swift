@@ -10,21 +10,28 @@ import VaporTesting
 @discardableResult
 func withServer<T>(fixtures: Bool = true, writeWait: WriteWait = .server, _ test: (Application) async throws -> T) async throws -> T {
     let location = try await TestDatabase.freshLocation()
-    return try await withApp(configure: { app in
-        // Migrations log every step at info; a test run wants only the problems.
-        app.logger.logLevel = .warning
-        try await configure(app, settings: ServerSettings(database: location, bcryptCost: TestAccounts.bcryptCost, now: { Fixtures.now }, writeWait: writeWait))
-        try await TestAccounts.prepareAdmin(on: app)
-        if fixtures {
-            _ = try await ImportService.importFiles(
-                [
-                    ImportFile(name: "plan.yaml", data: Data(Fixtures.frameworkYAML.utf8)),
-                    ImportFile(name: "values.csv", data: Data(Fixtures.measurementsCSV.utf8)),
-                ],
-                dryRun: false, audit: Fixtures.audit(), on: app.db
-            )
-        }
-    }, test)
+    do {
+        let result = try await withApp(configure: { app in
+            // Migrations log every step at info; a test run wants only the problems.
+            app.logger.logLevel = .warning
+            try await configure(app, settings: ServerSettings(database: location, bcryptCost: TestAccounts.bcryptCost, now: { Fixtures.now }, writeWait: writeWait))
+            try await TestAccounts.prepareAdmin(on: app)
+            if fixtures {
+                _ = try await ImportService.importFiles(
+                    [
+                        ImportFile(name: "plan.yaml", data: Data(Fixtures.frameworkYAML.utf8)),
+                        ImportFile(name: "values.csv", data: Data(Fixtures.measurementsCSV.utf8)),
+                    ],
+                    dryRun: false, audit: Fixtures.audit(), on: app.db
+                )
+            }
+        }, test)
+        await TestDatabase.discard(location)
+        return result
+    } catch {
+        await TestDatabase.discard(location)
+        throw error
+    }
 }
 
 extension TestingHTTPResponse {
