@@ -9,7 +9,7 @@ import unittest
 from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
-from selenium.common.exceptions import StaleElementReferenceException
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
@@ -38,20 +38,28 @@ def sign_in(driver, passwords, email):
     WebDriverWait(driver, 15).until(lambda d: "Sign out" in header_text(d))
 
 
-def main_text(driver):
-    """The page's main text, or "" while a form submission is still replacing the page."""
+def element_text(driver, tag):
+    """The text of the page's first `tag`, or "" while a navigation or form submission is still replacing the page:
+    the element found may be gone by the time its text is asked for, which Chromium reports either as a stale
+    element or as an "unknown error" whose message says the node no longer belongs to the document."""
     try:
-        return driver.find_element(By.TAG_NAME, "main").text
+        return driver.find_element(By.TAG_NAME, tag).text
     except StaleElementReferenceException:
         return ""
+    except WebDriverException as error:
+        if "does not belong to the document" in (error.msg or ""):
+            return ""
+        raise
+
+
+def main_text(driver):
+    """The page's main text, or "" while a form submission is still replacing the page."""
+    return element_text(driver, "main")
 
 
 def header_text(driver):
     """The page header's text, or "" while a navigation is still replacing the page."""
-    try:
-        return driver.find_element(By.TAG_NAME, "header").text
-    except StaleElementReferenceException:
-        return ""
+    return element_text(driver, "header")
 
 
 def make_driver():
