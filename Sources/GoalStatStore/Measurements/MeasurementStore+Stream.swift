@@ -12,8 +12,9 @@ extension MeasurementStore {
     /// the first bad row and throws, which rolls the transaction back).
     ///
     /// As in `store`: values into an indicator that had none before the import go straight in; the others are
-    /// staged and compared with the stored values in the database, set-based. Each indicator is looked up once, when
-    /// its first row comes. Call inside a transaction.
+    /// staged and compared with the stored values in the database, set-based. Every indicator of the framework is
+    /// looked up once, before the first chunk (`IndicatorEntry`), so that a chunk is made ready while the one before
+    /// is being stored and the database never waits between chunks. Call inside a transaction.
     public static func storeStreaming(
         kind: EntryKind, label: String, audit: AuditContext, on db: any Database,
         progress: (@Sendable (Int) -> Void)? = nil,
@@ -29,31 +30,25 @@ extension MeasurementStore {
         let batch = audit.batch ?? UUID()
         audit.batch = batch
         let batchID = batch.uuidString
-        var ownUnits: [String: String] = [:]
-        // Whether an indicator's values go straight in: it had none before this import.
-        var straight: [String: Bool] = [:]
+        let entries = try await IndicatorEntry.all(on: sql)
         var staging: MeasurementStaging?
         var (done, added, staged) = (0, 0, 0)
-        // Each chunk is stored while the reader reads the next: the database's side (SQLite's thread pool,
-        // PostgreSQL's server) works beside the reader's task. One chunk is stored at a time, and the lookups of a
-        // chunk's new indicators wait for the chunk before (the connection is the transaction's one).
+        // Each chunk is stored while the reader reads the next and this task makes it ready: the database's side
+        // (SQLite's thread pool, PostgreSQL's server) works beside them. One chunk is stored at a time (the
+        // connection is the transaction's one).
         var storing: Task<Void, any Error>?
         do {
             try await feed { (chunk: [ParsedMeasurement]) async throws -> Void in
-                try await storing?.value
-                let fresh = Set(chunk.lazy.map(\.indicator)).filter { straight[$0] == nil }
-                if !fresh.isEmpty {
-                    ownUnits.merge(try await Self.ownUnits(of: fresh, on: db)) { first, _ in first }
-                    let withValues = try await indicatorsWithValues(fresh, on: sql)
-                    for code in fresh { straight[code] = !withValues.contains(code) }
-                }
-                let rows = normalizingOwnUnit(chunk, ownUnits: ownUnits)
+                let rows = normalizingOwnUnit(chunk, entries: entries)
                 var series: [String: Set<String>] = [:]
                 for row in rows { series[row.indicator, default: []].insert(row.orgUnit ?? "") }
                 ReadModelChanges.mark(series: series)
                 summary.heldProvisional += rows.lazy.filter(\.heldProvisional).count
-                let direct = rows.allSatisfy { straight[$0.indicator] == true } ? rows : rows.filter { straight[$0.indicator] == true }
-                let compared = direct.count == rows.count ? [] : rows.filter { straight[$0.indicator] != true }
+                // An indicator's values go straight in when it had none before this import.
+                let straight = Set(series.keys.filter { entries[$0]?.hasValues == false })
+                let direct = straight.count == series.count ? rows : rows.filter { straight.contains($0.indicator) }
+                let compared = direct.count == rows.count ? [] : rows.filter { !straight.contains($0.indicator) }
+                try await storing?.value
                 if !compared.isEmpty, staging == nil {
                     staging = MeasurementStaging(sql)
                     try await staging?.create()
@@ -96,25 +91,6 @@ extension MeasurementStore {
         return summary
     }
 
-    /// Those of `indicators` that have values stored: one probe of the index each (LIMIT 1), a few hundred to a
-    /// statement, where a DISTINCT would read every value of each indicator.
-    static func indicatorsWithValues(_ indicators: Set<String>, on sql: any SQLDatabase) async throws -> Set<String> {
-        var found = Set<String>()
-        for chunk in Array(indicators).sorted().chunked(200) {
-            var query = SQLQueryString("")
-            for (index, code) in chunk.enumerated() {
-                if index > 0 { query.appendLiteral(" UNION ALL ") }
-                query.appendLiteral("SELECT indicator_code FROM (SELECT indicator_code FROM \(MeasurementTable.name) WHERE indicator_code = ")
-                query.appendInterpolation(bind: code)
-                query.appendLiteral(" LIMIT 1) AS probe")
-            }
-            for row in try await sql.raw(query).all() {
-                found.insert(try row.decode(column: "indicator_code", as: String.self))
-            }
-        }
-        return found
-    }
-
     /// PostgreSQL plans from statistics that a bulk load leaves behind (a table loaded from empty has none): the read
     /// model's read-back of each group then ran as a parallel scan and a sort, workers started and stopped for every
     /// query, instead of one index scan in key order. ANALYZE reads a fixed sample (0.17 s for a million rows), sees
@@ -125,12 +101,41 @@ extension MeasurementStore {
     }
 
     /// A row naming its indicator's own unit is the total: stored with no org unit.
-    private static func normalizingOwnUnit(_ rows: [ParsedMeasurement], ownUnits: [String: String]) -> [ParsedMeasurement] {
-        guard rows.contains(where: { $0.orgUnit != nil && $0.orgUnit == ownUnits[$0.indicator] }) else { return rows }
+    private static func normalizingOwnUnit(_ rows: [ParsedMeasurement], entries: [String: IndicatorEntry]) -> [ParsedMeasurement] {
+        guard rows.contains(where: { $0.orgUnit != nil && $0.orgUnit == entries[$0.indicator]?.ownUnit }) else { return rows }
         return rows.map { row in
             var row = row
-            if row.orgUnit != nil, row.orgUnit == ownUnits[row.indicator] { row.orgUnit = nil }
+            if row.orgUnit != nil, row.orgUnit == entries[row.indicator]?.ownUnit { row.orgUnit = nil }
             return row
         }
+    }
+}
+
+/// What a bulk load needs to know of an indicator before storing its rows.
+struct IndicatorEntry: Sendable {
+    /// A row naming this unit is the indicator's total.
+    var ownUnit: String
+    /// Whether values of it were stored before: its rows are then compared with them instead of going straight in.
+    var hasValues: Bool
+
+    /// Every indicator of the framework, in one statement: a probe of the measurements' index per indicator (a
+    /// correlated subquery with LIMIT 1, which neither database turns into a scan of the table). One framework's
+    /// worth of small entries, read once, where looking up each chunk's new indicators made the database wait for
+    /// them between chunks.
+    static func all(on sql: any SQLDatabase) async throws -> [String: IndicatorEntry] {
+        let rows = try await sql.raw("""
+            SELECT i.code, i.org_unit_code, \
+            (SELECT 1 FROM \(ident: MeasurementTable.name) m WHERE m.indicator_code = i.code LIMIT 1) AS has_values \
+            FROM \(ident: IndicatorModel.schema) i
+            """).all()
+        var entries: [String: IndicatorEntry] = [:]
+        entries.reserveCapacity(rows.count)
+        for row in rows {
+            entries[try row.decode(column: "code", as: String.self)] = IndicatorEntry(
+                ownUnit: try row.decode(column: "org_unit_code", as: String.self),
+                hasValues: try row.decode(column: "has_values", as: Int?.self) != nil
+            )
+        }
+        return entries
     }
 }

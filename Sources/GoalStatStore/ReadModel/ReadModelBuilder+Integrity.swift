@@ -14,8 +14,17 @@ extension ReadModelBuilder {
         only: Set<IntegritySeriesKey>? = nil
     ) async throws -> [IntegrityFlag] {
         guard !indicators.isEmpty else { return [] }
-        let versions = try await FrameworkStore.targets(of: indicators.map(\.code), reporting: reporting, on: db)
-            .compactMap { TargetVersion($0, calendar: reporting.calendar) }
+        let targets = try await FrameworkStore.targets(of: indicators.map(\.code), reporting: reporting, on: db)
+        return Self.integrityFlags(of: indicators, links: links, series: series, targets: targets, reporting: reporting, asOf: asOf, only: only)
+    }
+
+    /// The same from the indicators' targets, read already.
+    static func integrityFlags(
+        of indicators: [Indicator], links: [IndicatorLink], series: [String: [String: [Measurement]]], targets: [Target],
+        reporting: Reporting, asOf: CalendarDate, only: Set<IntegritySeriesKey>? = nil
+    ) -> [IntegrityFlag] {
+        guard !indicators.isEmpty else { return [] }
+        let versions = targets.compactMap { TargetVersion($0, calendar: reporting.calendar) }
         // The series arrays are handed over as they are (shared, not copied): a group's values are held once.
         var measurements: [IntegritySeriesKey: [Measurement]] = [:]
         for (indicator, units) in series {

@@ -8,7 +8,7 @@ import SQLKit
 /// Works out rows of the read model from the stored framework and values, and writes them. Indicators are taken in
 /// chunks, each chunk's values read in one indexed, ordered query, so that memory stays bounded by the chunk
 /// whatever the number of indicators.
-struct ReadModelBuilder {
+struct ReadModelBuilder: Sendable {
     var asOf: CalendarDate
     var db: any Database
     var sql: any SQLDatabase { db as! any SQLDatabase }
@@ -78,6 +78,12 @@ struct ReadModelBuilder {
     /// The groups of indicators the integrity checks can run on (`IntegrityChunks`: linked indicators and those
     /// sharing a goal together) that hold one of `touching` (every group when nil): each unit of each indicator,
     /// verdicts and integrity findings from one read of the group's values.
+    ///
+    /// Three groups are under way at once, each at its own stage: the next group is read, this one analysed (the
+    /// analyses shared out over the cores), the one before written. The reads and writes queue on the transaction's
+    /// one connection, and the database (SQLite's thread pool, PostgreSQL's server) works through them while this
+    /// task analyses: a group at a time, the analysis waited for the database and the database for the analysis.
+    /// Three groups' values are held at most (docs/benchmarks.md: the memory of the five-million-value import).
     private func workGroups(touching: Set<String>?) async throws -> Set<String> {
         let reporting = try await FrameworkStore.reporting(on: db)
         let all = try await FrameworkStore.indicators(on: db)
@@ -86,33 +92,39 @@ struct ReadModelBuilder {
         let groups = IntegrityChunks.split(all, links: links, size: Self.groupSize).filter { group in
             touching.map { touching in group.contains { touching.contains($0.code) } } ?? true
         }
-        // The next group's values are read while this one is analysed and stored: the database's side (SQLite's
-        // thread pool, PostgreSQL's server) and the making of the measurements work beside this task's analyses.
-        // Two groups are held at most (docs/benchmarks.md: the memory of the five-million-value import).
-        let db = db, calendar = reporting.calendar
-        func read(_ index: Int) -> Task<[String: [String: [Measurement]]], any Error>? {
+        let builder = self
+        func read(_ index: Int) -> Task<GroupInput, any Error>? {
             guard groups.indices.contains(index) else { return nil }
             let group = groups[index]
-            return Task { try await Self.series(of: group, units: nil, calendar: calendar, on: db) }
+            return Task { try await builder.input(of: group, reporting: reporting) }
         }
         var next = read(0)
+        var writing: Task<Set<String>, any Error>?
         do {
             for (index, group) in groups.enumerated() {
-                guard let series = try await next?.value else { break }
+                guard let input = try await next?.value else { break }
                 next = read(index + 1)
                 let codes = group.map(\.code)
-                if touching != nil { try await deleteRows(of: codes, units: nil, verdicts: false) }
-                changed.formUnion(try await storeVerdicts(of: group, units: nil, series: series, reporting: reporting))
+                let rows = try await verdictRows(of: group, units: nil, input: input, reporting: reporting)
                 let members = Set(codes)
-                let flags = try await integrityFlags(
+                let flags = Self.integrityFlags(
                     of: group, links: links.filter { members.contains($0.driver) && members.contains($0.result) },
-                    series: series, reporting: reporting
+                    series: input.series, targets: input.targets, reporting: reporting, asOf: asOf
                 )
-                try await storeFindings(flags, reporting: reporting)
+                // One group is written at a time, in order.
+                if let writing { changed.formUnion(try await writing.value) }
+                writing = Task {
+                    if touching != nil { try await builder.deleteRows(of: codes, units: nil, verdicts: false) }
+                    let changed = try await builder.writeVerdicts(rows, of: codes, units: nil)
+                    try await builder.storeFindings(flags, reporting: reporting)
+                    return changed
+                }
             }
+            if let writing { changed.formUnion(try await writing.value) }
         } catch {
-            // No read outlives the transaction it belongs to.
+            // No read or write outlives the transaction it belongs to.
             _ = try? await next?.value
+            _ = try? await writing?.value
             throw error
         }
         if let touching {
@@ -121,6 +133,24 @@ struct ReadModelBuilder {
             changed.formUnion(gone)
         }
         return changed
+    }
+
+    /// What a group's verdicts and findings are worked out from.
+    struct GroupInput: Sendable {
+        /// Each indicator's values by unit ("" for the total).
+        var series: [String: [String: [Measurement]]]
+        var targets: [Target]
+        var rebases: [Rebase]
+    }
+
+    /// The values (every unit when `units` is nil), targets and rebases of `indicators`.
+    func input(of indicators: [Indicator], units: Set<String>? = nil, reporting: Reporting) async throws -> GroupInput {
+        let codes = indicators.map(\.code)
+        return GroupInput(
+            series: try await Self.series(of: indicators, units: units, calendar: reporting.calendar, on: db),
+            targets: try await FrameworkStore.targets(of: codes, reporting: reporting, on: db),
+            rebases: try await FrameworkStore.rebases(of: codes, reporting: reporting, on: db)
+        )
     }
 
     /// Removes the stored rows of these indicators (of these units only, when given): integrity findings, and
@@ -141,28 +171,29 @@ struct ReadModelBuilder {
         of indicators: [Indicator], units: Set<String>?, series: [String: [String: [Measurement]]], reporting: Reporting
     ) async throws -> Set<String> {
         let codes = indicators.map(\.code)
-        // The totals' statuses before, as the rows are deleted (RETURNING: one statement, not two).
-        var before: [String: String] = [:]
-        for chunk in codes.chunked(500) {
-            let delete = sql.delete(from: ReadModelTables.verdicts).where("indicator_code", .in, chunk)
-            if let units { delete.where("org_unit_code", .in, Array(units)) }
-            for row in try await delete.returning("indicator_code", "org_unit_code", "status").all() {
-                guard try row.decode(column: "org_unit_code", as: String.self).isEmpty else { continue }
-                before[try row.decode(column: "indicator_code", as: String.self)] = try row.decode(column: "status", as: String.self)
-            }
-        }
-        let targets = try await FrameworkStore.targets(of: codes, reporting: reporting, on: db)
-        let rebases = try await FrameworkStore.rebases(of: codes, reporting: reporting, on: db)
+        let input = GroupInput(
+            series: series,
+            targets: try await FrameworkStore.targets(of: codes, reporting: reporting, on: db),
+            rebases: try await FrameworkStore.rebases(of: codes, reporting: reporting, on: db)
+        )
+        let rows = try await verdictRows(of: indicators, units: units, input: input, reporting: reporting)
+        return try await writeVerdicts(rows, of: codes, units: units)
+    }
+
+    /// The verdict rows of `indicators` for `units` (nil: their total and every unit with values).
+    private func verdictRows(
+        of indicators: [Indicator], units: Set<String>?, input: GroupInput, reporting: Reporting
+    ) async throws -> [VerdictRow] {
         var versions: [String: [TargetVersion]] = [:]
-        for target in targets {
+        for target in input.targets {
             if let version = TargetVersion(target, calendar: reporting.calendar) {
                 versions["\(target.indicator)|\(target.orgUnit ?? "")", default: []].append(version)
             }
         }
-        let rebasesByKey = Dictionary(grouping: rebases) { "\($0.indicator)|\($0.orgUnit ?? "")" }
+        let rebasesByKey = Dictionary(grouping: input.rebases) { "\($0.indicator)|\($0.orgUnit ?? "")" }
         var jobs: [VerdictJob] = []
         for indicator in indicators {
-            let bySeries = series[indicator.code] ?? [:]
+            let bySeries = input.series[indicator.code] ?? [:]
             var wanted = units ?? Set(bySeries.keys).union([""])
             if units == nil { wanted.insert("") }
             for unit in wanted.sorted() {
@@ -173,9 +204,24 @@ struct ReadModelBuilder {
                 ))
             }
         }
-        let rows = try await Self.verdictRows(
+        return try await Self.verdictRows(
             jobs, analyzer: IndicatorAnalyzer(calendar: reporting.calendar, fiscal: reporting.fiscal), asOf: asOf
         )
+    }
+
+    /// Replaces the stored verdicts of `codes` for `units` (nil: every unit) with `rows`; returns the indicators
+    /// whose total's status changed.
+    private func writeVerdicts(_ rows: [VerdictRow], of codes: [String], units: Set<String>?) async throws -> Set<String> {
+        // The totals' statuses before, as the rows are deleted (RETURNING: one statement, not two).
+        var before: [String: String] = [:]
+        for chunk in codes.chunked(500) {
+            let delete = sql.delete(from: ReadModelTables.verdicts).where("indicator_code", .in, chunk)
+            if let units { delete.where("org_unit_code", .in, Array(units)) }
+            for row in try await delete.returning("indicator_code", "org_unit_code", "status").all() {
+                guard try row.decode(column: "org_unit_code", as: String.self).isEmpty else { continue }
+                before[try row.decode(column: "indicator_code", as: String.self)] = try row.decode(column: "status", as: String.self)
+            }
+        }
         var after: [String: String] = [:]
         for row in rows where row.unit.isEmpty { after[row.indicator] = row.status }
         for chunk in rows.chunked(100) {
