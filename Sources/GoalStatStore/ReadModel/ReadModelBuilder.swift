@@ -79,59 +79,57 @@ struct ReadModelBuilder: Sendable {
     /// sharing a goal together) that hold one of `touching` (every group when nil): each unit of each indicator,
     /// verdicts and integrity findings from one read of the group's values.
     ///
-    /// Three groups are under way at once, each at its own stage: the next group is read, this one analysed (the
-    /// analyses shared out over the cores), the one before written. The reads and writes queue on the transaction's
-    /// one connection, and the database (SQLite's thread pool, PostgreSQL's server) works through them while this
-    /// task analyses: a group at a time, the analysis waited for the database and the database for the analysis.
-    /// Three groups' values are held at most (docs/benchmarks.md: the memory of the five-million-value import).
+    /// A few groups are worked out at once (`groupsAtOnce`), each read, analysed and written in turn: their reads and
+    /// writes queue on the transaction's one connection, and while the database (SQLite's thread pool, PostgreSQL's
+    /// server) works through them, the others' analyses keep the cores busy. A group at a time, the analysis waited
+    /// for the database and the database for the analysis, and one core stood idle. The groups touch rows of their
+    /// own indicators only, so their order does not matter; memory holds `groupsAtOnce` groups' values
+    /// (docs/benchmarks.md: the memory of the five-million-value import).
     private func workGroups(touching: Set<String>?) async throws -> Set<String> {
         let reporting = try await FrameworkStore.reporting(on: db)
         let all = try await FrameworkStore.indicators(on: db)
         let links = try await FrameworkStore.links(on: db)
-        var changed = Set<String>()
         let groups = IntegrityChunks.split(all, links: links, size: Self.groupSize).filter { group in
             touching.map { touching in group.contains { touching.contains($0.code) } } ?? true
         }
         let builder = self
-        func read(_ index: Int) -> Task<GroupInput, any Error>? {
-            guard groups.indices.contains(index) else { return nil }
-            let group = groups[index]
-            return Task { try await builder.input(of: group, reporting: reporting) }
-        }
-        var next = read(0)
-        var writing: Task<Set<String>, any Error>?
-        do {
+        var changed = try await withThrowingTaskGroup(of: Set<String>.self) { tasks in
+            var changed = Set<String>()
             for (index, group) in groups.enumerated() {
-                guard let input = try await next?.value else { break }
-                next = read(index + 1)
-                let codes = group.map(\.code)
-                let rows = try await verdictRows(of: group, units: nil, input: input, reporting: reporting)
-                let members = Set(codes)
-                let flags = Self.integrityFlags(
-                    of: group, links: links.filter { members.contains($0.driver) && members.contains($0.result) },
-                    series: input.series, targets: input.targets, reporting: reporting, asOf: asOf
-                )
-                // One group is written at a time, in order.
-                if let writing { changed.formUnion(try await writing.value) }
-                writing = Task {
-                    if touching != nil { try await builder.deleteRows(of: codes, units: nil, verdicts: false) }
-                    let changed = try await builder.writeVerdicts(rows, of: codes, units: nil)
-                    try await builder.storeFindings(flags, reporting: reporting)
-                    return changed
+                if index >= Self.groupsAtOnce, let done = try await tasks.next() { changed.formUnion(done) }
+                let members = Set(group.map(\.code))
+                let links = links.filter { members.contains($0.driver) && members.contains($0.result) }
+                tasks.addTask {
+                    try await builder.work(group, links: links, replacing: touching != nil, reporting: reporting)
                 }
             }
-            if let writing { changed.formUnion(try await writing.value) }
-        } catch {
-            // No read or write outlives the transaction it belongs to.
-            _ = try? await next?.value
-            _ = try? await writing?.value
-            throw error
+            // A failed group ends the others (the task group cancels and waits for them): nothing outlives the
+            // transaction it belongs to.
+            for try await done in tasks { changed.formUnion(done) }
+            return changed
         }
         if let touching {
             let gone = Array(touching.subtracting(all.map(\.code)))
             if !gone.isEmpty { try await deleteRows(of: gone, units: nil) }
             changed.formUnion(gone)
         }
+        return changed
+    }
+
+    static let groupsAtOnce = 3
+
+    /// One group's verdicts and findings, from one read of its values (`replacing`: its findings are stored already
+    /// and go first); returns the indicators whose total's status changed.
+    private func work(_ group: [Indicator], links: [IndicatorLink], replacing: Bool, reporting: Reporting) async throws -> Set<String> {
+        let input = try await input(of: group, reporting: reporting)
+        let codes = group.map(\.code)
+        let rows = try await verdictRows(of: group, units: nil, input: input, reporting: reporting)
+        let flags = Self.integrityFlags(
+            of: group, links: links, series: input.series, targets: input.targets, reporting: reporting, asOf: asOf
+        )
+        if replacing { try await deleteRows(of: codes, units: nil, verdicts: false) }
+        let changed = try await writeVerdicts(rows, of: codes, units: nil)
+        try await storeFindings(flags, reporting: reporting)
         return changed
     }
 
@@ -145,12 +143,12 @@ struct ReadModelBuilder: Sendable {
 
     /// The values (every unit when `units` is nil), targets and rebases of `indicators`.
     func input(of indicators: [Indicator], units: Set<String>? = nil, reporting: Reporting) async throws -> GroupInput {
-        let codes = indicators.map(\.code)
-        return GroupInput(
-            series: try await Self.series(of: indicators, units: units, calendar: reporting.calendar, on: db),
-            targets: try await FrameworkStore.targets(of: codes, reporting: reporting, on: db),
-            rebases: try await FrameworkStore.rebases(of: codes, reporting: reporting, on: db)
-        )
+        let codes = indicators.map(\.code), db = db
+        // Asked for together: the database works through them while the values are decoded.
+        async let targets = FrameworkStore.targets(of: codes, reporting: reporting, on: db)
+        async let rebases = FrameworkStore.rebases(of: codes, reporting: reporting, on: db)
+        let series = try await Self.series(of: indicators, units: units, calendar: reporting.calendar, on: db)
+        return GroupInput(series: series, targets: try await targets, rebases: try await rebases)
     }
 
     /// Removes the stored rows of these indicators (of these units only, when given): integrity findings, and
@@ -417,8 +415,8 @@ struct ReadModelBuilder: Sendable {
         var corrections: [(indicator: String, unit: String, index: Int, batch: String)] = []
         // A few indicators per query: the driver hands its rows over all at once, and a row costs far more than the
         // measurement made of it.
-        for codes in indicators.map(\.code).chunked(Self.indicatorsPerQuery) {
-            for fields in try await SeriesRow.read(indicators: codes, units: units, on: sql) {
+        for rows in try await SeriesRow.read(chunks: indicators.map(\.code).chunked(Self.indicatorsPerQuery), units: units, on: sql) {
+            for fields in rows {
                 let indicator = fields.indicator
                 guard let frequency = frequencies[indicator] else { continue }
                 let start = fields.start
@@ -562,6 +560,25 @@ private struct SeriesRow: Sendable {
             ))
         }
         if !zip(starts, starts.dropFirst()).allSatisfy({ $0 < $1 }) { rows[first...].sort { $0.start < $1.start } }
+    }
+
+    /// The rows of each chunk of indicators, in the order of `chunks`. PostgreSQL is sent every query at once: the
+    /// server works through them one after the other while the rows of those before are decoded here, where asking
+    /// for each only once the one before was read left the server waiting on the decoding.
+    static func read(chunks: [[String]], units: Set<String>?, on sql: any SQLDatabase) async throws -> [[SeriesRow]] {
+        guard chunks.count > 1, sql is any PostgresDatabase else {
+            var result: [[SeriesRow]] = []
+            for codes in chunks { result.append(try await read(indicators: codes, units: units, on: sql)) }
+            return result
+        }
+        return try await withThrowingTaskGroup(of: (Int, [SeriesRow]).self) { group in
+            for (index, codes) in chunks.enumerated() {
+                group.addTask { (index, try await read(indicators: codes, units: units, on: sql)) }
+            }
+            var result = [[SeriesRow]](repeating: [], count: chunks.count)
+            for try await (index, rows) in group { result[index] = rows }
+            return result
+        }
     }
 
     static func read(indicators codes: [String], units: Set<String>?, on sql: any SQLDatabase) async throws -> [SeriesRow] {
