@@ -93,11 +93,13 @@ extension MeasurementStore {
 
     /// PostgreSQL plans from statistics that a bulk load leaves behind (a table loaded from empty has none): the read
     /// model's read-back of each group then ran as a parallel scan and a sort, workers started and stopped for every
-    /// query, instead of one index scan in key order. ANALYZE reads a fixed sample (0.17 s for a million rows), sees
-    /// the transaction's own rows and is rolled back with it. SQLite reads the index without statistics.
+    /// query, instead of one index scan in key order. ANALYZE reads a fixed sample, sees the transaction's own rows
+    /// and is rolled back with it; only the two columns those queries select by are analysed (0.07 s for a million
+    /// rows, where every column took 0.16 s), the others are left to autovacuum, which analyses the table once the
+    /// load is committed. SQLite reads the index without statistics.
     static func refreshStatistics(afterWriting rows: Int, on sql: any SQLDatabase) async throws {
         guard rows >= 10_000, sql.dialect.name == "postgresql" else { return }
-        try await sql.raw("ANALYZE \(ident: MeasurementTable.name)").run()
+        try await sql.raw("ANALYZE \(ident: MeasurementTable.name) (indicator_code, org_unit_code)").run()
     }
 
     /// A row naming its indicator's own unit is the total: stored with no org unit.

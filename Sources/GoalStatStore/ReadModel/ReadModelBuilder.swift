@@ -116,7 +116,7 @@ struct ReadModelBuilder: Sendable {
         return changed
     }
 
-    static let groupsAtOnce = 3
+    static let groupsAtOnce = 4
 
     /// One group's verdicts and findings, from one read of its values (`replacing`: its findings are stored already
     /// and go first); returns the indicators whose total's status changed.
@@ -546,17 +546,39 @@ private struct SeriesRow: Sendable {
         """
     }
 
+    /// The same, but of each series only its periods and values, and whether every value of it is plain: final, of
+    /// no level, never corrected, as a bulk load stores them. Three arrays of defaults less to build on the server
+    /// (4.1 → 2.8 ms for ten indicators of a thousand values each, `EXPLAIN ANALYZE`) and to decode here; the
+    /// indicators with a series that is not plain are read again in full (`seriesQuery`).
+    private static func plainSeriesQuery(units: Bool) -> String {
+        """
+        SELECT indicator_code, org_unit_code, array_agg(period_start), array_agg(coalesce(value, 'NaN')), \
+        bool_and(status = '\(MeasurementStatus.final.rawValue)' AND level IS NULL AND revision = 0) \
+        FROM \(MeasurementTable.name) WHERE indicator_code = ANY($1)\(units ? " AND org_unit_code = ANY($2)" : "") \
+        GROUP BY indicator_code, org_unit_code ORDER BY indicator_code, org_unit_code
+        """
+    }
+
+    /// Appends one series' rows from its arrays; without `details` (levels, statuses, revisions, batches) every row is
+    /// plain (`plainSeriesQuery`).
     private static func appendSeries(
-        to rows: inout [SeriesRow], indicator: String, unit: String, starts: [String], values: [Double], levels: [String],
-        statuses: [String], revisions: [Int], batches: [String]
+        to rows: inout [SeriesRow], indicator: String, unit: String, starts: [String], values: [Double],
+        details: (levels: [String], statuses: [String], revisions: [Int], batches: [String])? = nil
     ) throws {
-        guard [values.count, levels.count, statuses.count, revisions.count, batches.count].allSatisfy({ $0 == starts.count })
-        else { throw StoreError.unknown("a series of measurements whose columns differ in length") }
+        if let details {
+            guard [values.count, details.levels.count, details.statuses.count, details.revisions.count, details.batches.count]
+                .allSatisfy({ $0 == starts.count })
+            else { throw StoreError.unknown("a series of measurements whose columns differ in length") }
+        } else {
+            guard values.count == starts.count else { throw StoreError.unknown("a series of measurements whose columns differ in length") }
+        }
         let first = rows.count
+        let final = MeasurementStatus.final.rawValue
         for index in starts.indices {
             rows.append(SeriesRow(
                 indicator: indicator, unit: unit, start: starts[index], value: values[index].isNaN ? nil : values[index],
-                level: levels[index].isEmpty ? nil : levels[index], status: statuses[index], revision: revisions[index], batch: batches[index]
+                level: details.flatMap { $0.levels[index].isEmpty ? nil : $0.levels[index] }, status: details?.statuses[index] ?? final,
+                revision: details?.revisions[index] ?? 0, batch: details?.batches[index] ?? ""
             ))
         }
         if !zip(starts, starts.dropFirst()).allSatisfy({ $0 < $1 }) { rows[first...].sort { $0.start < $1.start } }
@@ -601,9 +623,27 @@ private struct SeriesRow: Sendable {
         if let postgres = sql as? any PostgresDatabase {
             var binds = [PostgresData(array: codes.map { PostgresData(string: $0) }, elementType: .text)]
             if let units { binds.append(PostgresData(array: units.sorted().map { PostgresData(string: $0) }, elementType: .text)) }
-            let rows = try await postgres.query(seriesQuery(units: units != nil), binds).get().rows
             var result: [SeriesRow] = []
-            for row in rows {
+            var plain: [(indicator: String, unit: String, starts: [String], values: [Double])] = []
+            var full = Set<String>()
+            for row in try await postgres.query(plainSeriesQuery(units: units != nil), binds).get().rows {
+                var cells = row.makeIterator()
+                guard let indicator = cells.next(), let unit = cells.next(), let starts = cells.next(), let values = cells.next(),
+                      let isPlain = cells.next()
+                else { throw StoreError.unknown("a series of measurements without its five columns") }
+                let code = try indicator.decode(String.self)
+                guard try isPlain.decode(Bool.self) else {
+                    full.insert(code)
+                    continue
+                }
+                plain.append((code, try unit.decode(String.self), try PostgresArrays.texts(starts), try PostgresArrays.doubles(values)))
+            }
+            for series in plain where !full.contains(series.indicator) {
+                try appendSeries(to: &result, indicator: series.indicator, unit: series.unit, starts: series.starts, values: series.values)
+            }
+            guard !full.isEmpty else { return result }
+            binds[0] = PostgresData(array: full.sorted().map { PostgresData(string: $0) }, elementType: .text)
+            for row in try await postgres.query(seriesQuery(units: units != nil), binds).get().rows {
                 var cells = row.makeIterator()
                 guard let indicator = cells.next(), let unit = cells.next(), let starts = cells.next(), let values = cells.next(),
                       let levels = cells.next(), let statuses = cells.next(), let revisions = cells.next(),
@@ -611,9 +651,11 @@ private struct SeriesRow: Sendable {
                 else { throw StoreError.unknown("a series of measurements without its eight columns") }
                 try appendSeries(
                     to: &result, indicator: indicator.decode(String.self), unit: unit.decode(String.self),
-                    starts: PostgresArrays.texts(starts), values: PostgresArrays.doubles(values), levels: PostgresArrays.texts(levels),
-                    statuses: PostgresArrays.texts(statuses), revisions: PostgresArrays.integers(revisions),
-                    batches: PostgresArrays.texts(batches)
+                    starts: PostgresArrays.texts(starts), values: PostgresArrays.doubles(values),
+                    details: (
+                        PostgresArrays.texts(levels), PostgresArrays.texts(statuses), PostgresArrays.integers(revisions),
+                        PostgresArrays.texts(batches)
+                    )
                 )
             }
             return result
