@@ -120,6 +120,25 @@ struct FrameworkYAMLResolutionTests {
         #expect(document.targets.map(\.value) == [1000, 0.5, -1000.25, 7])
     }
 
+    @Test("sections decoded side by side make the document, and a bad section is named as before")
+    func sectionsSideBySide() throws {
+        let demo = try DemoFramework.yamlText()
+        let root = try #require(try YAMLSource.compose(demo))
+        let sections = try #require(YAMLSource.decodeSections(of: root))
+        #expect(sections == (try YAMLDecoder().decode(FrameworkDocument.self, from: root)))
+        #expect(!sections.indicators.isEmpty && !sections.targets.isEmpty && sections.plan != nil)
+
+        let text = "orgUnits:\n  - { code: ROOT, name: Agency, kind: agency }\ngoals:\n  - { code: G1, kind: strategicGoal, name: G, orgUnit: ROOT, public: perhaps }\n"
+        #expect(YAMLSource.decodeSections(of: try #require(try YAMLSource.compose(text))) == nil)
+        do {
+            _ = try FrameworkFile.decode(Data(text.utf8), format: .yaml, file: "f.yaml")
+            Issue.record("decoded")
+        } catch {
+            #expect(error.field == "goals[0].public")
+            #expect(error.position?.line == 4)
+        }
+    }
+
     @Test("a value of the wrong type is still named with its place")
     func wrongTypeHasItsPlace() {
         let text = "indicators:\n  - code: I1\n    name: Wait\n    unit: count\n    direction: increase\n    frequency: monthly\n    stage: output\n    orgUnit: ROOT\n    public: maybe\n"

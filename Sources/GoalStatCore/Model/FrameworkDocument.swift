@@ -29,6 +29,21 @@ public struct FrameworkDocument: Codable, Sendable, Equatable {
         self.rebases = rebases
     }
 
+    /// Adds the records of `other` after this document's own, kind by kind; its plan, when it has one, replaces this
+    /// one's. A document decoded in parts (`FrameworkFile`'s sections) is put back together this way.
+    public mutating func append(contentsOf other: FrameworkDocument) {
+        orgUnits += other.orgUnits
+        people += other.people
+        plan = other.plan ?? plan
+        goals += other.goals
+        indicators += other.indicators
+        links += other.links
+        targets += other.targets
+        milestones += other.milestones
+        narratives += other.narratives
+        rebases += other.rebases
+    }
+
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         orgUnits = try c.decodeIfPresent([OrgUnit].self, forKey: .orgUnits) ?? []

@@ -79,6 +79,7 @@ public enum FrameworkFile {
         } catch {
             throw FrameworkFileError(file: file, field: nil, reason: "cannot be read: \(error)")
         }
+        if let document = YAMLSource.decodeSections(of: root) { return document }
         if let (node, problem) = YAMLSource.numberOutOfRange(in: root, path: []) {
             throw FrameworkFileError(
                 file: file, field: DocumentPathComponent.render(node), reason: problem.reason, position: problem.position

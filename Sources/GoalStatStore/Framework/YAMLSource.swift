@@ -21,6 +21,35 @@ enum YAMLSource {
         return tagged(root, isKey: false)
     }
 
+    /// The document decoded a top-level section at a time (org units, indicators, targets…), the sections checked and
+    /// decoded side by side over the cores and put back together in file order: Yams' decoder is most of reading a
+    /// large framework (a 2,000-indicator file: 0.2 s of 0.6 s) and works on one core. Nil when the document is not a
+    /// plain mapping of sections or when a section has a problem: the caller then reads the whole document as one,
+    /// which finds the same first problem it always found.
+    static func decodeSections(of root: Node) -> FrameworkDocument? {
+        guard case .mapping(let mapping) = root, mapping.count > 1, mapping.keys.allSatisfy({ $0.scalar != nil }) else { return nil }
+        let sections = SectionNodes(nodes: Array(mapping).map { pair in
+            Node.mapping(Node.Mapping([(pair.key, pair.value)], mapping.tag, mapping.style, mapping.mark, mapping.anchor))
+        })
+        let parts = ParallelJobs.run(sections.nodes.count) { index -> FrameworkDocument? in
+            let section = sections.nodes[index]
+            guard numberOutOfRange(in: section, path: []) == nil else { return nil }
+            return try? YAMLDecoder().decode(FrameworkDocument.self, from: section)
+        }
+        var document = FrameworkDocument()
+        for part in parts {
+            guard let part else { return nil }
+            document.append(contentsOf: part)
+        }
+        return document
+    }
+
+    /// Yams' nodes are values, but they hold tags, which are classes, so Yams does not call them `Sendable`. Each
+    /// section's nodes are read by one job only and the tree is not changed while the jobs run.
+    private struct SectionNodes: @unchecked Sendable {
+        let nodes: [Node]
+    }
+
     private static let booleanWords: Set<String> = [
         "yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE", "on", "On", "ON", "off", "Off", "OFF",
     ]
