@@ -625,8 +625,10 @@ private struct SeriesRow: Sendable {
             if let units { binds.append(PostgresData(array: units.sorted().map { PostgresData(string: $0) }, elementType: .text)) }
             var result: [SeriesRow] = []
             var plain: [(indicator: String, unit: String, starts: [String], values: [Double])] = []
-            var full = Set<String>()
-            for row in try await postgres.query(plainSeriesQuery(units: units != nil), binds).get().rows {
+            // One indicator (a saved value's) is read in full at once: a saved correction is never plain, and the
+            // plain read first would cost it a second round trip.
+            var full = codes.count == 1 ? Set(codes) : []
+            for row in full.isEmpty ? try await postgres.query(plainSeriesQuery(units: units != nil), binds).get().rows : [] {
                 var cells = row.makeIterator()
                 guard let indicator = cells.next(), let unit = cells.next(), let starts = cells.next(), let values = cells.next(),
                       let isPlain = cells.next()
