@@ -167,10 +167,11 @@ protocol ExportPageSource: Sendable {
     func page(indicators: [String], after: ExportKey?, limit: Int) async throws -> ExportPage
 }
 
-/// SQLite: the rows straight from the driver (`SQLiteRows`): the database-level `query` that returns the rows, used
-/// before, submitted every row to the event loop as a task of its own and gathered a future per row, five million of
-/// them for a five-million-row export, whose CPU time fell from 22 s to 9 s without them and with the byte writer
-/// (measured together, docs/benchmarks.md).
+/// SQLite: the statement stepped on the connection's handle, columns read by position (`SQLiteHandle`, as the read
+/// model reads its values back): the database-level `query` that returns the rows submitted every row to the event
+/// loop as a task of its own and gathered a future per row, five million of them for a five-million-row export,
+/// whose CPU time fell from 22 s to 9 s without them and with the byte writer (measured together,
+/// docs/benchmarks.md). When the handle cannot be reached, SQLiteNIO's rows by name.
 struct SQLiteExportPages: ExportPageSource {
     let sqlite: any SQLiteDatabase
     /// One: a transaction's pages share its one connection, whose statements SQLiteNIO does not queue.
@@ -180,17 +181,38 @@ struct SQLiteExportPages: ExportPageSource {
 
     func page(indicators: [String], after: ExportKey?, limit: Int) async throws -> ExportPage {
         guard let indicator = indicators.first else { return ExportPage(groups: [], resume: nil) }
-        var binds: [SQLiteData] = [.text(indicator)]
-        if let after { binds += [.text(after.orgUnit), .text(after.orgUnit), .text(after.periodStart)] }
+        var binds = [indicator]
+        if let after { binds += [after.orgUnit, after.orgUnit, after.periodStart] }
         let query = Self.query(resuming: after != nil, limit: limit)
-        let rows = try await SQLiteRows.read(query, binds, on: sqlite) { (columns: [SQLiteColumn]) -> ExportRow? in
-            guard columns.count == 6 else { return nil }
-            return ExportRow(
-                orgUnit: columns[0].data.string ?? "", periodStart: columns[1].data.string ?? "", value: columns[2].data.double,
-                level: columns[3].data.string, status: columns[4].data.string ?? "", note: columns[5].data.string
+        if let rows = try await SQLiteHandle.run(on: sqlite, { [binds] handle in try Self.read(query, binds, on: handle) }) {
+            return ExportPage(rows: rows, of: indicator, limit: limit)
+        }
+        let rows = try await sqlite.query(query, binds.map(SQLiteData.text)).map { row in
+            ExportRow(
+                orgUnit: row.column("org_unit_code")?.string ?? "", periodStart: row.column("period_start")?.string ?? "",
+                value: row.column("value")?.double, level: row.column("level")?.string,
+                status: row.column("status")?.string ?? "", note: row.column("note")?.string
             )
         }
         return ExportPage(rows: rows, of: indicator, limit: limit)
+    }
+
+    /// The page's rows on the raw handle; an org unit and a status equal to the row before's are that row's strings.
+    private static func read(_ query: String, _ binds: [String], on db: OpaquePointer) throws -> [ExportRow] {
+        let statement = try SQLiteRawStatement(query, on: db, persistent: false)
+        for (index, bind) in binds.enumerated() { statement.bind(Int32(index + 1), bind) }
+        var rows: [ExportRow] = []
+        var last = ExportRow(orgUnit: "", periodStart: "", value: nil, level: nil, status: "", note: nil)
+        while try statement.step() {
+            let row = ExportRow(
+                orgUnit: statement.text(0, same: last.orgUnit), periodStart: statement.text(1),
+                value: statement.isNull(2) ? nil : statement.double(2), level: statement.isNull(3) ? nil : statement.text(3),
+                status: statement.text(4, same: last.status), note: statement.isNull(5) ? nil : statement.text(5)
+            )
+            rows.append(row)
+            last = row
+        }
+        return rows
     }
 
     /// The page's statement: binds the indicator, then after a key its org unit (twice) and period start.
