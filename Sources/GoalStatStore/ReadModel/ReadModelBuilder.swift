@@ -152,7 +152,7 @@ struct ReadModelBuilder: Sendable {
     }
 
     /// Removes the stored rows of these indicators (of these units only, when given): integrity findings, and
-    /// verdicts unless `verdicts` is false (`storeVerdicts` replaces those itself, after reading the statuses before).
+    /// verdicts unless `verdicts` is false (`writeVerdicts` replaces those itself, after reading the statuses before).
     private func deleteRows(of codes: [String], units: Set<String>?, verdicts: Bool = true) async throws {
         for chunk in codes.chunked(500) {
             for table in verdicts ? [ReadModelTables.verdicts, ReadModelTables.integrity] : [ReadModelTables.integrity] {
@@ -565,12 +565,9 @@ private struct SeriesRow: Sendable {
         to rows: inout [SeriesRow], indicator: String, unit: String, starts: [String], values: [Double],
         details: (levels: [String], statuses: [String], revisions: [Int], batches: [String])? = nil
     ) throws {
-        if let details {
-            guard [values.count, details.levels.count, details.statuses.count, details.revisions.count, details.batches.count]
-                .allSatisfy({ $0 == starts.count })
-            else { throw StoreError.unknown("a series of measurements whose columns differ in length") }
-        } else {
-            guard values.count == starts.count else { throw StoreError.unknown("a series of measurements whose columns differ in length") }
+        let lengths = [values.count] + (details.map { [$0.levels.count, $0.statuses.count, $0.revisions.count, $0.batches.count] } ?? [])
+        guard lengths.allSatisfy({ $0 == starts.count }) else {
+            throw StoreError.unknown("a series of measurements whose columns differ in length")
         }
         let first = rows.count
         let final = MeasurementStatus.final.rawValue
