@@ -48,11 +48,7 @@ public enum ImportPreviewService {
                 summary.rows += rows.count
                 summary.heldProvisional += rows.lazy.filter(\.heldProvisional).count
                 // A row naming its indicator's own unit is the total, as the import stores it.
-                let normalized = rows.map { row in
-                    var row = row
-                    if row.orgUnit != nil, row.orgUnit == ownUnits[row.indicator] { row.orgUnit = nil }
-                    return row
-                }
+                let normalized = MeasurementStore.normalizingOwnUnit(rows) { ownUnits[$0] }
                 try await staging.add(normalized, batchID: "preview", progress: nil)
             }
             preview.problems = result.issues.map { ImportProblem(file: name, line: $0.line, column: $0.column, reason: $0.reason) }

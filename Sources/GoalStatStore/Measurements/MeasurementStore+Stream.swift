@@ -39,7 +39,7 @@ extension MeasurementStore {
         var storing: Task<Void, any Error>?
         do {
             try await feed { (chunk: [ParsedMeasurement]) async throws -> Void in
-                let rows = normalizingOwnUnit(chunk, entries: entries)
+                let rows = normalizingOwnUnit(chunk) { entries[$0]?.ownUnit }
                 var series: [String: Set<String>] = [:]
                 for row in rows { series[row.indicator, default: []].insert(row.orgUnit ?? "") }
                 ReadModelChanges.mark(series: series)
@@ -102,12 +102,13 @@ extension MeasurementStore {
         try await sql.raw("ANALYZE \(ident: MeasurementTable.name) (indicator_code, org_unit_code)").run()
     }
 
-    /// A row naming its indicator's own unit is the total: stored with no org unit.
-    private static func normalizingOwnUnit(_ rows: [ParsedMeasurement], entries: [String: IndicatorEntry]) -> [ParsedMeasurement] {
-        guard rows.contains(where: { $0.orgUnit != nil && $0.orgUnit == entries[$0.indicator]?.ownUnit }) else { return rows }
+    /// A row naming its indicator's own unit (`ownUnit` of its code) is the total: stored with no org unit. Rows
+    /// already free of such units are returned as they are.
+    static func normalizingOwnUnit(_ rows: [ParsedMeasurement], ownUnit: (String) -> String?) -> [ParsedMeasurement] {
+        guard rows.contains(where: { $0.orgUnit != nil && $0.orgUnit == ownUnit($0.indicator) }) else { return rows }
         return rows.map { row in
             var row = row
-            if row.orgUnit != nil, row.orgUnit == entries[row.indicator]?.ownUnit { row.orgUnit = nil }
+            if row.orgUnit != nil, row.orgUnit == ownUnit(row.indicator) { row.orgUnit = nil }
             return row
         }
     }

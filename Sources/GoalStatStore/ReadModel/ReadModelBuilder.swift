@@ -141,13 +141,13 @@ struct ReadModelBuilder: Sendable {
         var rebases: [Rebase]
     }
 
-    /// The values (every unit when `units` is nil), targets and rebases of `indicators`.
-    func input(of indicators: [Indicator], units: Set<String>? = nil, reporting: Reporting) async throws -> GroupInput {
+    /// The values of every unit, the targets and the rebases of `indicators`.
+    private func input(of indicators: [Indicator], reporting: Reporting) async throws -> GroupInput {
         let codes = indicators.map(\.code), db = db
         // Asked for together: the database works through them while the values are decoded.
         async let targets = FrameworkStore.targets(of: codes, reporting: reporting, on: db)
         async let rebases = FrameworkStore.rebases(of: codes, reporting: reporting, on: db)
-        let series = try await Self.series(of: indicators, units: units, calendar: reporting.calendar, on: db)
+        let series = try await Self.series(of: indicators, units: nil, calendar: reporting.calendar, on: db)
         return GroupInput(series: series, targets: try await targets, rebases: try await rebases)
     }
 
